@@ -1,0 +1,281 @@
+package io.aitap.agent.call;
+
+import io.aitap.agent.AgentLog;
+import io.aitap.agent.protocol.AiEndpoint;
+import io.aitap.agent.protocol.ContentDecoding;
+import io.aitap.agent.protocol.RequestFacts;
+import io.aitap.agent.protocol.RequestScanner;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.ResponseHead;
+import io.aitap.agent.protocol.ResponseParser;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The record of one AI exchange. Client hooks feed it what they see (request bytes, response head,
+ * response bytes as the application reads them, the end); it hands bytes to the protocol's parsers
+ * and, exactly once, itself to the {@link CallSink}.
+ *
+ * <p>Never throws: a parser that fails stops being fed, and the call is still reported with what
+ * was known.
+ */
+public final class AiCall implements ResponseFacts.ChunkListener {
+
+  private static final int COPY_CHUNK = 8192;
+
+  private final AiEndpoint endpoint;
+  private final CallSink sink;
+  private final String traceparent;
+  private final long startEpochNanos;
+  private final long startNanos;
+  private final AtomicBoolean ended = new AtomicBoolean();
+  private final RequestFacts request = new RequestFacts();
+  private final ResponseFacts response = new ResponseFacts(this);
+
+  private RequestScanner requestScanner;
+  private ResponseParser responseParser;
+  private ResponseHead head;
+  private boolean parsingBroken;
+  private byte[] copyBuffer;
+
+  private long firstChunkNanos = -1;
+  private long lastChunkNanos;
+  private int chunks;
+
+  private volatile CallEnd end;
+  private volatile Throwable failure;
+  private volatile long endNanos;
+
+  public AiCall(AiEndpoint endpoint, CallSink sink, String traceparent) {
+    this.endpoint = endpoint;
+    this.sink = sink;
+    this.traceparent = traceparent;
+    this.startEpochNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+    this.startNanos = System.nanoTime();
+    if (endpoint.modelFromPath() != null) {
+      request.model = endpoint.modelFromPath();
+    }
+  }
+
+  // ---- fed by client hooks -------------------------------------------------------------------
+
+  public synchronized void requestBody(byte[] bytes, int offset, int length) {
+    if (length <= 0 || parsingBroken || ended.get()) {
+      return;
+    }
+    try {
+      if (requestScanner == null) {
+        requestScanner = endpoint.protocol().newRequestScanner(request);
+      }
+      requestScanner.feed(bytes, offset, length);
+    } catch (RuntimeException | StackOverflowError e) {
+      brokenParser("request", e);
+    }
+  }
+
+  public synchronized void requestBody(ByteBuffer buffer) {
+    feed(buffer, true);
+  }
+
+  public synchronized void requestBodyEnd() {
+    if (requestScanner == null || parsingBroken) {
+      return;
+    }
+    try {
+      requestScanner.endOfBody();
+    } catch (RuntimeException e) {
+      brokenParser("request", e);
+    }
+  }
+
+  public synchronized void responseHead(ResponseHead responseHead) {
+    if (head != null || ended.get()) {
+      return;
+    }
+    head = responseHead;
+    requestBodyEnd();
+    if (parsingBroken) {
+      return;
+    }
+    try {
+      ResponseParser parser = endpoint.protocol().newResponseParser(responseHead, request, response);
+      responseParser = ContentDecoding.decoding(responseHead.header("content-encoding"), parser);
+    } catch (RuntimeException e) {
+      brokenParser("response", e);
+    }
+  }
+
+  public synchronized void responseBody(byte[] bytes, int offset, int length) {
+    if (length <= 0 || responseParser == null || parsingBroken || ended.get()) {
+      return;
+    }
+    try {
+      responseParser.feed(bytes, offset, length);
+    } catch (RuntimeException | StackOverflowError e) {
+      brokenParser("response", e);
+    }
+  }
+
+  /** Reads the buffer's remaining bytes without moving its position. */
+  public synchronized void responseBody(ByteBuffer buffer) {
+    feed(buffer, false);
+  }
+
+  /** The application read the body to its end. */
+  public void responseComplete() {
+    finish(CallEnd.COMPLETED, null);
+  }
+
+  public void failed(Throwable cause) {
+    finish(CallEnd.FAILED, cause);
+  }
+
+  public void cancelled() {
+    finish(CallEnd.CANCELLED, null);
+  }
+
+  /** The application closed the body early, or dropped everything without reading it. */
+  public void abandoned() {
+    finish(CallEnd.ABANDONED, null);
+  }
+
+  private void feed(ByteBuffer buffer, boolean isRequest) {
+    if (!buffer.hasRemaining() || parsingBroken || ended.get()) {
+      return;
+    }
+    if (buffer.hasArray()) {
+      int offset = buffer.arrayOffset() + buffer.position();
+      if (isRequest) {
+        requestBody(buffer.array(), offset, buffer.remaining());
+      } else {
+        responseBody(buffer.array(), offset, buffer.remaining());
+      }
+      return;
+    }
+    ByteBuffer view = buffer.duplicate();
+    if (copyBuffer == null) {
+      copyBuffer = new byte[COPY_CHUNK];
+    }
+    while (view.hasRemaining()) {
+      int n = Math.min(view.remaining(), copyBuffer.length);
+      view.get(copyBuffer, 0, n);
+      if (isRequest) {
+        requestBody(copyBuffer, 0, n);
+      } else {
+        responseBody(copyBuffer, 0, n);
+      }
+    }
+  }
+
+  private void finish(CallEnd how, Throwable cause) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    endNanos = System.nanoTime();
+    synchronized (this) {
+      if (responseParser != null && !parsingBroken) {
+        try {
+          responseParser.endOfBody();
+        } catch (RuntimeException e) {
+          brokenParser("response", e);
+        }
+      }
+    }
+    failure = cause;
+    end = how;
+    try {
+      sink.ended(this);
+    } catch (RuntimeException e) {
+      AgentLog.debug("telemetry for a call failed", e);
+    }
+  }
+
+  private void brokenParser(String which, Throwable e) {
+    parsingBroken = true;
+    AgentLog.debug("stopped reading a " + which + " body of " + endpoint.serverAddress(), e);
+  }
+
+  @Override
+  public void onChunk() {
+    long now = System.nanoTime();
+    chunks++;
+    if (firstChunkNanos < 0) {
+      firstChunkNanos = now;
+    } else {
+      try {
+        sink.chunkGap(this, now - lastChunkNanos);
+      } catch (RuntimeException e) {
+        AgentLog.debug("chunk telemetry failed", e);
+      }
+    }
+    lastChunkNanos = now;
+  }
+
+  // ---- read by telemetry ---------------------------------------------------------------------
+
+  public AiEndpoint endpoint() {
+    return endpoint;
+  }
+
+  public String traceparent() {
+    return traceparent;
+  }
+
+  public RequestFacts request() {
+    return request;
+  }
+
+  public ResponseFacts response() {
+    return response;
+  }
+
+  /** The response status, or 0 when no response arrived. */
+  public int status() {
+    ResponseHead h = head;
+    return h == null ? 0 : h.status();
+  }
+
+  public ResponseHead head() {
+    return head;
+  }
+
+  public boolean isEnded() {
+    return ended.get();
+  }
+
+  public CallEnd end() {
+    return end;
+  }
+
+  public Throwable failure() {
+    return failure;
+  }
+
+  public long startEpochNanos() {
+    return startEpochNanos;
+  }
+
+  public long durationNanos() {
+    return (ended.get() ? endNanos : System.nanoTime()) - startNanos;
+  }
+
+  /** Nanoseconds from the start of the call to the first streamed output chunk, or -1. */
+  public long timeToFirstChunkNanos() {
+    return firstChunkNanos < 0 ? -1 : firstChunkNanos - startNanos;
+  }
+
+  public int chunks() {
+    return chunks;
+  }
+
+  /** Whether the stream flag was set: by the request, or evidently by the response framing. */
+  public boolean isStreaming() {
+    if (request.stream != null) {
+      return request.stream;
+    }
+    ResponseHead h = head;
+    return h != null && (h.isEventStream() || h.mediaType().equals("application/x-ndjson")
+        || h.mediaType().equals("application/vnd.amazon.eventstream"));
+  }
+}

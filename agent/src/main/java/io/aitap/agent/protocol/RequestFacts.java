@@ -1,0 +1,15 @@
+package io.aitap.agent.protocol;
+
+/**
+ * What the request body said that telemetry needs. Filled while the client writes the body; the
+ * body itself is never kept. A null field means the request did not say.
+ */
+public final class RequestFacts {
+  public String model;
+  public Boolean stream;
+  /** OpenAI chat streams carry usage only when the request set {@code stream_options.include_usage}. */
+  public Boolean includeUsage;
+  public Long maxTokens;
+  public Double temperature;
+  public Double topP;
+}

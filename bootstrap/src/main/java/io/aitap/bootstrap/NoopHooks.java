@@ -1,0 +1,46 @@
+package io.aitap.bootstrap;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** Used until the agent has started, and forever when it could not. */
+final class NoopHooks implements AitapHooks {
+
+  static final NoopHooks INSTANCE = new NoopHooks();
+
+  private NoopHooks() {}
+
+  @Override
+  public Object httpClientSend(Object request) {
+    return null;
+  }
+
+  @Override
+  public Object httpClientBodyHandler(Object call, Object handler) {
+    return handler;
+  }
+
+  @Override
+  public void httpClientSent(Object call, Object future, Throwable thrown) {}
+
+  @Override
+  public void urlConnectionStart(Object connection) {}
+
+  @Override
+  public OutputStream urlConnectionOutput(Object connection, OutputStream stream, Throwable thrown) {
+    return stream;
+  }
+
+  @Override
+  public InputStream urlConnectionInput(Object connection, InputStream stream, Throwable thrown) {
+    return stream;
+  }
+
+  @Override
+  public InputStream urlConnectionError(Object connection, InputStream stream) {
+    return stream;
+  }
+
+  @Override
+  public void urlConnectionDisconnect(Object connection) {}
+}
