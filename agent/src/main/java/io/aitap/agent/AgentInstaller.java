@@ -1,9 +1,22 @@
 package io.aitap.agent;
 
+import io.aitap.agent.call.CallFactory;
 import io.aitap.agent.config.AitapConfig;
+import io.aitap.agent.instrumentation.AgentHooks;
+import io.aitap.agent.instrumentation.ClientInstrumentations;
+import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
+import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
+import io.aitap.agent.protocol.EndpointClassifier;
+import io.aitap.agent.telemetry.GenAiTelemetry;
+import io.aitap.agent.telemetry.TelemetrySdk;
+import io.aitap.bootstrap.AitapBridge;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 
-/** Starts aitap inside the JVM: configuration, telemetry, then the client instrumentation. */
+/**
+ * Starts aitap inside the JVM: hooks first, so no AI call made during startup is missed; the
+ * OpenTelemetry SDK then starts on its own thread, so the application never waits for it.
+ */
 final class AgentInstaller {
 
   private AgentInstaller() {}
@@ -14,5 +27,26 @@ final class AgentInstaller {
       return;
     }
     AgentLog.setDebug(config.debug());
+    String version = AgentVersion.get();
+
+    GenAiTelemetry telemetry = new GenAiTelemetry(version);
+    CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), telemetry);
+    AitapBridge.install(new AgentHooks(new JdkHttpClientTap(calls), new UrlConnectionTap(calls)));
+    List<String> instrumented = ClientInstrumentations.install(instrumentation, config);
+
+    Thread sdkStarter = new Thread(() -> startTelemetry(telemetry), "aitap-telemetry-start");
+    sdkStarter.setDaemon(true);
+    sdkStarter.start();
+    AgentLog.info(
+        "aitap " + version + " started: " + TelemetrySdk.describeExporters()
+            + ", instrumented " + String.join(", ", instrumented));
+  }
+
+  private static void startTelemetry(GenAiTelemetry telemetry) {
+    try {
+      telemetry.start(TelemetrySdk.start());
+    } catch (Throwable t) {
+      AgentLog.warn("aitap could not start OpenTelemetry, no AI telemetry will be exported", t);
+    }
   }
 }

@@ -22,17 +22,24 @@ public interface AitapHooks {
   /** The client accepted (or refused, {@code thrown}) the exchange; {@code future} completes with the response. */
   void httpClientSent(Object call, Object future, Throwable thrown);
 
-  /** {@code connection} is about to connect or hand out a stream. */
-  void urlConnectionStart(Object connection);
+  /**
+   * {@code connection} enters {@code connect}, {@code getOutputStream} or {@code getInputStream}.
+   * Each such call is paired with exactly one of the three exits below, so nested calls (the JDK
+   * calls {@code getInputStream} from inside its own methods) can be told from the outermost one.
+   */
+  void urlConnectionEnter(Object connection);
+
+  /** {@code connect} returned or threw. */
+  void urlConnectionConnected(Object connection, Throwable thrown);
 
   /** Returns the request body stream the application should write to. */
   OutputStream urlConnectionOutput(Object connection, OutputStream stream, Throwable thrown);
 
-  /** Returns the response body stream the application should read from. */
-  InputStream urlConnectionInput(Object connection, InputStream stream, Throwable thrown);
+  /** Returns the response body stream the application should read from; {@code responseCode} is -1 before a response. */
+  InputStream urlConnectionInput(Object connection, int responseCode, InputStream stream, Throwable thrown);
 
   /** Returns the error body stream the application should read from. */
-  InputStream urlConnectionError(Object connection, InputStream stream);
+  InputStream urlConnectionError(Object connection, int responseCode, InputStream stream);
 
   /** The application gave the connection up. */
   void urlConnectionDisconnect(Object connection);

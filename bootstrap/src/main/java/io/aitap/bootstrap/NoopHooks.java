@@ -24,7 +24,10 @@ final class NoopHooks implements AitapHooks {
   public void httpClientSent(Object call, Object future, Throwable thrown) {}
 
   @Override
-  public void urlConnectionStart(Object connection) {}
+  public void urlConnectionEnter(Object connection) {}
+
+  @Override
+  public void urlConnectionConnected(Object connection, Throwable thrown) {}
 
   @Override
   public OutputStream urlConnectionOutput(Object connection, OutputStream stream, Throwable thrown) {
@@ -32,12 +35,13 @@ final class NoopHooks implements AitapHooks {
   }
 
   @Override
-  public InputStream urlConnectionInput(Object connection, InputStream stream, Throwable thrown) {
+  public InputStream urlConnectionInput(
+      Object connection, int responseCode, InputStream stream, Throwable thrown) {
     return stream;
   }
 
   @Override
-  public InputStream urlConnectionError(Object connection, InputStream stream) {
+  public InputStream urlConnectionError(Object connection, int responseCode, InputStream stream) {
     return stream;
   }
 

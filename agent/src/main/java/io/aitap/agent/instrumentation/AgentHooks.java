@@ -1,0 +1,118 @@
+package io.aitap.agent.instrumentation;
+
+import io.aitap.agent.AgentLog;
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
+import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
+import io.aitap.bootstrap.AitapHooks;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * The agent's side of the bridge: turns the bridge's plain types back into real ones and hands
+ * each hook to its library's tap. This is the fail-open line: nothing thrown here reaches the
+ * application; a failing hook gives back what it was given.
+ */
+public final class AgentHooks implements AitapHooks {
+
+  private final JdkHttpClientTap httpClient;
+  private final UrlConnectionTap urlConnection;
+
+  public AgentHooks(JdkHttpClientTap httpClient, UrlConnectionTap urlConnection) {
+    this.httpClient = httpClient;
+    this.urlConnection = urlConnection;
+  }
+
+  @Override
+  public Object httpClientSend(Object request) {
+    try {
+      return request instanceof HttpRequest ? httpClient.send((HttpRequest) request) : null;
+    } catch (Throwable t) {
+      return failed("HttpClient send", t, null);
+    }
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Object httpClientBodyHandler(Object call, Object handler) {
+    try {
+      return handler instanceof HttpResponse.BodyHandler
+          ? httpClient.bodyHandler((AiCall) call, (HttpResponse.BodyHandler) handler)
+          : handler;
+    } catch (Throwable t) {
+      return failed("HttpClient body handler", t, handler);
+    }
+  }
+
+  @Override
+  public void httpClientSent(Object call, Object future, Throwable thrown) {
+    try {
+      httpClient.sent((AiCall) call, future, thrown);
+    } catch (Throwable t) {
+      failed("HttpClient sent", t, null);
+    }
+  }
+
+  @Override
+  public void urlConnectionEnter(Object connection) {
+    try {
+      urlConnection.enter((HttpURLConnection) connection);
+    } catch (Throwable t) {
+      failed("HttpURLConnection enter", t, null);
+    }
+  }
+
+  @Override
+  public void urlConnectionConnected(Object connection, Throwable thrown) {
+    try {
+      urlConnection.connected((HttpURLConnection) connection, thrown);
+    } catch (Throwable t) {
+      failed("HttpURLConnection connect", t, null);
+    }
+  }
+
+  @Override
+  public OutputStream urlConnectionOutput(Object connection, OutputStream stream, Throwable thrown) {
+    try {
+      return urlConnection.output((HttpURLConnection) connection, stream, thrown);
+    } catch (Throwable t) {
+      return failed("HttpURLConnection output", t, stream);
+    }
+  }
+
+  @Override
+  public InputStream urlConnectionInput(
+      Object connection, int responseCode, InputStream stream, Throwable thrown) {
+    try {
+      return urlConnection.input((HttpURLConnection) connection, responseCode, stream, thrown);
+    } catch (Throwable t) {
+      return failed("HttpURLConnection input", t, stream);
+    }
+  }
+
+  @Override
+  public InputStream urlConnectionError(Object connection, int responseCode, InputStream stream) {
+    try {
+      return urlConnection.error((HttpURLConnection) connection, responseCode, stream);
+    } catch (Throwable t) {
+      return failed("HttpURLConnection error stream", t, stream);
+    }
+  }
+
+  @Override
+  public void urlConnectionDisconnect(Object connection) {
+    try {
+      urlConnection.disconnect((HttpURLConnection) connection);
+    } catch (Throwable t) {
+      failed("HttpURLConnection disconnect", t, null);
+    }
+  }
+
+  private static <T> T failed(String hook, Throwable t, T unchanged) {
+    AgentLog.debug(hook + " hook failed", t);
+    return unchanged;
+  }
+}

@@ -1,0 +1,31 @@
+package io.aitap.agent.instrumentation;
+
+import java.util.Collections;
+import java.util.Set;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * One HTTP client library: which of its classes get advice, on which methods. Matches by class and
+ * signature, so a version without them is simply not touched.
+ */
+public interface ClientInstrumentation {
+
+  /** Used in {@code aitap.instrumentation.<name>.enabled} and the startup line. */
+  String name();
+
+  ElementMatcher<TypeDescription> types();
+
+  void advise(Advisor advisor);
+
+  /** Named modules whose classes receive advice, and so must be able to read the bootstrap bridge. */
+  default Set<String> modules() {
+    return Collections.emptySet();
+  }
+
+  /** Collects (methods, advice class) pairs. */
+  interface Advisor {
+    void advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass);
+  }
+}

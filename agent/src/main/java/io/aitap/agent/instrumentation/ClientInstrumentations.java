@@ -1,0 +1,100 @@
+package io.aitap.agent.instrumentation;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import io.aitap.agent.AgentLog;
+import io.aitap.agent.config.AitapConfig;
+import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
+import io.aitap.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
+import io.aitap.bootstrap.AitapBridge;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/** Installs the advice of every enabled client library, retransforming classes already loaded. */
+public final class ClientInstrumentations {
+
+  private ClientInstrumentations() {}
+
+  static List<ClientInstrumentation> all() {
+    return Arrays.asList(new JdkHttpClientInstrumentation(), new UrlConnectionInstrumentation());
+  }
+
+  /** Returns the names of the instrumentations installed. */
+  public static List<String> install(Instrumentation instrumentation, AitapConfig config) {
+    List<String> installed = new ArrayList<>();
+    AgentBuilder builder =
+        new AgentBuilder.Default()
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+            .with(new FailureListener())
+            .ignore(nameStartsWith("io.aitap.").or(nameStartsWith("net.bytebuddy.")));
+    for (ClientInstrumentation client : all()) {
+      if (!config.instrumentationEnabled(client.name())) {
+        continue;
+      }
+      for (String module : client.modules()) {
+        letModuleReadBridge(instrumentation, module);
+      }
+      AdviceCollector advice = new AdviceCollector();
+      client.advise(advice);
+      builder = builder.type(client.types()).transform(advice.transformer);
+      installed.add(client.name());
+    }
+    builder.installOn(instrumentation);
+    return installed;
+  }
+
+  /**
+   * Advice inlined into a named JDK module calls the bridge, which lives in the bootstrap loader's
+   * unnamed module; without this edge the first call fails with {@code IllegalAccessError}.
+   */
+  private static void letModuleReadBridge(Instrumentation instrumentation, String moduleName) {
+    Module bridge = AitapBridge.class.getModule();
+    ModuleLayer.boot()
+        .findModule(moduleName)
+        .ifPresent(
+            module ->
+                instrumentation.redefineModule(
+                    module, Set.of(bridge), Map.of(), Map.of(), Set.of(), Map.of()));
+  }
+
+  private static final class AdviceCollector implements ClientInstrumentation.Advisor {
+    AgentBuilder.Transformer.ForAdvice transformer =
+        new AgentBuilder.Transformer.ForAdvice().include(ClientInstrumentations.class.getClassLoader());
+
+    @Override
+    public void advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
+      transformer = transformer.advice(methods, adviceClass.getName());
+    }
+  }
+
+  private static final class FailureListener extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onError(
+        String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
+      AgentLog.debug("could not instrument " + typeName, throwable);
+    }
+
+    @Override
+    public void onTransformation(
+        TypeDescription typeDescription,
+        ClassLoader classLoader,
+        JavaModule module,
+        boolean loaded,
+        DynamicType dynamicType) {
+      AgentLog.debug("instrumented " + typeDescription.getName());
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.aitap.agent.instrumentation.jdkhttp;
+
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallFactory;
+import io.aitap.agent.instrumentation.common.AbandonWatch;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** What the JDK HttpClient hooks do, in plain code the advice only calls into. */
+public final class JdkHttpClientTap {
+
+  private final CallFactory calls;
+
+  public JdkHttpClientTap(CallFactory calls) {
+    this.calls = calls;
+  }
+
+  public AiCall send(HttpRequest request) {
+    AiCall call = calls.start(request.uri(), request.headers().firstValue("traceparent").orElse(null));
+    if (call != null) {
+      request.bodyPublisher().ifPresent(publisher -> RequestBodyReplay.replay(publisher, call));
+    }
+    return call;
+  }
+
+  public <T> HttpResponse.BodyHandler<T> bodyHandler(AiCall call, HttpResponse.BodyHandler<T> handler) {
+    return new TappedBodyHandler<>(call, handler);
+  }
+
+  /** Failures before a response arrived reach the call through the future the client returned. */
+  public void sent(AiCall call, Object future, Throwable thrown) {
+    if (thrown != null) {
+      call.failed(thrown);
+      return;
+    }
+    if (!(future instanceof CompletableFuture)) {
+      return;
+    }
+    ((CompletableFuture<?>) future)
+        .whenComplete(
+            (response, failure) -> {
+              if (failure != null) {
+                endWith(call, failure);
+              } else if (!call.isEnded() && response instanceof HttpResponse) {
+                Object body = ((HttpResponse<?>) response).body();
+                if (body != null) {
+                  AbandonWatch.watch(body, call);
+                }
+              }
+            });
+  }
+
+  private static void endWith(AiCall call, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+    if (cause instanceof CancellationException) {
+      call.cancelled();
+    } else {
+      call.failed(cause);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.aitap.agent.instrumentation.jdkhttp;
+
+import io.aitap.agent.call.AiCall;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Sits between the client and the application's body subscriber. The call reads duplicates of each
+ * list of buffers just before the application gets the list itself, untouched: positions the
+ * application sees never move, and nothing is requested beyond what the application asks for.
+ * Reading first, not after, because once delivered the client may recycle a buffer.
+ */
+final class TappedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
+
+  private final AiCall call;
+  private final HttpResponse.BodySubscriber<T> delegate;
+
+  TappedBodySubscriber(AiCall call, HttpResponse.BodySubscriber<T> delegate) {
+    this.call = call;
+    this.delegate = delegate;
+  }
+
+  @Override
+  public CompletionStage<T> getBody() {
+    return delegate.getBody();
+  }
+
+  @Override
+  public void onSubscribe(Flow.Subscription subscription) {
+    delegate.onSubscribe(new TappedSubscription(subscription, call));
+  }
+
+  @Override
+  public void onNext(List<ByteBuffer> item) {
+    for (int i = 0; i < item.size(); i++) {
+      call.responseBody(item.get(i));
+    }
+    delegate.onNext(item);
+  }
+
+  @Override
+  public void onError(Throwable throwable) {
+    try {
+      delegate.onError(throwable);
+    } finally {
+      call.failed(throwable);
+    }
+  }
+
+  @Override
+  public void onComplete() {
+    try {
+      delegate.onComplete();
+    } finally {
+      call.responseComplete();
+    }
+  }
+
+  /** Notices when the application gives the body up ({@code InputStream.close()}, a cancelled publisher). */
+  private static final class TappedSubscription implements Flow.Subscription {
+    private final Flow.Subscription delegate;
+    private final AiCall call;
+
+    TappedSubscription(Flow.Subscription delegate, AiCall call) {
+      this.delegate = delegate;
+      this.call = call;
+    }
+
+    @Override
+    public void request(long n) {
+      delegate.request(n);
+    }
+
+    @Override
+    public void cancel() {
+      try {
+        delegate.cancel();
+      } finally {
+        call.abandoned();
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.aitap.agent.instrumentation.urlconnection;
+
+import io.aitap.bootstrap.AitapBridge;
+import java.io.InputStream;
+import java.io.OutputStream;
+import net.bytebuddy.asm.Advice;
+
+/** Advice inlined into {@code sun.net.www.protocol.http.HttpURLConnection}; may name bootstrap types only. */
+final class UrlConnectionAdvice {
+
+  private UrlConnectionAdvice() {}
+
+  static final class Connect {
+    private Connect() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void onEnter(@Advice.This Object connection) {
+      AitapBridge.hooks().urlConnectionEnter(connection);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void onExit(@Advice.This Object connection, @Advice.Thrown Throwable thrown) {
+      AitapBridge.hooks().urlConnectionConnected(connection, thrown);
+    }
+  }
+
+  static final class GetOutputStream {
+    private GetOutputStream() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void onEnter(@Advice.This Object connection) {
+      AitapBridge.hooks().urlConnectionEnter(connection);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void onExit(
+        @Advice.This Object connection,
+        @Advice.Return(readOnly = false) OutputStream stream,
+        @Advice.Thrown Throwable thrown) {
+      stream = AitapBridge.hooks().urlConnectionOutput(connection, stream, thrown);
+    }
+  }
+
+  static final class GetInputStream {
+    private GetInputStream() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void onEnter(@Advice.This Object connection) {
+      AitapBridge.hooks().urlConnectionEnter(connection);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void onExit(
+        @Advice.This Object connection,
+        @Advice.FieldValue("responseCode") int responseCode,
+        @Advice.Return(readOnly = false) InputStream stream,
+        @Advice.Thrown Throwable thrown) {
+      stream = AitapBridge.hooks().urlConnectionInput(connection, responseCode, stream, thrown);
+    }
+  }
+
+  static final class GetErrorStream {
+    private GetErrorStream() {}
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void onExit(
+        @Advice.This Object connection,
+        @Advice.FieldValue("responseCode") int responseCode,
+        @Advice.Return(readOnly = false) InputStream stream) {
+      stream = AitapBridge.hooks().urlConnectionError(connection, responseCode, stream);
+    }
+  }
+
+  static final class Disconnect {
+    private Disconnect() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void onEnter(@Advice.This Object connection) {
+      AitapBridge.hooks().urlConnectionDisconnect(connection);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.aitap.agent.instrumentation.urlconnection;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.aitap.agent.instrumentation.ClientInstrumentation;
+import java.util.Collections;
+import java.util.Set;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code HttpURLConnection} for http and https: the https implementation delegates to a subclass
+ * of the http one, so advice on that one class sees both.
+ */
+public final class UrlConnectionInstrumentation implements ClientInstrumentation {
+
+  @Override
+  public String name() {
+    return "urlconnection";
+  }
+
+  @Override
+  public ElementMatcher<TypeDescription> types() {
+    return named("sun.net.www.protocol.http.HttpURLConnection");
+  }
+
+  @Override
+  public void advise(Advisor advisor) {
+    advisor.advise(named("connect").and(isPublic()).and(takesArguments(0)), UrlConnectionAdvice.Connect.class);
+    advisor.advise(
+        named("getOutputStream").and(isPublic()).and(takesArguments(0)),
+        UrlConnectionAdvice.GetOutputStream.class);
+    advisor.advise(
+        named("getInputStream").and(isPublic()).and(takesArguments(0)),
+        UrlConnectionAdvice.GetInputStream.class);
+    advisor.advise(
+        named("getErrorStream").and(isPublic()).and(takesArguments(0)),
+        UrlConnectionAdvice.GetErrorStream.class);
+    advisor.advise(
+        named("disconnect").and(isPublic()).and(takesArguments(0)), UrlConnectionAdvice.Disconnect.class);
+  }
+
+  @Override
+  public Set<String> modules() {
+    return Collections.singleton("java.base");
+  }
+}

@@ -1,0 +1,137 @@
+package io.aitap.agent.instrumentation.urlconnection;
+
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallFactory;
+import io.aitap.agent.instrumentation.common.AbandonWatch;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * What the {@code HttpURLConnection} hooks do. A connection has no room for our state, so AI
+ * connections are kept in a weak map; any other connection costs each hook one endpoint check.
+ *
+ * <p>The JDK calls {@code getInputStream} from inside its own methods; every entry is paired with
+ * an exit, and only the outermost exit acts.
+ */
+public final class UrlConnectionTap {
+
+  private final CallFactory calls;
+  private final Map<HttpURLConnection, ConnectionCall> tracked =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  public UrlConnectionTap(CallFactory calls) {
+    this.calls = calls;
+  }
+
+  public void enter(HttpURLConnection connection) {
+    if (!calls.isAi(connection.getURL())) {
+      return;
+    }
+    ConnectionCall state = tracked.get(connection);
+    if (state == null) {
+      AiCall call = calls.start(connection.getURL(), traceparentOf(connection));
+      if (call == null) {
+        return;
+      }
+      state = new ConnectionCall(call);
+      tracked.put(connection, state);
+      AbandonWatch.watch(connection, call);
+    }
+    state.depth++;
+  }
+
+  public void connected(HttpURLConnection connection, Throwable thrown) {
+    ConnectionCall state = exiting(connection);
+    if (state == null) {
+      return;
+    }
+    try {
+      if (state.depth == 1 && thrown != null) {
+        state.call.failed(thrown);
+      }
+    } finally {
+      state.depth--;
+    }
+  }
+
+  public OutputStream output(HttpURLConnection connection, OutputStream stream, Throwable thrown) {
+    ConnectionCall state = exiting(connection);
+    if (state == null) {
+      return stream;
+    }
+    try {
+      if (state.depth != 1) {
+        return stream;
+      }
+      if (thrown != null) {
+        state.call.failed(thrown);
+        return stream;
+      }
+      return stream == null ? null : state.tapRequest(stream);
+    } finally {
+      state.depth--;
+    }
+  }
+
+  public InputStream input(
+      HttpURLConnection connection, int responseCode, InputStream stream, Throwable thrown) {
+    ConnectionCall state = exiting(connection);
+    if (state == null) {
+      return stream;
+    }
+    try {
+      if (state.depth != 1) {
+        return stream;
+      }
+      if (responseCode > 0) {
+        state.recordHead(connection, responseCode);
+      }
+      if (thrown != null) {
+        // With a status, the body of an error response is read through getErrorStream.
+        if (responseCode <= 0) {
+          state.call.failed(thrown);
+        }
+        return stream;
+      }
+      return stream == null ? null : state.tapResponse(stream, connection);
+    } finally {
+      state.depth--;
+    }
+  }
+
+  public InputStream error(HttpURLConnection connection, int responseCode, InputStream stream) {
+    ConnectionCall state = exiting(connection);
+    if (state == null || state.depth > 0 || responseCode < 400) {
+      return stream;
+    }
+    state.recordHead(connection, responseCode);
+    if (stream == null) {
+      state.call.responseComplete();
+      return null;
+    }
+    return state.tapResponse(stream, connection);
+  }
+
+  public void disconnect(HttpURLConnection connection) {
+    ConnectionCall state = exiting(connection);
+    if (state != null && state.depth == 0) {
+      state.call.abandoned();
+    }
+  }
+
+  private ConnectionCall exiting(HttpURLConnection connection) {
+    return calls.isAi(connection.getURL()) ? tracked.get(connection) : null;
+  }
+
+  private static String traceparentOf(HttpURLConnection connection) {
+    try {
+      return connection.getRequestProperty("traceparent");
+    } catch (IllegalStateException alreadyConnected) {
+      return null;
+    }
+  }
+}

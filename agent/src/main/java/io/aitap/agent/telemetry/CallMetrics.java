@@ -1,0 +1,145 @@
+package io.aitap.agent.telemetry;
+
+import static io.aitap.agent.telemetry.GenAiAttributes.ERROR_TYPE;
+import static io.aitap.agent.telemetry.GenAiAttributes.OPERATION_NAME;
+import static io.aitap.agent.telemetry.GenAiAttributes.PROVIDER_NAME;
+import static io.aitap.agent.telemetry.GenAiAttributes.REQUEST_MODEL;
+import static io.aitap.agent.telemetry.GenAiAttributes.RESPONSE_MODEL;
+import static io.aitap.agent.telemetry.GenAiAttributes.SERVER_ADDRESS;
+import static io.aitap.agent.telemetry.GenAiAttributes.SERVER_PORT;
+import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_KIND;
+import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_TYPE;
+
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.protocol.AiEndpoint;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The GenAI client metrics, with the conventions' bucket boundaries. Attributes stay
+ * low-cardinality: operation, provider, models, server, error type — never ids or content.
+ */
+final class CallMetrics {
+
+  static final List<Double> DURATION_BUCKETS =
+      Arrays.asList(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
+  static final List<Long> TOKEN_BUCKETS =
+      Arrays.asList(1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L, 262144L, 1048576L, 4194304L,
+          16777216L, 67108864L);
+  static final List<Double> TIME_TO_FIRST_CHUNK_BUCKETS =
+      Arrays.asList(0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
+  static final List<Double> TIME_PER_OUTPUT_CHUNK_BUCKETS =
+      Arrays.asList(0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0, 2.5);
+
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private final DoubleHistogram duration;
+  private final LongHistogram tokenUsage;
+  private final DoubleHistogram timeToFirstChunk;
+  private final DoubleHistogram timePerOutputChunk;
+  private final LongCounter tokenDetails;
+  private final LongCounter missingUsage;
+
+  CallMetrics(Meter meter) {
+    duration =
+        meter.histogramBuilder("gen_ai.client.operation.duration")
+            .setDescription("GenAI operation duration.")
+            .setUnit("s")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+            .build();
+    tokenUsage =
+        meter.histogramBuilder("gen_ai.client.token.usage")
+            .ofLongs()
+            .setDescription("Number of input and output tokens used.")
+            .setUnit("{token}")
+            .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS)
+            .build();
+    timeToFirstChunk =
+        meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk")
+            .setDescription("Time from issuing a streaming request to receiving the first output chunk.")
+            .setUnit("s")
+            .setExplicitBucketBoundariesAdvice(TIME_TO_FIRST_CHUNK_BUCKETS)
+            .build();
+    timePerOutputChunk =
+        meter.histogramBuilder("gen_ai.client.operation.time_per_output_chunk")
+            .setDescription("Time between consecutive output chunks of a streaming response.")
+            .setUnit("s")
+            .setExplicitBucketBoundariesAdvice(TIME_PER_OUTPUT_CHUNK_BUCKETS)
+            .build();
+    tokenDetails =
+        meter.counterBuilder("aitap.client.token.details")
+            .setDescription("Tokens that are part of input or output: cache reads, cache writes, reasoning.")
+            .setUnit("{token}")
+            .build();
+    missingUsage =
+        meter.counterBuilder("aitap.usage.missing_calls")
+            .setDescription("Successful calls whose response reported no token usage.")
+            .setUnit("{call}")
+            .build();
+  }
+
+  void record(AiCall call, String errorType) {
+    AttributesBuilder builder = requestAttributes(call);
+    ResponseFacts response = call.response();
+    putIfPresent(builder, RESPONSE_MODEL, response.model);
+    putIfPresent(builder, ERROR_TYPE, errorType);
+    Attributes attributes = builder.build();
+
+    duration.record(call.durationNanos() / NANOS_PER_SECOND, attributes);
+    long ttfc = call.timeToFirstChunkNanos();
+    if (ttfc >= 0 && call.isStreaming()) {
+      timeToFirstChunk.record(ttfc / NANOS_PER_SECOND, attributes);
+    }
+    if (response.hasUsage()) {
+      recordTokens(response.inputTokens, "input", attributes);
+      recordTokens(response.outputTokens, "output", attributes);
+      recordDetail(response.cacheReadInputTokens, "cache_read", attributes);
+      recordDetail(response.cacheCreationInputTokens, "cache_creation", attributes);
+      recordDetail(response.reasoningOutputTokens, "reasoning", attributes);
+    } else if (errorType == null) {
+      missingUsage.add(1, attributes);
+    }
+  }
+
+  /** Chunk gaps are recorded as they happen, when only the request side of the call is known. */
+  void recordChunkGap(AiCall call, long gapNanos) {
+    timePerOutputChunk.record(gapNanos / NANOS_PER_SECOND, requestAttributes(call).build());
+  }
+
+  private void recordTokens(Long tokens, String type, Attributes attributes) {
+    if (tokens != null) {
+      tokenUsage.record(tokens, attributes.toBuilder().put(TOKEN_TYPE, type).build());
+    }
+  }
+
+  private void recordDetail(Long tokens, String kind, Attributes attributes) {
+    if (tokens != null && tokens > 0) {
+      tokenDetails.add(tokens, attributes.toBuilder().put(TOKEN_KIND, kind).build());
+    }
+  }
+
+  private static AttributesBuilder requestAttributes(AiCall call) {
+    AiEndpoint endpoint = call.endpoint();
+    AttributesBuilder builder =
+        Attributes.builder()
+            .put(OPERATION_NAME, endpoint.protocol().operationName())
+            .put(PROVIDER_NAME, endpoint.providerName())
+            .put(SERVER_ADDRESS, endpoint.serverAddress())
+            .put(SERVER_PORT, (long) endpoint.serverPort());
+    putIfPresent(builder, REQUEST_MODEL, call.request().model);
+    return builder;
+  }
+
+  private static void putIfPresent(AttributesBuilder builder, io.opentelemetry.api.common.AttributeKey<String> key, String value) {
+    if (value != null) {
+      builder.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.aitap.agent.telemetry;
+
+import io.aitap.agent.AgentLog;
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallSink;
+import io.opentelemetry.api.OpenTelemetry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Emits each finished call as a span and metrics. The OpenTelemetry SDK starts in the background so
+ * that the application's startup never waits for it; calls that end before it is ready wait in a
+ * small bounded queue and are emitted as soon as it is.
+ */
+public final class GenAiTelemetry implements CallSink {
+
+  private static final int PENDING_LIMIT = 1024;
+
+  private final String instrumentationVersion;
+  private final BlockingQueue<AiCall> pending = new ArrayBlockingQueue<>(PENDING_LIMIT);
+  private volatile Emitters emitters;
+
+  public GenAiTelemetry(String instrumentationVersion) {
+    this.instrumentationVersion = instrumentationVersion;
+  }
+
+  /** Starts emitting through {@code openTelemetry}, first the calls that waited for it. */
+  public void start(OpenTelemetry openTelemetry) {
+    Emitters started = new Emitters(openTelemetry, instrumentationVersion);
+    synchronized (pending) {
+      List<AiCall> waiting = new ArrayList<>();
+      pending.drainTo(waiting);
+      for (AiCall call : waiting) {
+        started.emit(call);
+      }
+      emitters = started;
+    }
+  }
+
+  @Override
+  public void ended(AiCall call) {
+    Emitters current = emitters;
+    if (current == null) {
+      synchronized (pending) {
+        current = emitters;
+        if (current == null) {
+          if (!pending.offer(call)) {
+            AgentLog.debug("telemetry not started yet, dropped a call");
+          }
+          return;
+        }
+      }
+    }
+    current.emit(call);
+  }
+
+  @Override
+  public void chunkGap(AiCall call, long gapNanos) {
+    Emitters current = emitters;
+    if (current != null) {
+      current.metrics.recordChunkGap(call, gapNanos);
+    }
+  }
+
+  private static final class Emitters {
+    final CallSpans spans;
+    final CallMetrics metrics;
+
+    Emitters(OpenTelemetry openTelemetry, String version) {
+      spans = new CallSpans(openTelemetry.getTracer("io.aitap", version));
+      metrics = new CallMetrics(openTelemetry.getMeterProvider().meterBuilder("io.aitap").setInstrumentationVersion(version).build());
+    }
+
+    void emit(AiCall call) {
+      try {
+        String errorType = ErrorTypes.of(call);
+        spans.record(call, errorType);
+        metrics.record(call, errorType);
+      } catch (RuntimeException e) {
+        AgentLog.debug("could not emit telemetry for a call", e);
+      }
+    }
+  }
+}

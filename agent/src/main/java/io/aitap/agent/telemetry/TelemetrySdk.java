@@ -1,0 +1,42 @@
+package io.aitap.agent.telemetry;
+
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The OpenTelemetry SDK, configured the standard way ({@code OTEL_*} / {@code otel.*}). aitap only
+ * lowers two defaults: it emits no logs, and nothing of it becomes the global OpenTelemetry.
+ */
+public final class TelemetrySdk {
+
+  private TelemetrySdk() {}
+
+  public static OpenTelemetrySdk start() {
+    return AutoConfiguredOpenTelemetrySdk.builder()
+        .addPropertiesSupplier(TelemetrySdk::defaults)
+        .build()
+        .getOpenTelemetrySdk();
+  }
+
+  private static Map<String, String> defaults() {
+    Map<String, String> defaults = new HashMap<>();
+    defaults.put("otel.logs.exporter", "none");
+    return defaults;
+  }
+
+  /** The exporters in use, for the startup line. */
+  public static String describeExporters() {
+    return "traces=" + setting("otel.traces.exporter", "otlp")
+        + " metrics=" + setting("otel.metrics.exporter", "otlp");
+  }
+
+  private static String setting(String property, String defaultValue) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      value = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+    }
+    return value == null ? defaultValue : value;
+  }
+}
