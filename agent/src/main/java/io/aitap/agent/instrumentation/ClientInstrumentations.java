@@ -17,6 +17,7 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -32,6 +33,9 @@ public final class ClientInstrumentations {
   /** Returns the names of the instrumentations installed. */
   public static List<String> install(Instrumentation instrumentation, AitapConfig config) {
     List<String> installed = new ArrayList<>();
+    // Byte Buddy's Nexus (unused with disableClassFormatChanges) is built eagerly and reaches for
+    // sun.misc.Unsafe, which Java 24+ reports on stderr. The property name is relocated with Byte Buddy.
+    System.setProperty(Nexus.PROPERTY, "true");
     AgentBuilder builder =
         new AgentBuilder.Default()
             .disableClassFormatChanges()
