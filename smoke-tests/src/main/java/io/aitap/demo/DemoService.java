@@ -1,0 +1,91 @@
+package io.aitap.demo;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+/**
+ * A small service that talks to an OpenAI-style API the way ordinary code does, with no
+ * telemetry of its own: run it with {@code -javaagent:aitap-agent.jar} to see what aitap reports.
+ * Uses the built-in demo provider unless {@code OPENAI_BASE_URL} and {@code OPENAI_API_KEY} name a
+ * real one.
+ */
+public final class DemoService {
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String baseUrl;
+  private final String apiKey;
+
+  private DemoService(String baseUrl, String apiKey) {
+    this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String baseUrl = System.getenv("OPENAI_BASE_URL");
+    if (baseUrl != null && !baseUrl.isEmpty()) {
+      new DemoService(baseUrl, System.getenv("OPENAI_API_KEY")).run();
+    } else {
+      try (DemoProvider provider = new DemoProvider()) {
+        System.out.println("demo provider at " + provider.baseUrl() + " (set OPENAI_BASE_URL to call a real API)");
+        new DemoService(provider.baseUrl(), "demo-key").run();
+      }
+    }
+    // Gives the periodic metric reader a chance to print before the JVM exits.
+    Thread.sleep(Long.getLong("demo.linger.ms", 2500));
+  }
+
+  private void run() throws Exception {
+    String model = System.getenv().getOrDefault("OPENAI_MODEL", "gpt-4o-mini");
+    String chat = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}],\"max_tokens\":50}";
+    HttpResponse<String> plain = client.send(post("/chat/completions", chat), HttpResponse.BodyHandlers.ofString());
+    System.out.println("chat            -> HTTP " + plain.statusCode());
+
+    String streaming = "{\"model\":\"" + model + "\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"Say something about observability.\"}]}";
+    HttpResponse<Stream<String>> stream = client.send(post("/chat/completions", streaming), HttpResponse.BodyHandlers.ofLines());
+    long events = stream.body().filter(line -> line.startsWith("data:")).count();
+    System.out.println("chat (stream)   -> HTTP " + stream.statusCode() + ", " + events + " events");
+
+    String limited = "{\"model\":\"gpt-rate-limited\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+    HttpResponse<String> error = client.send(post("/chat/completions", limited), HttpResponse.BodyHandlers.ofString());
+    System.out.println("chat (limited)  -> HTTP " + error.statusCode());
+
+    System.out.println("embeddings      -> HTTP " + embeddingsWithUrlConnection());
+  }
+
+  private HttpRequest post(String path, String json) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("content-type", "application/json")
+        .header("authorization", "Bearer " + apiKey)
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
+
+  private int embeddingsWithUrlConnection() throws Exception {
+    HttpURLConnection connection = (HttpURLConnection) new URL(baseUrl + "/embeddings").openConnection();
+    connection.setRequestMethod("POST");
+    connection.setDoOutput(true);
+    connection.setRequestProperty("content-type", "application/json");
+    connection.setRequestProperty("authorization", "Bearer " + apiKey);
+    try (OutputStream out = connection.getOutputStream()) {
+      out.write("{\"model\":\"text-embedding-3-small\",\"input\":\"aitap\"}".getBytes(StandardCharsets.UTF_8));
+    }
+    int status = connection.getResponseCode();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+        status < 400 ? connection.getInputStream() : connection.getErrorStream(), StandardCharsets.UTF_8))) {
+      while (reader.readLine() != null) {
+        // the body is read like any client would; aitap sees it on the way
+      }
+    }
+    return status;
+  }
+}
