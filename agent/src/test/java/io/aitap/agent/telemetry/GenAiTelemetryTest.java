@@ -1,0 +1,196 @@
+package io.aitap.agent.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.RecordingProtocol;
+import io.aitap.agent.protocol.AiEndpoint;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.ResponseHead;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class GenAiTelemetryTest {
+
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
+  private final GenAiTelemetry telemetry = new GenAiTelemetry("test");
+
+  GenAiTelemetryTest() {
+    telemetry.start(
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+            .build());
+  }
+
+  private AiCall call(String traceparent) {
+    return new AiCall(new AiEndpoint("openai", new RecordingProtocol(), "api.openai.com", 443, null), telemetry, traceparent);
+  }
+
+  private static void answer(AiCall call, int status) {
+    call.requestBody("gpt-4o".getBytes(StandardCharsets.UTF_8), 0, 6);
+    call.responseHead(new ResponseHead(status, name -> null));
+  }
+
+  @Test
+  void aCompletedCallBecomesOneClientSpanWithTheConventionsAttributes() {
+    AiCall call = call(null);
+    answer(call, 200);
+    ResponseFacts response = call.response();
+    response.model = "gpt-4o-2024-08-06";
+    response.id = "chatcmpl-1";
+    response.addFinishReason("stop");
+    response.inputTokens = 120L;
+    response.outputTokens = 30L;
+    response.cacheReadInputTokens = 100L;
+    response.reasoningOutputTokens = 10L;
+    call.responseComplete();
+
+    SpanData span = spans.getFinishedSpanItems().get(0);
+    assertEquals(1, spans.getFinishedSpanItems().size());
+    assertEquals("chat model-from-gpt-4o", span.getName());
+    assertEquals(SpanKind.CLIENT, span.getKind());
+    Attributes attributes = span.getAttributes();
+    assertEquals("chat", attributes.get(AttributeKey.stringKey("gen_ai.operation.name")));
+    assertEquals("openai", attributes.get(AttributeKey.stringKey("gen_ai.provider.name")));
+    assertEquals("gpt-4o-2024-08-06", attributes.get(AttributeKey.stringKey("gen_ai.response.model")));
+    assertEquals("chatcmpl-1", attributes.get(AttributeKey.stringKey("gen_ai.response.id")));
+    assertEquals(List.of("stop"), attributes.get(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons")));
+    assertEquals(120L, attributes.get(AttributeKey.longKey("gen_ai.usage.input_tokens")));
+    assertEquals(30L, attributes.get(AttributeKey.longKey("gen_ai.usage.output_tokens")));
+    assertEquals(100L, attributes.get(AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens")));
+    assertEquals(10L, attributes.get(AttributeKey.longKey("gen_ai.usage.reasoning.output_tokens")));
+    assertNull(attributes.get(AttributeKey.longKey("gen_ai.usage.cache_creation.input_tokens")));
+    assertEquals("api.openai.com", attributes.get(AttributeKey.stringKey("server.address")));
+    assertEquals(443L, attributes.get(AttributeKey.longKey("server.port")));
+    assertEquals(false, attributes.get(AttributeKey.booleanKey("gen_ai.request.stream")));
+    assertNull(attributes.get(AttributeKey.stringKey("error.type")));
+    assertEquals(StatusCode.UNSET, span.getStatus().getStatusCode());
+    assertEquals(call.durationNanos(), span.getEndEpochNanos() - span.getStartEpochNanos());
+
+    Map<String, Long> tokens = tokenSums();
+    assertEquals(Map.of("input", 120L, "output", 30L), tokens);
+    MetricData duration = metric("gen_ai.client.operation.duration");
+    assertEquals("s", duration.getUnit());
+    HistogramPointData point = duration.getHistogramData().getPoints().iterator().next();
+    assertEquals(CallMetrics.DURATION_BUCKETS, point.getBoundaries());
+    assertEquals("gpt-4o-2024-08-06", point.getAttributes().get(AttributeKey.stringKey("gen_ai.response.model")));
+    assertNull(point.getAttributes().get(AttributeKey.stringKey("gen_ai.response.id")), "ids would explode cardinality");
+  }
+
+  @Test
+  void theProvidersErrorCodeIsTheErrorType() {
+    AiCall call = call(null);
+    answer(call, 429);
+    call.response().errorType = "requests";
+    call.response().errorCode = "rate_limit_exceeded";
+    call.responseComplete();
+
+    SpanData span = spans.getFinishedSpanItems().get(0);
+    assertEquals("rate_limit_exceeded", span.getAttributes().get(AttributeKey.stringKey("error.type")));
+    assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
+    assertTrue(tokenSums().isEmpty());
+    assertTrue(metricNames().stream().noneMatch(name -> name.equals("aitap.usage.missing_calls")),
+        "a failed call is not counted as one without usage");
+  }
+
+  @Test
+  void withoutABodyTheStatusIsTheErrorTypeAndWithoutAResponseTheException() {
+    AiCall unread = call(null);
+    answer(unread, 503);
+    unread.abandoned();
+    AiCall refused = call(null);
+    refused.failed(new ConnectException("refused"));
+
+    assertEquals("503", spans.getFinishedSpanItems().get(0).getAttributes().get(AttributeKey.stringKey("error.type")));
+    assertEquals("java.net.ConnectException",
+        spans.getFinishedSpanItems().get(1).getAttributes().get(AttributeKey.stringKey("error.type")));
+  }
+
+  @Test
+  void anAbandonedSuccessIsNoErrorButSaysSo() {
+    AiCall call = call(null);
+    answer(call, 200);
+    call.abandoned();
+
+    Attributes attributes = spans.getFinishedSpanItems().get(0).getAttributes();
+    assertNull(attributes.get(AttributeKey.stringKey("error.type")));
+    assertEquals("abandoned", attributes.get(AttributeKey.stringKey("aitap.call.end")));
+  }
+
+  @Test
+  void aCallWithoutUsageRecordsNoTokensButIsCounted() {
+    AiCall call = call(null);
+    answer(call, 200);
+    call.responseComplete();
+
+    assertTrue(tokenSums().isEmpty(), "unknown usage is not zero usage");
+    assertFalse(spans.getFinishedSpanItems().get(0).getAttributes().asMap().keySet().stream()
+        .anyMatch(key -> key.getKey().startsWith("gen_ai.usage.")));
+    assertEquals(1L, metric("aitap.usage.missing_calls").getLongSumData().getPoints().iterator().next().getValue());
+  }
+
+  @Test
+  void anInjectedTraceparentMakesTheSpanItsChild() {
+    AiCall call = call("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    answer(call, 200);
+    call.responseComplete();
+
+    SpanData span = spans.getFinishedSpanItems().get(0);
+    assertEquals("0af7651916cd43dd8448eb211c80319c", span.getTraceId());
+    assertEquals("b7ad6b7169203331", span.getParentSpanId());
+  }
+
+  @Test
+  void callsEndedBeforeTheSdkStartedAreEmittedWhenItDoes() throws IOException {
+    GenAiTelemetry late = new GenAiTelemetry("test");
+    AiCall early = new AiCall(new AiEndpoint("openai", new RecordingProtocol(), "h", 443, null), late, null);
+    early.failed(new IOException("early"));
+    assertTrue(spans.getFinishedSpanItems().isEmpty());
+
+    late.start(OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+        .build());
+    assertEquals(1, spans.getFinishedSpanItems().size());
+  }
+
+  private Map<String, Long> tokenSums() {
+    return metrics.collectAllMetrics().stream()
+        .filter(metric -> metric.getName().equals("gen_ai.client.token.usage"))
+        .flatMap(metric -> metric.getHistogramData().getPoints().stream())
+        .collect(Collectors.toMap(
+            point -> point.getAttributes().get(AttributeKey.stringKey("gen_ai.token.type")),
+            point -> (long) point.getSum()));
+  }
+
+  private MetricData metric(String name) {
+    return metrics.collectAllMetrics().stream().filter(metric -> metric.getName().equals(name)).findFirst().orElseThrow();
+  }
+
+  private Collection<String> metricNames() {
+    return metrics.collectAllMetrics().stream().map(MetricData::getName).collect(Collectors.toList());
+  }
+}
