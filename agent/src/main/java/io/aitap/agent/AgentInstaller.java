@@ -9,6 +9,7 @@ import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.telemetry.GenAiTelemetry;
 import io.aitap.agent.telemetry.TelemetrySdk;
+import io.aitap.agent.telemetry.TelemetryStarter;
 import io.aitap.bootstrap.AitapBridge;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -21,12 +22,7 @@ final class AgentInstaller {
 
   private AgentInstaller() {}
 
-  static void install(Instrumentation instrumentation) {
-    AitapConfig config = AitapConfig.fromSystem();
-    if (!config.enabled()) {
-      return;
-    }
-    AgentLog.setDebug(config.debug());
+  static void install(Instrumentation instrumentation, AitapConfig config) {
     String version = AgentVersion.get();
 
     GenAiTelemetry telemetry = new GenAiTelemetry(version);
@@ -34,19 +30,11 @@ final class AgentInstaller {
     AitapBridge.install(new AgentHooks(new JdkHttpClientTap(calls), new UrlConnectionTap(calls)));
     List<String> instrumented = ClientInstrumentations.install(instrumentation, config);
 
-    Thread sdkStarter = new Thread(() -> startTelemetry(telemetry), "aitap-telemetry-start");
-    sdkStarter.setDaemon(true);
-    sdkStarter.start();
+    TelemetryStarter starter = new TelemetryStarter(telemetry);
+    starter.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(starter::shutdown, "aitap-shutdown"));
     AgentLog.info(
         "aitap " + version + " started: " + TelemetrySdk.describeExporters()
             + ", instrumented " + String.join(", ", instrumented));
-  }
-
-  private static void startTelemetry(GenAiTelemetry telemetry) {
-    try {
-      telemetry.start(TelemetrySdk.start());
-    } catch (Throwable t) {
-      AgentLog.warn("aitap could not start OpenTelemetry, no AI telemetry will be exported", t);
-    }
   }
 }

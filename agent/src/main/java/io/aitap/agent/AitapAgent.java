@@ -1,5 +1,6 @@
 package io.aitap.agent;
 
+import io.aitap.agent.config.AitapConfig;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -23,8 +24,13 @@ public final class AitapAgent {
 
   private static void start(Instrumentation instrumentation) {
     try {
+      AitapConfig config = AitapConfig.fromSystem();
+      if (!config.enabled()) {
+        return;
+      }
+      AgentLog.setDebug(config.debug());
       BootstrapInjector.inject(instrumentation);
-      AgentInstaller.install(instrumentation);
+      AgentInstaller.install(instrumentation, config);
     } catch (Throwable t) {
       AgentLog.warn("aitap did not start, the application runs without it", t);
     }

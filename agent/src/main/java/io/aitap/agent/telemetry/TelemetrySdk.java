@@ -6,8 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The OpenTelemetry SDK, configured the standard way ({@code OTEL_*} / {@code otel.*}). aitap only
- * lowers two defaults: it emits no logs, and nothing of it becomes the global OpenTelemetry.
+ * The OpenTelemetry SDK, configured the standard way ({@code OTEL_*} / {@code otel.*}). aitap
+ * changes one default: it emits no logs. It never becomes the global OpenTelemetry, and it is shut
+ * down by aitap's own hook, after the calls that ended before it started have been handed to it.
  */
 public final class TelemetrySdk {
 
@@ -16,6 +17,7 @@ public final class TelemetrySdk {
   public static OpenTelemetrySdk start() {
     return AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(TelemetrySdk::defaults)
+        .disableShutdownHook()
         .build()
         .getOpenTelemetrySdk();
   }
