@@ -4,7 +4,9 @@ import io.aitap.agent.call.CallFactory;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.instrumentation.AgentHooks;
 import io.aitap.agent.instrumentation.ClientInstrumentations;
+import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
+import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.telemetry.GenAiTelemetry;
@@ -27,7 +29,12 @@ final class AgentInstaller {
 
     GenAiTelemetry telemetry = new GenAiTelemetry(version);
     CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), telemetry);
-    AitapBridge.install(new AgentHooks(new JdkHttpClientTap(calls), new UrlConnectionTap(calls)));
+    AitapBridge.install(
+        new AgentHooks(
+            new JdkHttpClientTap(calls),
+            new UrlConnectionTap(calls),
+            new OkHttpTap(calls::start),
+            new ApacheHttpClientTap(calls::start)));
     List<String> instrumented = ClientInstrumentations.install(instrumentation, config);
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);

@@ -43,4 +43,20 @@ public interface AitapHooks {
 
   /** The application gave the connection up. */
   void urlConnectionDisconnect(Object connection);
+
+  // ---- OkHttp ------------------------------------------------------------------------------
+
+  /** OkHttp's {@code RealCall} is about to obtain its response; returns the AI call, or null. */
+  Object okHttpCallStart(Object okHttpCall);
+
+  /** Returns the response OkHttp should hand the application instead of {@code response}. */
+  Object okHttpCallEnd(Object aiCall, Object okHttpCall, Object response, Throwable thrown);
+
+  // ---- Apache HttpClient (4.5 and 5.x classic) ---------------------------------------------
+
+  /** A client enters {@code doExecute}; returns the AI call, or null. Paired with exactly one exit. */
+  Object apacheClientEnter(Object target, Object request);
+
+  /** {@code doExecute} returned {@code response} or threw; {@code aiCall} is what the entry returned. */
+  void apacheClientExit(Object aiCall, Object response, Throwable thrown);
 }

@@ -47,4 +47,26 @@ final class NoopHooks implements AitapHooks {
 
   @Override
   public void urlConnectionDisconnect(Object connection) {}
+
+  // ---- OkHttp ------------------------------------------------------------------------------
+
+  @Override
+  public Object okHttpCallStart(Object okHttpCall) {
+    return null;
+  }
+
+  @Override
+  public Object okHttpCallEnd(Object aiCall, Object okHttpCall, Object response, Throwable thrown) {
+    return response;
+  }
+
+  // ---- Apache HttpClient (4.5 and 5.x classic) ---------------------------------------------
+
+  @Override
+  public Object apacheClientEnter(Object target, Object request) {
+    return null;
+  }
+
+  @Override
+  public void apacheClientExit(Object aiCall, Object response, Throwable thrown) {}
 }

@@ -2,7 +2,9 @@ package io.aitap.agent.instrumentation;
 
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
+import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.bootstrap.AitapHooks;
 import java.io.InputStream;
@@ -20,10 +22,18 @@ public final class AgentHooks implements AitapHooks {
 
   private final JdkHttpClientTap httpClient;
   private final UrlConnectionTap urlConnection;
+  private final OkHttpTap okHttp;
+  private final ApacheHttpClientTap apacheHttpClient;
 
-  public AgentHooks(JdkHttpClientTap httpClient, UrlConnectionTap urlConnection) {
+  public AgentHooks(
+      JdkHttpClientTap httpClient,
+      UrlConnectionTap urlConnection,
+      OkHttpTap okHttp,
+      ApacheHttpClientTap apacheHttpClient) {
     this.httpClient = httpClient;
     this.urlConnection = urlConnection;
+    this.okHttp = okHttp;
+    this.apacheHttpClient = apacheHttpClient;
   }
 
   @Override
@@ -108,6 +118,46 @@ public final class AgentHooks implements AitapHooks {
       urlConnection.disconnect((HttpURLConnection) connection);
     } catch (Throwable t) {
       failed("HttpURLConnection disconnect", t, null);
+    }
+  }
+
+  // ---- OkHttp ------------------------------------------------------------------------------
+
+  @Override
+  public Object okHttpCallStart(Object okHttpCall) {
+    try {
+      return okHttp.start(okHttpCall);
+    } catch (Throwable t) {
+      return failed("OkHttp call start", t, null);
+    }
+  }
+
+  @Override
+  public Object okHttpCallEnd(Object aiCall, Object okHttpCall, Object response, Throwable thrown) {
+    try {
+      return okHttp.end((AiCall) aiCall, okHttpCall, response, thrown);
+    } catch (Throwable t) {
+      return failed("OkHttp call end", t, response);
+    }
+  }
+
+  // ---- Apache HttpClient (4.5 and 5.x classic) ---------------------------------------------
+
+  @Override
+  public Object apacheClientEnter(Object target, Object request) {
+    try {
+      return apacheHttpClient.enter(target, request);
+    } catch (Throwable t) {
+      return failed("Apache HttpClient execute", t, null);
+    }
+  }
+
+  @Override
+  public void apacheClientExit(Object aiCall, Object response, Throwable thrown) {
+    try {
+      apacheHttpClient.exit((AiCall) aiCall, response, thrown);
+    } catch (Throwable t) {
+      failed("Apache HttpClient response", t, null);
     }
   }
 

@@ -4,7 +4,9 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.config.AitapConfig;
+import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
+import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
 import io.aitap.bootstrap.AitapBridge;
 import java.lang.instrument.Instrumentation;
@@ -27,7 +29,12 @@ public final class ClientInstrumentations {
   private ClientInstrumentations() {}
 
   static List<ClientInstrumentation> all() {
-    return Arrays.asList(new JdkHttpClientInstrumentation(), new UrlConnectionInstrumentation());
+    return Arrays.asList(
+        new JdkHttpClientInstrumentation(),
+        new UrlConnectionInstrumentation(),
+        new OkHttpInstrumentation(),
+        ApacheHttpClientInstrumentation.httpClient4(),
+        ApacheHttpClientInstrumentation.httpClient5());
   }
 
   /** Returns the names of the instrumentations installed. */

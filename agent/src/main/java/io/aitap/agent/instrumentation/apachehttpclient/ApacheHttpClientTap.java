@@ -1,0 +1,100 @@
+package io.aitap.agent.instrumentation.apachehttpclient;
+
+import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
+import static io.aitap.agent.instrumentation.common.LibraryMethods.method;
+
+import io.aitap.agent.AgentLog;
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.instrumentation.common.AbandonWatch;
+import io.aitap.agent.instrumentation.common.CallStarts;
+import io.aitap.agent.instrumentation.common.LibraryMethods;
+import io.aitap.agent.instrumentation.common.TeeOutputStream;
+import io.aitap.agent.protocol.ResponseHead;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Locale;
+
+/**
+ * What the Apache HttpClient hooks do, for 4.5 ({@code org.apache.http}) and 5.x classic
+ * ({@code org.apache.hc}) alike: both name the methods aitap uses the same way, except for the
+ * request line and the status, told apart by {@link ApacheMessages}.
+ *
+ * <p>One {@code doExecute} is one AI exchange: retries and redirects happen inside it, in the
+ * client's exec chain, so the span describes the response the application receives. A client
+ * wrapping another client (a decorator, Spring's request factories over an instrumented client)
+ * nests a second {@code doExecute} on the same thread; only the outermost one counts.
+ *
+ * <p>The response's entity is replaced by a {@link TappedEntity} proxy of the library's own
+ * {@code HttpEntity} interface, defined in the library's class loader.
+ */
+public final class ApacheHttpClientTap {
+
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  private final CallStarts calls;
+
+  public ApacheHttpClientTap(CallStarts calls) {
+    this.calls = calls;
+  }
+
+  /** Paired with exactly one {@link #exit}; returns the AI call for the outermost AI request, else null. */
+  public AiCall enter(Object target, Object request) throws Exception {
+    if (++DEPTH.get()[0] != 1) {
+      return null;
+    }
+    AiCall aiCall =
+        calls.start(ApacheMessages.uri(target, request), ApacheMessages.header(request, "traceparent"));
+    if (aiCall != null) {
+      scanRequestEntity(request, aiCall);
+    }
+    return aiCall;
+  }
+
+  public void exit(AiCall aiCall, Object response, Throwable thrown) throws Exception {
+    DEPTH.get()[0]--;
+    if (aiCall == null) {
+      return;
+    }
+    if (thrown != null || response == null) {
+      aiCall.failed(thrown);
+      return;
+    }
+    aiCall.responseHead(
+        new ResponseHead(ApacheMessages.status(response), name -> ApacheMessages.header(response, name)));
+    Method getEntity = method(response, "getEntity", 0);
+    Object entity = getEntity == null ? null : LibraryMethods.invoke(getEntity, response);
+    if (entity == null) {
+      aiCall.responseComplete();
+      return;
+    }
+    Class<?> entityType = getEntity.getReturnType();
+    Object tapped =
+        Proxy.newProxyInstance(
+            entityType.getClassLoader(), new Class<?>[] {entityType}, new TappedEntity(entity, aiCall));
+    call(response, "setEntity", tapped);
+    AbandonWatch.watch(tapped, aiCall);
+  }
+
+  /**
+   * Entities that can be read again without side effects ({@code StringEntity},
+   * {@code ByteArrayEntity}: repeatable, not streaming) are written once more for the request
+   * scanner, if JSON; streamed entities are left alone.
+   */
+  private static void scanRequestEntity(Object request, AiCall aiCall) {
+    try {
+      Object entity = ApacheMessages.requestEntity(request);
+      if (entity == null
+          || !(Boolean) call(entity, "isRepeatable")
+          || (Boolean) call(entity, "isStreaming")
+          || !String.valueOf(call(entity, "getContentType")).toLowerCase(Locale.ROOT).contains("json")) {
+        return;
+      }
+      try (OutputStream scanner = new TeeOutputStream(OutputStream.nullOutputStream(), aiCall)) {
+        call(entity, "writeTo", scanner);
+      }
+    } catch (Exception e) {
+      AgentLog.debug("could not read an Apache HttpClient request entity", e);
+    }
+  }
+}

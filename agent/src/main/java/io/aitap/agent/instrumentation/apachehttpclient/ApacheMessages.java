@@ -1,0 +1,48 @@
+package io.aitap.agent.instrumentation.apachehttpclient;
+
+import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
+import static io.aitap.agent.instrumentation.common.LibraryMethods.method;
+
+import java.net.URI;
+
+/** Reads requests and responses of HttpClient 4.5 and 5.x, whichever the objects belong to. */
+final class ApacheMessages {
+
+  private ApacheMessages() {}
+
+  /**
+   * The request's absolute URI: HttpClient 5 keeps the path apart from the target host, 4.5 keeps
+   * whatever the application gave (absolute or not) in the request line.
+   */
+  static URI uri(Object target, Object request) throws Exception {
+    String uri =
+        method(request, "getRequestUri", 0) != null
+            ? (String) call(request, "getRequestUri")
+            : (String) call(call(request, "getRequestLine"), "getUri");
+    if (uri.contains("://") || target == null) {
+      return URI.create(uri);
+    }
+    return URI.create(call(target, "toURI") + (uri.startsWith("/") ? uri : "/" + uri));
+  }
+
+  static int status(Object response) throws Exception {
+    return method(response, "getCode", 0) != null
+        ? (Integer) call(response, "getCode")
+        : (Integer) call(call(response, "getStatusLine"), "getStatusCode");
+  }
+
+  /** The first value of a header, or null; never throws (used for the response head too). */
+  static String header(Object message, String name) {
+    try {
+      Object header = call(message, "getFirstHeader", name);
+      return header == null ? null : (String) call(header, "getValue");
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /** The request's entity, or null for requests that carry none (4.5's {@code HttpGet} has no such method). */
+  static Object requestEntity(Object request) throws Exception {
+    return method(request, "getEntity", 0) == null ? null : call(request, "getEntity");
+  }
+}

@@ -1,0 +1,41 @@
+package io.aitap.agent.instrumentation.okhttp;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.aitap.agent.instrumentation.ClientInstrumentation;
+import io.aitap.agent.instrumentation.LibraryNames;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * OkHttp 3.x ({@code okhttp3.RealCall}), 4.x and 5.x ({@code okhttp3.internal.connection.RealCall},
+ * the latter shipped in {@code okhttp-jvm}). Both {@code execute} and the dispatcher thread of
+ * {@code enqueue} obtain the application's response from {@code getResponseWithInterceptorChain}
+ * (Kotlin mangles its name to {@code getResponseWithInterceptorChain$okhttp}).
+ */
+public final class OkHttpInstrumentation implements ClientInstrumentation {
+
+  private static final String OKHTTP = LibraryNames.okHttp();
+
+  @Override
+  public String name() {
+    return "okhttp";
+  }
+
+  @Override
+  public ElementMatcher<TypeDescription> types() {
+    return named(OKHTTP + ".RealCall").or(named(OKHTTP + ".internal.connection.RealCall"));
+  }
+
+  @Override
+  public void advise(Advisor advisor) {
+    advisor.advise(
+        nameStartsWith("getResponseWithInterceptorChain")
+            .and(takesArguments(0))
+            .and(returns(named(OKHTTP + ".Response"))),
+        OkHttpCallAdvice.class);
+  }
+}

@@ -1,0 +1,88 @@
+package io.aitap.agent.instrumentation.okhttp;
+
+import io.aitap.agent.AgentLog;
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.instrumentation.common.AbandonWatch;
+import io.aitap.agent.instrumentation.common.CallStarts;
+import io.aitap.agent.instrumentation.common.TeeInputStream;
+import io.aitap.agent.instrumentation.common.TeeOutputStream;
+import io.aitap.agent.protocol.ResponseHead;
+import java.io.OutputStream;
+import java.net.URI;
+
+/**
+ * What the OkHttp hooks do. One call of OkHttp ({@code execute} or {@code enqueue}) is one AI
+ * exchange: the hooks sit around {@code RealCall.getResponseWithInterceptorChain}, so whatever the
+ * interceptors do inside (OkHttp's retries and redirects, an SDK's retrying interceptor) the span
+ * describes the response the application receives, and its duration includes every attempt.
+ *
+ * <p>The response handed to the application is a copy whose body reads the original body through
+ * a {@link TeeInputStream}: bytes reach the parser only as the application pulls them, after any
+ * gzip OkHttp undid itself.
+ */
+public final class OkHttpTap {
+
+  private final CallStarts calls;
+
+  public OkHttpTap(CallStarts calls) {
+    this.calls = calls;
+  }
+
+  /** Returns the AI call for {@code okHttpCall}, or null (one endpoint check) when it is none. */
+  public AiCall start(Object okHttpCall) throws Exception {
+    OkHttpApi api = OkHttpApi.of(okHttpCall.getClass());
+    if (api == null) {
+      return null;
+    }
+    Object request = api.request(okHttpCall);
+    AiCall call = calls.start(URI.create(api.url(request)), api.requestHeader(request, "traceparent"));
+    if (call != null) {
+      scanRequestBody(api, request, call);
+    }
+    return call;
+  }
+
+  /** Returns the response the application should receive instead of {@code response}. */
+  public Object end(AiCall call, Object okHttpCall, Object response, Throwable thrown) throws Exception {
+    OkHttpApi api = OkHttpApi.of(okHttpCall.getClass());
+    if (thrown != null || response == null) {
+      if (api != null && api.isCanceled(okHttpCall)) {
+        call.cancelled();
+      } else {
+        call.failed(thrown);
+      }
+      return response;
+    }
+    call.responseHead(new ResponseHead(api.code(response), name -> responseHeader(api, response, name)));
+    Object body = api.responseBody(response);
+    if (body == null) {
+      call.responseComplete();
+      return response;
+    }
+    TeeInputStream tee = new TeeInputStream(api.bodyStream(body), call, null);
+    Object tapped = api.withBody(response, body, tee);
+    AbandonWatch.watch(tee, call);
+    return tapped;
+  }
+
+  private static void scanRequestBody(OkHttpApi api, Object request, AiCall call) {
+    try {
+      Object body = api.requestBody(request);
+      if (body != null && api.isReplayableJson(body)) {
+        try (OutputStream scanner = new TeeOutputStream(OutputStream.nullOutputStream(), call)) {
+          api.writeTo(body, scanner);
+        }
+      }
+    } catch (Exception e) {
+      AgentLog.debug("could not read an OkHttp request body", e);
+    }
+  }
+
+  private static String responseHeader(OkHttpApi api, Object response, String name) {
+    try {
+      return api.responseHeader(response, name);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+}

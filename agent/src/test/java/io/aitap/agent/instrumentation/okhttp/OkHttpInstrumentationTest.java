@@ -1,0 +1,172 @@
+package io.aitap.agent.instrumentation.okhttp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aitap.agent.call.CallEnd;
+import io.aitap.agent.instrumentation.FakeAiServer;
+import io.aitap.agent.instrumentation.InstrumentedJvm;
+import io.aitap.agent.instrumentation.InstrumentedJvm.Recorded;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OkHttpInstrumentationTest {
+
+  private static final String REQUEST = "{\"model\":\"gpt-4o-mini\",\"stream\":false}";
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final OkHttpClient client = new OkHttpClient();
+  private FakeAiServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    InstrumentedJvm.install();
+    InstrumentedJvm.reset();
+    server = new FakeAiServer();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  private Request post(String path) {
+    return new Request.Builder().url(server.url(path)).post(RequestBody.create(REQUEST, JSON)).build();
+  }
+
+  @Test
+  void executeHandsTheApplicationTheBodyUnchangedAndTheCallSeesTheSameBytes() throws IOException {
+    String body;
+    try (Response response = client.newCall(post("/v1/chat/completions")).execute()) {
+      body = response.body().string();
+      assertEquals("application/json", response.header("Content-Type"));
+    }
+
+    assertEquals(FakeAiServer.JSON, body);
+    assertEquals(REQUEST, server.lastRequestBody());
+    Recorded recorded = onlyCall();
+    assertEquals(REQUEST, recorded.protocol.requestBytes.toString(StandardCharsets.UTF_8));
+    assertEquals(FakeAiServer.JSON, recorded.protocol.responseBytes.toString(StandardCharsets.UTF_8));
+    assertSame(CallEnd.COMPLETED, recorded.call.end());
+    assertEquals(200, recorded.call.status());
+  }
+
+  @Test
+  void enqueueIsTappedOnTheDispatcherThread() throws Exception {
+    CompletableFuture<String> body = new CompletableFuture<>();
+    client.newCall(post("/v1/chat/completions")).enqueue(new Callback() {
+      @Override
+      public void onFailure(Call call, IOException e) {
+        body.completeExceptionally(e);
+      }
+
+      @Override
+      public void onResponse(Call call, Response response) throws IOException {
+        try (Response r = response) {
+          body.complete(r.body().string());
+        }
+      }
+    });
+
+    assertEquals(FakeAiServer.JSON, body.get(30, TimeUnit.SECONDS));
+    Recorded recorded = onlyCall();
+    assertEquals(FakeAiServer.JSON, recorded.protocol.responseBytes.toString(StandardCharsets.UTF_8));
+    assertSame(CallEnd.COMPLETED, recorded.call.end());
+  }
+
+  @Test
+  void theStreamStaysLiveAndNothingIsReadAheadOfTheApplication() throws IOException {
+    try (Response response = client.newCall(post("/v1/stream")).execute()) {
+      BufferedSource source = response.body().source();
+      assertEquals("data: {\"n\":1}", source.readUtf8LineStrict());
+      // the server holds the rest back: the call has seen the first event while the stream is open
+      assertEquals(FakeAiServer.FIRST_EVENT, onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8));
+      assertFalse(onlyCall().call.isEnded());
+      server.releaseStream();
+      String rest = source.readUtf8();
+      assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, "data: {\"n\":1}\n" + rest);
+    }
+    assertEquals(
+        FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM,
+        onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8));
+    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+  }
+
+  @Test
+  void gzipOkHttpUndidIsSeenDecompressed() throws IOException {
+    try (Response response = client.newCall(post("/v1/gzip")).execute()) {
+      assertEquals(FakeAiServer.JSON, response.body().string());
+    }
+    assertEquals(FakeAiServer.JSON, onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aRedirectFollowedInsideOneCallIsOneExchange() throws IOException {
+    try (Response response = client.newCall(new Request.Builder().url(server.url("/v1/redirect")).build()).execute()) {
+      assertEquals(FakeAiServer.JSON, response.body().string());
+    }
+    assertEquals(200, onlyCall().call.status());
+    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+  }
+
+  @Test
+  void closingTheBodyEarlyEndsTheCallAsAbandoned() throws IOException {
+    Response response = client.newCall(post("/v1/stream")).execute();
+    assertEquals('d', response.body().byteStream().read());
+    response.close();
+
+    assertSame(CallEnd.ABANDONED, onlyCall().call.end());
+  }
+
+  @Test
+  void anErrorStatusKeepsItsBody() throws IOException {
+    try (Response response = client.newCall(post("/v1/limited")).execute()) {
+      assertEquals(429, response.code());
+      assertTrue(response.body().string().contains("rate_limit"));
+    }
+    assertEquals(429, onlyCall().call.status());
+    assertTrue(onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8).contains("rate_limit"));
+  }
+
+  @Test
+  void aConnectionFailureEndsTheCallAsFailed() {
+    Request request = new Request.Builder().url("http://127.0.0.1:1/v1/chat/completions").build();
+    try {
+      client.newCall(request).execute().close();
+    } catch (IOException expected) {
+      // the application sees OkHttp's own exception
+    }
+    assertSame(CallEnd.FAILED, onlyCall().call.end());
+  }
+
+  @Test
+  void otherTrafficIsNotTouched() throws IOException {
+    try (Response response = client.newCall(post("/health")).execute()) {
+      assertEquals(FakeAiServer.JSON, response.body().string());
+      assertEquals("okhttp3.internal.http.RealResponseBody", response.body().getClass().getName());
+    }
+    assertTrue(InstrumentedJvm.calls().isEmpty());
+  }
+
+  private static Recorded onlyCall() {
+    assertEquals(1, InstrumentedJvm.calls().size(), "AI calls recorded");
+    return InstrumentedJvm.calls().get(0);
+  }
+}
