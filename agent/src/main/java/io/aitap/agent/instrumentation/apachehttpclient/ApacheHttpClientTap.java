@@ -13,6 +13,7 @@ import io.aitap.agent.protocol.ResponseHead;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.ArrayDeque;
 import java.util.Locale;
 
 /**
@@ -22,15 +23,17 @@ import java.util.Locale;
  *
  * <p>One {@code doExecute} is one AI exchange: retries and redirects happen inside it, in the
  * client's exec chain, so the span describes the response the application receives. A client
- * wrapping another client (a decorator, Spring's request factories over an instrumented client)
- * nests a second {@code doExecute} on the same thread; only the outermost one counts.
+ * wrapping another client hands the same request object to a nested {@code doExecute} on the
+ * same thread; only the outermost one counts. A different request executed inside an exchange
+ * (an interceptor fetching a token) is an exchange of its own.
  *
  * <p>The response's entity is replaced by a {@link TappedEntity} proxy of the library's own
  * {@code HttpEntity} interface, defined in the library's class loader.
  */
 public final class ApacheHttpClientTap {
 
-  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+  /** The requests whose {@code doExecute} is running on this thread, innermost last. */
+  private static final ThreadLocal<ArrayDeque<Object>> IN_FLIGHT = ThreadLocal.withInitial(ArrayDeque::new);
 
   private final CallStarts calls;
 
@@ -40,7 +43,10 @@ public final class ApacheHttpClientTap {
 
   /** Paired with exactly one {@link #exit}; returns the AI call for the outermost AI request, else null. */
   public AiCall enter(Object target, Object request) throws Exception {
-    if (++DEPTH.get()[0] != 1) {
+    ArrayDeque<Object> inFlight = IN_FLIGHT.get();
+    boolean nested = isInFlight(inFlight, request);
+    inFlight.addLast(request);
+    if (nested) {
       return null;
     }
     AiCall aiCall =
@@ -52,7 +58,7 @@ public final class ApacheHttpClientTap {
   }
 
   public void exit(AiCall aiCall, Object response, Throwable thrown) throws Exception {
-    DEPTH.get()[0]--;
+    IN_FLIGHT.get().pollLast();
     if (aiCall == null) {
       return;
     }
@@ -74,6 +80,15 @@ public final class ApacheHttpClientTap {
             entityType.getClassLoader(), new Class<?>[] {entityType}, new TappedEntity(entity, aiCall));
     call(response, "setEntity", tapped);
     AbandonWatch.watch(tapped, aiCall);
+  }
+
+  private static boolean isInFlight(ArrayDeque<Object> inFlight, Object request) {
+    for (Object running : inFlight) {
+      if (running == request) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,0 +1,118 @@
+package io.aitap.agent.instrumentation.okhttp;
+
+import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aitap.agent.call.CallEnd;
+import io.aitap.agent.instrumentation.FakeAiServer;
+import io.aitap.agent.instrumentation.InstrumentedJvm;
+import io.aitap.agent.instrumentation.InstrumentedJvm.Recorded;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each OkHttp version in a child-first loader of its own, side by side in one JVM with the OkHttp 5
+ * of the test class path: the advice, the per-loader API and the tapped body work in each.
+ */
+class OkHttpVersionsTest {
+
+  private static final String REQUEST = "{\"model\":\"gpt-4o-mini\"}";
+
+  private FakeAiServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    InstrumentedJvm.install();
+    InstrumentedJvm.reset();
+    server = new FakeAiServer();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"okhttp-3.12", "okhttp-3.14", "okhttp-4", "okhttp-5"})
+  void eachVersionInItsOwnLoaderIsTapped(String version) throws Exception {
+    try (ChildFirstLoader loader = new ChildFirstLoader(clients(version))) {
+      assertEquals(FakeAiServer.JSON, post(loader, "/v1/chat/completions"));
+    }
+    Recorded recorded = onlyCall();
+    assertEquals(REQUEST, recorded.protocol.requestBytes.toString(StandardCharsets.UTF_8));
+    assertEquals(FakeAiServer.JSON, recorded.protocol.responseBytes.toString(StandardCharsets.UTF_8));
+    assertSame(CallEnd.COMPLETED, recorded.call.end());
+  }
+
+  @Test
+  void twoVersionsInTwoLoadersAtOnce() throws Exception {
+    List<String> bodies = new ArrayList<>();
+    try (ChildFirstLoader three = new ChildFirstLoader(clients("okhttp-3.14"));
+        ChildFirstLoader four = new ChildFirstLoader(clients("okhttp-4"))) {
+      assertNotSame(three.loadClass("okhttp3.OkHttpClient"), four.loadClass("okhttp3.OkHttpClient"));
+      bodies.add(post(three, "/v1/chat/completions"));
+      bodies.add(post(four, "/v1/embeddings"));
+      bodies.add(post(three, "/v1/responses"));
+    }
+    assertEquals(List.of(FakeAiServer.JSON, FakeAiServer.JSON, FakeAiServer.JSON), bodies);
+    assertEquals(3, InstrumentedJvm.calls().size());
+    for (Recorded recorded : InstrumentedJvm.calls()) {
+      assertEquals(FakeAiServer.JSON, recorded.protocol.responseBytes.toString(StandardCharsets.UTF_8));
+      assertSame(CallEnd.COMPLETED, recorded.call.end());
+    }
+  }
+
+  /** OkHttp before 3.4 builds its chain differently; it is left alone and works as it did. */
+  @Test
+  void anOlderVersionIsSkippedQuietly() throws Exception {
+    try (ChildFirstLoader loader = new ChildFirstLoader(clients("okhttp-3.3"))) {
+      assertEquals(FakeAiServer.JSON, post(loader, "/v1/chat/completions"));
+    }
+    assertTrue(InstrumentedJvm.calls().isEmpty());
+  }
+
+  @Test
+  void somethingThatIsNotOkHttpIsNotACall() throws Exception {
+    assertNull(new OkHttpTap((uri, traceparent) -> null).start(new Object()));
+  }
+
+  /** Posts JSON with the OkHttp of {@code loader}, through its public API only, and returns the body text. */
+  private String post(ClassLoader loader, String path) throws Exception {
+    Object client = loader.loadClass("okhttp3.OkHttpClient").getConstructor().newInstance();
+    Object json = loader.loadClass("okhttp3.MediaType").getMethod("parse", String.class).invoke(null, "application/json");
+    Class<?> requestBody = loader.loadClass("okhttp3.RequestBody");
+    Object body = requestBody.getMethod("create", json.getClass(), String.class).invoke(null, json, REQUEST);
+    Object builder = loader.loadClass("okhttp3.Request$Builder").getConstructor().newInstance();
+    builder.getClass().getMethod("url", String.class).invoke(builder, server.url(path));
+    call(builder, "post", body);
+    Object response = call(call(client, "newCall", call(builder, "build")), "execute");
+    try {
+      return (String) call(call(response, "body"), "string");
+    } finally {
+      call(response, "close");
+      call(call(client, "dispatcher"), "cancelAll");
+      call(call(client, "connectionPool"), "evictAll");
+    }
+  }
+
+  private static Path clients(String version) {
+    return Paths.get(System.getProperty("aitap.test.clients"), version);
+  }
+
+  private static Recorded onlyCall() {
+    assertEquals(1, InstrumentedJvm.calls().size(), "AI calls recorded");
+    return InstrumentedJvm.calls().get(0);
+  }
+}
