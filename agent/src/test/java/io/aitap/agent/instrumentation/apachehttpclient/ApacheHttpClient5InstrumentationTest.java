@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aitap.agent.call.CallEnd;
-import io.aitap.agent.instrumentation.FakeAiServer;
+import io.aitap.agent.instrumentation.InstrumentedClientTest;
 import io.aitap.agent.instrumentation.InstrumentedJvm;
-import io.aitap.agent.instrumentation.InstrumentedJvm.Recorded;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -26,27 +22,15 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ApacheHttpClient5InstrumentationTest {
-
-  private static final String REQUEST = "{\"model\":\"gpt-4o-mini\"}";
+class ApacheHttpClient5InstrumentationTest extends InstrumentedClientTest {
 
   private final CloseableHttpClient client = HttpClients.createDefault();
-  private FakeAiServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    InstrumentedJvm.install();
-    InstrumentedJvm.reset();
-    server = new FakeAiServer();
-  }
 
   @AfterEach
-  void stop() throws IOException {
+  void closeClient() throws IOException {
     client.close();
-    server.close();
   }
 
   private HttpPost post(String path) {
@@ -57,35 +41,17 @@ class ApacheHttpClient5InstrumentationTest {
 
   @Test
   void aResponseHandlerReadsTheBodyUnchangedAndTheCallSeesTheSameBytes() throws Exception {
-    String body = client.execute(post("/v1/chat/completions"), response -> EntityUtils.toString(response.getEntity()));
-
-    assertEquals(FakeAiServer.JSON, body);
-    assertEquals(REQUEST, server.lastRequestBody());
-    Recorded recorded = onlyCall();
-    assertEquals(server.url("/v1/chat/completions"), recorded.uri);
-    assertEquals(REQUEST, recorded.protocol.requestBytes.toString(StandardCharsets.UTF_8));
-    assertEquals(FakeAiServer.JSON, recorded.protocol.responseBytes.toString(StandardCharsets.UTF_8));
-    assertSame(CallEnd.COMPLETED, recorded.call.end());
-    assertEquals(200, recorded.call.status());
+    assertExchangeSeen(
+        client.execute(post("/v1/chat/completions"), response -> EntityUtils.toString(response.getEntity())));
+    assertEquals(server.url("/v1/chat/completions"), onlyCall().uri);
+    assertEquals(200, onlyCall().call.status());
   }
 
   @Test
   void theStreamStaysLiveWhileTheApplicationReadsIt() throws Exception {
     try (CloseableHttpResponse response = client.execute(post("/v1/stream"))) {
-      BufferedReader reader =
-          new BufferedReader(new InputStreamReader(response.getEntity().getContent(), StandardCharsets.UTF_8), 1);
-      assertEquals("data: {\"n\":1}", reader.readLine());
-      assertTrue(onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8).startsWith("data: {\"n\":1}\n"));
-      assertFalse(onlyCall().call.isEnded());
-      server.releaseStream();
-      while (reader.readLine() != null) {
-        // read to the end, as an SSE client would
-      }
+      readStreamAsItArrives(response.getEntity().getContent());
     }
-    assertEquals(
-        FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM,
-        onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8));
-    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
   }
 
   @Test
@@ -94,9 +60,7 @@ class ApacheHttpClient5InstrumentationTest {
     try (CloseableHttpResponse response = client.execute(post("/v1/embeddings"))) {
       response.getEntity().writeTo(out);
     }
-    assertEquals(FakeAiServer.JSON, out.toString(StandardCharsets.UTF_8));
-    assertEquals(FakeAiServer.JSON, onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8));
-    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+    assertExchangeSeen(out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -110,12 +74,12 @@ class ApacheHttpClient5InstrumentationTest {
   @Test
   void aStreamedRequestEntityIsLeftAlone() throws Exception {
     HttpPost post = new HttpPost(server.url("/v1/chat/completions"));
-    InputStream content = new ByteArrayInputStream(REQUEST.getBytes(StandardCharsets.UTF_8));
-    post.setEntity(new InputStreamEntity(content, ContentType.APPLICATION_JSON));
+    byte[] request = REQUEST.getBytes(StandardCharsets.UTF_8);
+    post.setEntity(new InputStreamEntity(new ByteArrayInputStream(request), ContentType.APPLICATION_JSON));
     client.execute(post, response -> EntityUtils.toString(response.getEntity()));
 
     assertEquals(REQUEST, server.lastRequestBody());
-    assertEquals(0, onlyCall().protocol.requestBytes.size());
+    assertEquals("", requestSeen(onlyCall()));
   }
 
   @Test
@@ -135,10 +99,5 @@ class ApacheHttpClient5InstrumentationTest {
       EntityUtils.consume(response.getEntity());
     }
     assertTrue(InstrumentedJvm.calls().isEmpty());
-  }
-
-  private static Recorded onlyCall() {
-    assertEquals(1, InstrumentedJvm.calls().size(), "AI calls recorded");
-    return InstrumentedJvm.calls().get(0);
   }
 }

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aitap.agent.call.CallEnd;
 import io.aitap.agent.instrumentation.FakeAiServer;
+import io.aitap.agent.instrumentation.InstrumentedClientTest;
 import io.aitap.agent.instrumentation.InstrumentedJvm;
-import io.aitap.agent.instrumentation.InstrumentedJvm.Recorded;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -22,27 +21,16 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OkHttpInstrumentationTest {
+class OkHttpInstrumentationTest extends InstrumentedClientTest {
 
-  private static final String REQUEST = "{\"model\":\"gpt-4o-mini\",\"stream\":false}";
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final OkHttpClient client = new OkHttpClient();
-  private FakeAiServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    InstrumentedJvm.install();
-    InstrumentedJvm.reset();
-    server = new FakeAiServer();
-  }
 
   @AfterEach
-  void stop() {
-    server.close();
+  void closeClient() {
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
   }
@@ -53,19 +41,11 @@ class OkHttpInstrumentationTest {
 
   @Test
   void executeHandsTheApplicationTheBodyUnchangedAndTheCallSeesTheSameBytes() throws IOException {
-    String body;
     try (Response response = client.newCall(post("/v1/chat/completions")).execute()) {
-      body = response.body().string();
       assertEquals("application/json", response.header("Content-Type"));
+      assertExchangeSeen(response.body().string());
     }
-
-    assertEquals(FakeAiServer.JSON, body);
-    assertEquals(REQUEST, server.lastRequestBody());
-    Recorded recorded = onlyCall();
-    assertEquals(REQUEST, recorded.protocol.requestBytes.toString(StandardCharsets.UTF_8));
-    assertEquals(FakeAiServer.JSON, recorded.protocol.responseBytes.toString(StandardCharsets.UTF_8));
-    assertSame(CallEnd.COMPLETED, recorded.call.end());
-    assertEquals(200, recorded.call.status());
+    assertEquals(200, onlyCall().call.status());
   }
 
   @Test
@@ -85,36 +65,36 @@ class OkHttpInstrumentationTest {
       }
     });
 
-    assertEquals(FakeAiServer.JSON, body.get(30, TimeUnit.SECONDS));
-    Recorded recorded = onlyCall();
-    assertEquals(FakeAiServer.JSON, recorded.protocol.responseBytes.toString(StandardCharsets.UTF_8));
-    assertSame(CallEnd.COMPLETED, recorded.call.end());
+    assertExchangeSeen(body.get(30, TimeUnit.SECONDS));
   }
 
   @Test
-  void theStreamStaysLiveAndNothingIsReadAheadOfTheApplication() throws IOException {
+  void theStreamStaysLiveThroughTheSource() throws IOException {
     try (Response response = client.newCall(post("/v1/stream")).execute()) {
       BufferedSource source = response.body().source();
       assertEquals("data: {\"n\":1}", source.readUtf8LineStrict());
       // the server holds the rest back: the call has seen the first event while the stream is open
-      assertEquals(FakeAiServer.FIRST_EVENT, onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8));
+      assertEquals(FakeAiServer.FIRST_EVENT, responseSeen(onlyCall()));
       assertFalse(onlyCall().call.isEnded());
       server.releaseStream();
-      String rest = source.readUtf8();
-      assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, "data: {\"n\":1}\n" + rest);
+      assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, "data: {\"n\":1}\n" + source.readUtf8());
     }
-    assertEquals(
-        FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM,
-        onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8));
+    assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, responseSeen(onlyCall()));
     assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+  }
+
+  @Test
+  void theStreamStaysLiveThroughTheByteStream() throws IOException {
+    try (Response response = client.newCall(post("/v1/stream")).execute()) {
+      readStreamAsItArrives(response.body().byteStream());
+    }
   }
 
   @Test
   void gzipOkHttpUndidIsSeenDecompressed() throws IOException {
     try (Response response = client.newCall(post("/v1/gzip")).execute()) {
-      assertEquals(FakeAiServer.JSON, response.body().string());
+      assertExchangeSeen(response.body().string());
     }
-    assertEquals(FakeAiServer.JSON, onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -142,7 +122,7 @@ class OkHttpInstrumentationTest {
       assertTrue(response.body().string().contains("rate_limit"));
     }
     assertEquals(429, onlyCall().call.status());
-    assertTrue(onlyCall().protocol.responseBytes.toString(StandardCharsets.UTF_8).contains("rate_limit"));
+    assertTrue(responseSeen(onlyCall()).contains("rate_limit"));
   }
 
   @Test
@@ -163,10 +143,5 @@ class OkHttpInstrumentationTest {
       assertEquals("okhttp3.internal.http.RealResponseBody", response.body().getClass().getName());
     }
     assertTrue(InstrumentedJvm.calls().isEmpty());
-  }
-
-  private static Recorded onlyCall() {
-    assertEquals(1, InstrumentedJvm.calls().size(), "AI calls recorded");
-    return InstrumentedJvm.calls().get(0);
   }
 }

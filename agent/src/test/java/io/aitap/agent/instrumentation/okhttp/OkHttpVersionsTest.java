@@ -9,15 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aitap.agent.call.CallEnd;
 import io.aitap.agent.instrumentation.FakeAiServer;
+import io.aitap.agent.instrumentation.InstrumentedClientTest;
 import io.aitap.agent.instrumentation.InstrumentedJvm;
 import io.aitap.agent.instrumentation.InstrumentedJvm.Recorded;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,34 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Each OkHttp version in a child-first loader of its own, side by side in one JVM with the OkHttp 5
  * of the test class path: the advice, the per-loader API and the tapped body work in each.
  */
-class OkHttpVersionsTest {
-
-  private static final String REQUEST = "{\"model\":\"gpt-4o-mini\"}";
-
-  private FakeAiServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    InstrumentedJvm.install();
-    InstrumentedJvm.reset();
-    server = new FakeAiServer();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class OkHttpVersionsTest extends InstrumentedClientTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"okhttp-3.12", "okhttp-3.14", "okhttp-4", "okhttp-5"})
   void eachVersionInItsOwnLoaderIsTapped(String version) throws Exception {
     try (ChildFirstLoader loader = new ChildFirstLoader(clients(version))) {
-      assertEquals(FakeAiServer.JSON, post(loader, "/v1/chat/completions"));
+      assertExchangeSeen(post(loader, "/v1/chat/completions"));
     }
-    Recorded recorded = onlyCall();
-    assertEquals(REQUEST, recorded.protocol.requestBytes.toString(StandardCharsets.UTF_8));
-    assertEquals(FakeAiServer.JSON, recorded.protocol.responseBytes.toString(StandardCharsets.UTF_8));
-    assertSame(CallEnd.COMPLETED, recorded.call.end());
   }
 
   @Test
@@ -69,7 +47,7 @@ class OkHttpVersionsTest {
     assertEquals(List.of(FakeAiServer.JSON, FakeAiServer.JSON, FakeAiServer.JSON), bodies);
     assertEquals(3, InstrumentedJvm.calls().size());
     for (Recorded recorded : InstrumentedJvm.calls()) {
-      assertEquals(FakeAiServer.JSON, recorded.protocol.responseBytes.toString(StandardCharsets.UTF_8));
+      assertEquals(FakeAiServer.JSON, responseSeen(recorded));
       assertSame(CallEnd.COMPLETED, recorded.call.end());
     }
   }
@@ -109,10 +87,5 @@ class OkHttpVersionsTest {
 
   private static Path clients(String version) {
     return Paths.get(System.getProperty("aitap.test.clients"), version);
-  }
-
-  private static Recorded onlyCall() {
-    assertEquals(1, InstrumentedJvm.calls().size(), "AI calls recorded");
-    return InstrumentedJvm.calls().get(0);
   }
 }
