@@ -4,6 +4,7 @@ import io.aitap.agent.call.CallFactory;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.instrumentation.AgentHooks;
 import io.aitap.agent.instrumentation.ClientInstrumentations;
+import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
@@ -34,7 +35,8 @@ final class AgentInstaller {
             new JdkHttpClientTap(calls),
             new UrlConnectionTap(calls),
             new OkHttpTap(calls::start),
-            new ApacheHttpClientTap(calls::start)));
+            new ApacheHttpClientTap(calls::start),
+            new ApacheAsyncClientTap(calls::start)));
     List<String> instrumented = ClientInstrumentations.install(instrumentation, config);
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);

@@ -59,4 +59,10 @@ public interface AitapHooks {
 
   /** {@code doExecute} returned {@code response} or threw; {@code aiCall} is what the entry returned. */
   void apacheClientExit(Object aiCall, Object response, Throwable thrown);
+
+  /**
+   * HttpClient 5's async client enters {@code doExecute}; returns the request producer and the
+   * response consumer it should use instead, or null to leave them.
+   */
+  Object[] apacheAsyncExecute(Object target, Object producer, Object consumer);
 }

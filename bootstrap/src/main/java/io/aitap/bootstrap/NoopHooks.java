@@ -69,4 +69,9 @@ final class NoopHooks implements AitapHooks {
 
   @Override
   public void apacheClientExit(Object aiCall, Object response, Throwable thrown) {}
+
+  @Override
+  public Object[] apacheAsyncExecute(Object target, Object producer, Object consumer) {
+    return null;
+  }
 }

@@ -2,6 +2,7 @@ package io.aitap.agent.instrumentation;
 
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
@@ -24,16 +25,19 @@ public final class AgentHooks implements AitapHooks {
   private final UrlConnectionTap urlConnection;
   private final OkHttpTap okHttp;
   private final ApacheHttpClientTap apacheHttpClient;
+  private final ApacheAsyncClientTap apacheAsyncClient;
 
   public AgentHooks(
       JdkHttpClientTap httpClient,
       UrlConnectionTap urlConnection,
       OkHttpTap okHttp,
-      ApacheHttpClientTap apacheHttpClient) {
+      ApacheHttpClientTap apacheHttpClient,
+      ApacheAsyncClientTap apacheAsyncClient) {
     this.httpClient = httpClient;
     this.urlConnection = urlConnection;
     this.okHttp = okHttp;
     this.apacheHttpClient = apacheHttpClient;
+    this.apacheAsyncClient = apacheAsyncClient;
   }
 
   @Override
@@ -158,6 +162,15 @@ public final class AgentHooks implements AitapHooks {
       apacheHttpClient.exit((AiCall) aiCall, response, thrown);
     } catch (Throwable t) {
       failed("Apache HttpClient response", t, null);
+    }
+  }
+
+  @Override
+  public Object[] apacheAsyncExecute(Object target, Object producer, Object consumer) {
+    try {
+      return apacheAsyncClient.execute(target, producer, consumer);
+    } catch (Throwable t) {
+      return failed("Apache HttpClient async execute", t, null);
     }
   }
 

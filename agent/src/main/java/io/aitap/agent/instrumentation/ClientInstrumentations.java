@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.config.AitapConfig;
+import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientInstrumentation;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
@@ -34,7 +35,8 @@ public final class ClientInstrumentations {
         new UrlConnectionInstrumentation(),
         new OkHttpInstrumentation(),
         ApacheHttpClientInstrumentation.httpClient4(),
-        ApacheHttpClientInstrumentation.httpClient5());
+        ApacheHttpClientInstrumentation.httpClient5(),
+        new ApacheAsyncClientInstrumentation());
   }
 
   /** Returns the names of the instrumentations installed. */

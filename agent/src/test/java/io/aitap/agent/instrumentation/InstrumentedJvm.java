@@ -5,6 +5,7 @@ import io.aitap.agent.call.CallFactory;
 import io.aitap.agent.call.RecordingProtocol;
 import io.aitap.agent.call.RecordingSink;
 import io.aitap.agent.config.AitapConfig;
+import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
@@ -58,7 +59,8 @@ public final class InstrumentedJvm {
             new JdkHttpClientTap(noAi),
             new UrlConnectionTap(noAi),
             new OkHttpTap(starts),
-            new ApacheHttpClientTap(starts)));
+            new ApacheHttpClientTap(starts),
+            new ApacheAsyncClientTap(starts)));
     ClientInstrumentations.install(
         ByteBuddyAgent.install(), new AitapConfig(new Properties(), Map.of()));
   }

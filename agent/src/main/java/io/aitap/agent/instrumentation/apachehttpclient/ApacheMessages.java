@@ -11,14 +11,20 @@ final class ApacheMessages {
   private ApacheMessages() {}
 
   /**
-   * The request's absolute URI: HttpClient 5 keeps the path apart from the target host, 4.5 keeps
-   * whatever the application gave (absolute or not) in the request line.
+   * The request's absolute URI: HttpClient 5 keeps the path apart from the target host (and knows
+   * the host itself when no target is given), 4.5 keeps whatever the application gave (absolute or
+   * not) in the request line.
    */
   static URI uri(Object target, Object request) throws Exception {
-    String uri =
-        method(request, "getRequestUri", 0) != null
-            ? (String) call(request, "getRequestUri")
-            : (String) call(call(request, "getRequestLine"), "getUri");
+    String uri;
+    if (method(request, "getRequestUri", 0) != null) {
+      if (target == null) {
+        return (URI) call(request, "getUri");
+      }
+      uri = (String) call(request, "getRequestUri");
+    } else {
+      uri = (String) call(call(request, "getRequestLine"), "getUri");
+    }
     if (uri.contains("://") || target == null) {
       return URI.create(uri);
     }

@@ -40,12 +40,8 @@ final class TappedEntity implements InvocationHandler {
         } finally {
           call.abandoned();
         }
-      case "equals":
-        return proxy == args[0];
-      case "hashCode":
-        return System.identityHashCode(proxy);
       default:
-        return LibraryMethods.invoke(method, entity, args);
+        return ProxyHandlers.passOn(proxy, entity, method, args);
     }
   }
 

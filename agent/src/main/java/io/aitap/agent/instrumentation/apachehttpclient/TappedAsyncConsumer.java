@@ -1,0 +1,79 @@
+package io.aitap.agent.instrumentation.apachehttpclient;
+
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.instrumentation.common.LibraryMethods;
+import io.aitap.agent.protocol.ResponseHead;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Behind a proxy of {@code AsyncResponseConsumer}: the call reads a duplicate of each buffer just
+ * before the application's consumer gets the buffer itself, untouched (once consumed, its bytes
+ * are gone); the head, the end of the stream, a failure and an early release end or shape the call.
+ */
+final class TappedAsyncConsumer implements InvocationHandler {
+
+  private final Object consumer;
+  private final AiCall call;
+
+  TappedAsyncConsumer(Object consumer, AiCall call) {
+    this.consumer = consumer;
+    this.call = call;
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    int arity = args == null ? 0 : args.length;
+    switch (method.getName()) {
+      case "consumeResponse":
+        if (arity == 4) {
+          Object response = args[0];
+          call.responseHead(
+              new ResponseHead(ApacheMessages.status(response), name -> ApacheMessages.header(response, name)));
+          if (args[1] == null) {
+            call.responseComplete(); // no entity: the consumer completes inside consumeResponse
+          }
+          return delegate(method, args);
+        }
+        break;
+      case "consume":
+        if (arity == 1 && args[0] instanceof ByteBuffer) {
+          call.responseBody((ByteBuffer) args[0]);
+          return delegate(method, args);
+        }
+        break;
+      case "streamEnd":
+        // every byte has been seen; ended first, as the consumer may hand its result over inside
+        call.responseComplete();
+        return delegate(method, args);
+      case "failed":
+        if (arity == 1) {
+          try {
+            return delegate(method, args);
+          } finally {
+            if (args[0] instanceof CancellationException) {
+              call.cancelled();
+            } else {
+              call.failed((Throwable) args[0]);
+            }
+          }
+        }
+        break;
+      case "releaseResources":
+        try {
+          return delegate(method, args);
+        } finally {
+          call.abandoned();
+        }
+      default:
+        break;
+    }
+    return ProxyHandlers.passOn(proxy, consumer, method, args);
+  }
+
+  private Object delegate(Method method, Object[] args) throws Exception {
+    return LibraryMethods.invoke(method, consumer, args);
+  }
+}

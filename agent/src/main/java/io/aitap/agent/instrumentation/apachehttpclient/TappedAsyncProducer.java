@@ -1,0 +1,72 @@
+package io.aitap.agent.instrumentation.apachehttpclient;
+
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.instrumentation.common.LibraryMethods;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+
+/**
+ * Behind a proxy of {@code AsyncRequestProducer}: hands the producer a proxy of the client's
+ * {@code DataStreamChannel}, which shows the call the bytes each {@code write} took.
+ */
+final class TappedAsyncProducer implements InvocationHandler {
+
+  private final Object producer;
+  private final AiCall call;
+
+  TappedAsyncProducer(Object producer, AiCall call) {
+    this.producer = producer;
+    this.call = call;
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getName().equals("produce") && args != null && args.length == 1 && args[0] != null) {
+      Class<?> channelType = method.getParameterTypes()[0];
+      Object channel =
+          Proxy.newProxyInstance(channelType.getClassLoader(), new Class<?>[] {channelType}, new Channel(args[0], call));
+      return LibraryMethods.invoke(method, producer, channel);
+    }
+    if (method.getName().equals("failed") && args != null && args.length == 1) {
+      try {
+        return LibraryMethods.invoke(method, producer, args);
+      } finally {
+        call.failed((Throwable) args[0]);
+      }
+    }
+    return ProxyHandlers.passOn(proxy, producer, method, args);
+  }
+
+  private static final class Channel implements InvocationHandler {
+    private final Object channel;
+    private final AiCall call;
+
+    Channel(Object channel, AiCall call) {
+      this.channel = channel;
+      this.call = call;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getName().equals("write") && args != null && args.length == 1 && args[0] instanceof ByteBuffer) {
+        ByteBuffer written = ((ByteBuffer) args[0]).duplicate();
+        Object n = LibraryMethods.invoke(method, channel, args);
+        if (n instanceof Integer && (Integer) n > 0) {
+          written.limit(written.position() + (Integer) n);
+          call.requestBody(written);
+        }
+        return n;
+      }
+      if (method.getName().equals("endStream")) {
+        try {
+          return LibraryMethods.invoke(method, channel, args);
+        } finally {
+          call.requestBodyEnd();
+        }
+      }
+      return ProxyHandlers.passOn(proxy, channel, method, args);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.aitap.agent.instrumentation.apachehttpclient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aitap.agent.call.CallEnd;
+import io.aitap.agent.instrumentation.FakeAiServer;
+import io.aitap.agent.instrumentation.InstrumentedClientTest;
+import io.aitap.agent.instrumentation.InstrumentedJvm;
+import java.io.IOException;
+import java.nio.CharBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.async.methods.AbstractCharResponseConsumer;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequests;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ApacheAsyncClientInstrumentationTest extends InstrumentedClientTest {
+
+  private final CloseableHttpAsyncClient client = HttpAsyncClients.createDefault();
+
+  @BeforeEach
+  void startClient() {
+    client.start();
+  }
+
+  @AfterEach
+  void closeClient() {
+    client.close(CloseMode.IMMEDIATE);
+  }
+
+  private SimpleHttpRequest post(String path) {
+    SimpleHttpRequest request = SimpleHttpRequests.post(server.url(path));
+    request.setBody(REQUEST, ContentType.APPLICATION_JSON);
+    return request;
+  }
+
+  @Test
+  void aSimpleRequestAndResponseAreSeenAsTheyPass() throws Exception {
+    SimpleHttpResponse response = client.execute(post("/v1/chat/completions"), null).get(30, TimeUnit.SECONDS);
+    assertExchangeSeen(response.getBodyText());
+    assertEquals(200, onlyCall().call.status());
+  }
+
+  @Test
+  void aStreamingConsumerGetsEventsWhileTheCallSeesThem() throws Exception {
+    CompletableFuture<String> firstEvent = new CompletableFuture<>();
+    StringBuilder text = new StringBuilder();
+    Future<String> done =
+        client.execute(
+            AsyncRequestBuilder.post(server.url("/v1/stream"))
+                .setEntity(REQUEST, ContentType.APPLICATION_JSON)
+                .build(),
+            new AbstractCharResponseConsumer<String>() {
+              @Override
+              protected void start(HttpResponse response, ContentType contentType) {}
+
+              @Override
+              protected int capacityIncrement() {
+                return Integer.MAX_VALUE;
+              }
+
+              @Override
+              protected void data(CharBuffer data, boolean endOfStream) {
+                text.append(data);
+                if (text.length() >= FakeAiServer.FIRST_EVENT.length()) {
+                  firstEvent.complete(text.toString());
+                }
+              }
+
+              @Override
+              protected String buildResult() {
+                return text.toString();
+              }
+
+              @Override
+              public void failed(Exception cause) {}
+
+              @Override
+              public void releaseResources() {}
+            },
+            null);
+
+    assertEquals(FakeAiServer.FIRST_EVENT, firstEvent.get(30, TimeUnit.SECONDS));
+    assertEquals(FakeAiServer.FIRST_EVENT, responseSeen(onlyCall()));
+    assertFalse(onlyCall().call.isEnded());
+    server.releaseStream();
+
+    assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, done.get(30, TimeUnit.SECONDS));
+    assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, responseSeen(onlyCall()));
+    assertEquals(REQUEST, requestSeen(onlyCall()));
+    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+  }
+
+  @Test
+  void aConnectionFailureEndsTheCallAsFailed() throws Exception {
+    try {
+      client.execute(SimpleHttpRequests.post("http://127.0.0.1:1/v1/chat/completions"), null).get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException expected) {
+      assertTrue(expected.getCause() instanceof IOException);
+    }
+    assertSame(CallEnd.FAILED, onlyCall().call.end());
+  }
+
+  @Test
+  void otherTrafficIsNotTouched() throws Exception {
+    SimpleHttpResponse response = client.execute(post("/health"), null).get(30, TimeUnit.SECONDS);
+    assertEquals(FakeAiServer.JSON, response.getBodyText());
+    assertTrue(InstrumentedJvm.calls().isEmpty());
+  }
+}
