@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aitap.agent.call.CallEnd;
+import io.aitap.agent.instrumentation.ChildFirstLoader;
 import io.aitap.agent.instrumentation.FakeAiServer;
 import io.aitap.agent.instrumentation.InstrumentedClientTest;
 import io.aitap.agent.instrumentation.InstrumentedJvm;
 import io.aitap.agent.instrumentation.InstrumentedJvm.Recorded;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class OkHttpVersionsTest extends InstrumentedClientTest {
   @ParameterizedTest
   @ValueSource(strings = {"okhttp-3.12", "okhttp-3.14", "okhttp-4", "okhttp-5"})
   void eachVersionInItsOwnLoaderIsTapped(String version) throws Exception {
-    try (ChildFirstLoader loader = new ChildFirstLoader(clients(version))) {
+    try (ChildFirstLoader loader = new ChildFirstLoader(version)) {
       assertExchangeSeen(post(loader, "/v1/chat/completions"));
     }
   }
@@ -37,8 +36,8 @@ class OkHttpVersionsTest extends InstrumentedClientTest {
   @Test
   void twoVersionsInTwoLoadersAtOnce() throws Exception {
     List<String> bodies = new ArrayList<>();
-    try (ChildFirstLoader three = new ChildFirstLoader(clients("okhttp-3.14"));
-        ChildFirstLoader four = new ChildFirstLoader(clients("okhttp-4"))) {
+    try (ChildFirstLoader three = new ChildFirstLoader("okhttp-3.14");
+        ChildFirstLoader four = new ChildFirstLoader("okhttp-4")) {
       assertNotSame(three.loadClass("okhttp3.OkHttpClient"), four.loadClass("okhttp3.OkHttpClient"));
       bodies.add(post(three, "/v1/chat/completions"));
       bodies.add(post(four, "/v1/embeddings"));
@@ -55,7 +54,7 @@ class OkHttpVersionsTest extends InstrumentedClientTest {
   /** OkHttp before 3.4 builds its chain differently; it is left alone and works as it did. */
   @Test
   void anOlderVersionIsSkippedQuietly() throws Exception {
-    try (ChildFirstLoader loader = new ChildFirstLoader(clients("okhttp-3.3"))) {
+    try (ChildFirstLoader loader = new ChildFirstLoader("okhttp-3.3")) {
       assertEquals(FakeAiServer.JSON, post(loader, "/v1/chat/completions"));
     }
     assertTrue(InstrumentedJvm.calls().isEmpty());
@@ -83,9 +82,5 @@ class OkHttpVersionsTest extends InstrumentedClientTest {
       call(call(client, "dispatcher"), "cancelAll");
       call(call(client, "connectionPool"), "evictAll");
     }
-  }
-
-  private static Path clients(String version) {
-    return Paths.get(System.getProperty("aitap.test.clients"), version);
   }
 }

@@ -1,4 +1,4 @@
-package io.aitap.agent.instrumentation.okhttp;
+package io.aitap.agent.instrumentation;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,21 +7,27 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.stream.Stream;
 
 /**
- * A web-application style loader: OkHttp, Okio and Kotlin come from its own jars even though the
- * test class path has another OkHttp; everything else (the bridge, the JDK) from the parent.
+ * A web-application style loader: the client library and its dependencies come from its own jars
+ * even though the test class path has another version; everything else (the bridge, the JDK,
+ * JUnit) from the parent.
  */
-final class ChildFirstLoader extends URLClassLoader {
+public final class ChildFirstLoader extends URLClassLoader {
 
-  ChildFirstLoader(Path jarDirectory) {
-    super(jars(jarDirectory), ChildFirstLoader.class.getClassLoader());
+  private static final String[] OWN =
+      {"okhttp3.", "okio.", "kotlin", "org.apache.http.", "org.apache.hc.", "org.apache.commons.", "org.slf4j."};
+
+  /** Loads from the jars of {@code target/clients/<clients>}, as copied by the build. */
+  public ChildFirstLoader(String clients) {
+    super(jars(Paths.get(System.getProperty("aitap.test.clients"), clients)), ChildFirstLoader.class.getClassLoader());
   }
 
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    if (!(name.startsWith("okhttp3.") || name.startsWith("okio.") || name.startsWith("kotlin"))) {
+    if (!isOwn(name)) {
       return super.loadClass(name, resolve);
     }
     synchronized (getClassLoadingLock(name)) {
@@ -34,6 +40,15 @@ final class ChildFirstLoader extends URLClassLoader {
       }
       return loaded;
     }
+  }
+
+  private static boolean isOwn(String name) {
+    for (String prefix : OWN) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static URL[] jars(Path directory) {

@@ -1,0 +1,66 @@
+package io.aitap.agent.instrumentation.apachehttpclient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.aitap.agent.instrumentation.ChildFirstLoader;
+import io.aitap.agent.instrumentation.InstrumentedClientTest;
+import java.io.Closeable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The oldest HttpClient 4.5 and the newest HttpClient 5 aitap claims, each in a child-first loader
+ * of its own next to the versions on the test class path, driven through their public API.
+ */
+class ApacheHttpClientVersionsTest extends InstrumentedClientTest {
+
+  @Test
+  void httpClient450() throws Exception {
+    try (ChildFirstLoader loader = new ChildFirstLoader("httpclient-4.5.0")) {
+      Class<?> contentType = loader.loadClass("org.apache.http.entity.ContentType");
+      Object entity =
+          loader.loadClass("org.apache.http.entity.StringEntity")
+              .getConstructor(String.class, contentType)
+              .newInstance(REQUEST, contentType.getField("APPLICATION_JSON").get(null));
+      Object post = loader.loadClass("org.apache.http.client.methods.HttpPost")
+          .getConstructor(String.class).newInstance(server.url("/v1/chat/completions"));
+      post.getClass().getMethod("setEntity", loader.loadClass("org.apache.http.HttpEntity")).invoke(post, entity);
+      Object client = loader.loadClass("org.apache.http.impl.client.HttpClients").getMethod("createDefault").invoke(null);
+      Object handler = loader.loadClass("org.apache.http.impl.client.BasicResponseHandler").getConstructor().newInstance();
+      Object body =
+          client.getClass()
+              .getMethod("execute",
+                  loader.loadClass("org.apache.http.client.methods.HttpUriRequest"),
+                  loader.loadClass("org.apache.http.client.ResponseHandler"))
+              .invoke(client, post, handler);
+      ((Closeable) client).close();
+      assertExchangeSeen((String) body);
+    }
+  }
+
+  @Test
+  void httpClient56() throws Exception {
+    try (ChildFirstLoader loader = new ChildFirstLoader("httpclient-5.6")) {
+      Class<?> contentType = loader.loadClass("org.apache.hc.core5.http.ContentType");
+      Object entity =
+          loader.loadClass("org.apache.hc.core5.http.io.entity.StringEntity")
+              .getConstructor(String.class, contentType)
+              .newInstance(REQUEST, contentType.getField("APPLICATION_JSON").get(null));
+      Object post = loader.loadClass("org.apache.hc.client5.http.classic.methods.HttpPost")
+          .getConstructor(String.class).newInstance(server.url("/v1/chat/completions"));
+      post.getClass().getMethod("setEntity", loader.loadClass("org.apache.hc.core5.http.HttpEntity")).invoke(post, entity);
+      Object client =
+          loader.loadClass("org.apache.hc.client5.http.impl.classic.HttpClients").getMethod("createDefault").invoke(null);
+      Object handler =
+          loader.loadClass("org.apache.hc.client5.http.impl.classic.BasicHttpClientResponseHandler")
+              .getConstructor().newInstance();
+      Object body =
+          loader.loadClass("org.apache.hc.client5.http.impl.classic.CloseableHttpClient")
+              .getMethod("execute",
+                  loader.loadClass("org.apache.hc.core5.http.ClassicHttpRequest"),
+                  loader.loadClass("org.apache.hc.core5.http.io.HttpClientResponseHandler"))
+              .invoke(client, post, handler);
+      ((Closeable) client).close();
+      assertExchangeSeen((String) body);
+    }
+  }
+}
