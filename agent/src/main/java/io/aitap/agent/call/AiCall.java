@@ -39,6 +39,9 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   private boolean parsingBroken;
   private byte[] copyBuffer;
 
+  private long declaredLength = -1;
+  private long responseBytesSeen;
+
   private long firstChunkNanos = -1;
   private long lastChunkNanos;
   private int chunks;
@@ -94,6 +97,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
       return;
     }
     head = responseHead;
+    declaredLength = declaredLength(responseHead);
     requestBodyEnd();
     if (parsingBroken) {
       return;
@@ -106,14 +110,26 @@ public final class AiCall implements ResponseFacts.ChunkListener {
     }
   }
 
+  /**
+   * Bytes of the response body, as the application received them. Once the application has had as
+   * many as the response declared ({@code Content-Length}) the body has been read to its end, even
+   * if the application then closes it rather than reading on to the end of the stream (Spring
+   * reads exactly that many).
+   */
   public synchronized void responseBody(byte[] bytes, int offset, int length) {
-    if (length <= 0 || responseParser == null || parsingBroken || ended.get()) {
+    if (length <= 0 || ended.get()) {
       return;
     }
-    try {
-      responseParser.feed(bytes, offset, length);
-    } catch (RuntimeException | StackOverflowError e) {
-      brokenParser("response", e);
+    if (responseParser != null && !parsingBroken) {
+      try {
+        responseParser.feed(bytes, offset, length);
+      } catch (RuntimeException | StackOverflowError e) {
+        brokenParser("response", e);
+      }
+    }
+    responseBytesSeen += length;
+    if (declaredLength >= 0 && responseBytesSeen >= declaredLength) {
+      responseComplete();
     }
   }
 
@@ -141,7 +157,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   }
 
   private void feed(ByteBuffer buffer, boolean isRequest) {
-    if (!buffer.hasRemaining() || parsingBroken || ended.get()) {
+    if (!buffer.hasRemaining() || ended.get()) {
       return;
     }
     if (buffer.hasArray()) {
@@ -188,6 +204,18 @@ public final class AiCall implements ResponseFacts.ChunkListener {
       sink.ended(this);
     } catch (RuntimeException e) {
       AgentLog.debug("telemetry for a call failed", e);
+    }
+  }
+
+  private static long declaredLength(ResponseHead head) {
+    String value = head.header("content-length");
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

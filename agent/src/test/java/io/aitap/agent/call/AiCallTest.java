@@ -98,4 +98,16 @@ class AiCallTest {
     assertSame(refused, call.failure());
     assertEquals(0, call.status());
   }
+
+  @Test
+  void aBodyReadUpToItsDeclaredLengthIsComplete() {
+    call.responseHead(new ResponseHead(200, name -> name.equals("content-length") ? "4" : null));
+    call.responseBody("ab".getBytes(StandardCharsets.UTF_8), 0, 2);
+    assertSame(null, call.end());
+    call.responseBody(ByteBuffer.wrap("cd".getBytes(StandardCharsets.UTF_8)));
+    call.abandoned();
+
+    assertSame(CallEnd.COMPLETED, call.end());
+    assertEquals("abcd", protocol.responseBytes.toString(StandardCharsets.UTF_8));
+  }
 }
