@@ -10,20 +10,30 @@ import java.nio.charset.StandardCharsets;
 /**
  * A stand-in for an OpenAI-compatible API on 127.0.0.1, so the demo shows telemetry with no API
  * key: answers chat completions plainly or as a paced stream, embeddings, and a 429 for the model
- * {@code gpt-rate-limited}.
+ * {@code gpt-rate-limited}; {@code /health} stands for ordinary, non-AI traffic.
  */
-final class DemoProvider implements AutoCloseable {
+public final class DemoProvider implements AutoCloseable {
 
   private final HttpServer server;
+  private final long chunkPauseMillis;
 
-  DemoProvider() throws IOException {
+  /** Streams chunks at a reader's pace, like a real model. */
+  public DemoProvider() throws IOException {
+    this(120);
+  }
+
+  public DemoProvider(long chunkPauseMillis) throws IOException {
+    this.chunkPauseMillis = chunkPauseMillis;
+    // Without it, Nagle's algorithm holds each small chunk back until the previous one is acknowledged.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/chat/completions", this::chat);
     server.createContext("/v1/embeddings", exchange -> send(exchange, 200, "application/json", EMBEDDING));
+    server.createContext("/health", exchange -> send(exchange, 200, "application/json", "{\"status\":\"ok\"}"));
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
@@ -39,7 +49,7 @@ final class DemoProvider implements AutoCloseable {
     }
   }
 
-  private static void stream(HttpExchange exchange) throws IOException {
+  private void stream(HttpExchange exchange) throws IOException {
     exchange.getResponseHeaders().add("content-type", "text/event-stream");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -49,7 +59,7 @@ final class DemoProvider implements AutoCloseable {
                 + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + word + "\"},\"finish_reason\":null}]}\n\n")
             .getBytes(StandardCharsets.UTF_8));
         out.flush();
-        pause(120);
+        pause(chunkPauseMillis);
       }
       out.write(("data: {\"id\":\"chatcmpl-demo-2\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini-2024-07-18\","
               + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
@@ -71,6 +81,9 @@ final class DemoProvider implements AutoCloseable {
   }
 
   private static void pause(long millis) {
+    if (millis <= 0) {
+      return;
+    }
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
