@@ -60,6 +60,9 @@ public interface AitapHooks {
   /** {@code doExecute} returned {@code response} or threw; {@code aiCall} is what the entry returned. */
   void apacheClientExit(Object aiCall, Object response, Throwable thrown);
 
+  /** HttpClient 4.5's response was closed, which releases its connection without closing its entity. */
+  void apacheResponseClosed(Object response);
+
   /**
    * HttpClient 5's async client enters {@code doExecute}; returns the request producer and the
    * response consumer it should use instead, or null to leave them.

@@ -71,6 +71,9 @@ final class NoopHooks implements AitapHooks {
   public void apacheClientExit(Object aiCall, Object response, Throwable thrown) {}
 
   @Override
+  public void apacheResponseClosed(Object response) {}
+
+  @Override
   public Object[] apacheAsyncExecute(Object target, Object producer, Object consumer) {
     return null;
   }

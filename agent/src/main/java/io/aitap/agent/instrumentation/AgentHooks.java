@@ -166,6 +166,15 @@ public final class AgentHooks implements AitapHooks {
   }
 
   @Override
+  public void apacheResponseClosed(Object response) {
+    try {
+      apacheHttpClient.responseClosed(response);
+    } catch (Throwable t) {
+      failed("Apache HttpClient response close", t, null);
+    }
+  }
+
+  @Override
   public Object[] apacheAsyncExecute(Object target, Object producer, Object consumer) {
     try {
       return apacheAsyncClient.execute(target, producer, consumer);

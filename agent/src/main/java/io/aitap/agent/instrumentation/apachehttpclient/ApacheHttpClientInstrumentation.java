@@ -2,6 +2,7 @@ package io.aitap.agent.instrumentation.apachehttpclient;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -25,24 +26,32 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
   private final String client;
   private final String host;
   private final String context;
+  /** A response whose {@code close()} does not close its entity, or null. */
+  private final String responseNotClosingEntity;
 
   private ApacheHttpClientInstrumentation(
-      String name, String clientPackage, String client, String host, String context) {
+      String name, String clientPackage, String client, String host, String context, String responseNotClosingEntity) {
     this.name = name;
     this.clientPackage = clientPackage;
     this.client = client;
     this.host = host;
     this.context = context;
+    this.responseNotClosingEntity = responseNotClosingEntity;
   }
 
-  /** HttpClient 4.5: {@code InternalHttpClient}, {@code MinimalHttpClient}, the older {@code AbstractHttpClient}. */
+  /**
+   * HttpClient 4.5: {@code InternalHttpClient}, {@code MinimalHttpClient}, the older
+   * {@code AbstractHttpClient}; and the response they return, whose {@code close()} releases the
+   * connection without telling the entity.
+   */
   public static ApacheHttpClientInstrumentation httpClient4() {
     return new ApacheHttpClientInstrumentation(
         "apache-httpclient-4",
         "org.apache.http.impl.client.",
         "org.apache.http.impl.client.CloseableHttpClient",
         "org.apache.http.HttpHost",
-        "org.apache.http.protocol.HttpContext");
+        "org.apache.http.protocol.HttpContext",
+        "org.apache.http.impl.execchain.HttpResponseProxy");
   }
 
   /** HttpClient 5.x classic: {@code InternalHttpClient}, {@code MinimalHttpClient}. */
@@ -52,7 +61,8 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
         "org.apache.hc.client5.http.impl.classic.",
         "org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
         "org.apache.hc.core5.http.HttpHost",
-        "org.apache.hc.core5.http.protocol.HttpContext");
+        "org.apache.hc.core5.http.protocol.HttpContext",
+        null);
   }
 
   @Override
@@ -62,7 +72,9 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
 
   @Override
   public ElementMatcher<TypeDescription> types() {
-    return nameStartsWith(clientPackage).and(not(named(client))).and(hasSuperType(named(client)));
+    ElementMatcher.Junction<TypeDescription> clients =
+        nameStartsWith(clientPackage).and(not(named(client))).and(hasSuperType(named(client)));
+    return responseNotClosingEntity == null ? clients : clients.or(named(responseNotClosingEntity));
   }
 
   @Override
@@ -74,5 +86,10 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
             .and(takesArgument(0, named(host)))
             .and(takesArgument(2, named(context))),
         ApacheClientExecuteAdvice.class);
+    if (responseNotClosingEntity != null) {
+      advisor.advise(
+          named("close").and(takesArguments(0)).and(isDeclaredBy(named(responseNotClosingEntity))),
+          ApacheResponseCloseAdvice.class);
+    }
   }
 }

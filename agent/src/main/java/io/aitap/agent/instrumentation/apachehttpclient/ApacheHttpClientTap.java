@@ -91,6 +91,16 @@ public final class ApacheHttpClientTap {
     return false;
   }
 
+  /** A response was closed: if its entity is tapped, its call ends (as abandoned, unless already ended). */
+  public void responseClosed(Object response) throws Exception {
+    Method getEntity = method(response, "getEntity", 0);
+    Object entity = getEntity == null ? null : LibraryMethods.invoke(getEntity, response);
+    if (entity != null && Proxy.isProxyClass(entity.getClass())
+        && Proxy.getInvocationHandler(entity) instanceof TappedEntity) {
+      ((TappedEntity) Proxy.getInvocationHandler(entity)).responseClosed();
+    }
+  }
+
   /**
    * Entities that can be read again without side effects ({@code StringEntity},
    * {@code ByteArrayEntity}: repeatable, not streaming) are written once more for the request

@@ -45,6 +45,10 @@ final class TappedEntity implements InvocationHandler {
     }
   }
 
+  void responseClosed() {
+    call.abandoned();
+  }
+
   private Object writeTo(Method method, OutputStream out) throws Exception {
     try {
       LibraryMethods.invoke(method, entity, new ResponseCopy(out, call));

@@ -1,8 +1,10 @@
 package io.aitap.agent.instrumentation.apachehttpclient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aitap.agent.call.CallEnd;
 import io.aitap.agent.instrumentation.FakeAiServer;
 import io.aitap.agent.instrumentation.InstrumentedClientTest;
 import io.aitap.agent.instrumentation.InstrumentedJvm;
@@ -45,6 +47,13 @@ class ApacheHttpClient4InstrumentationTest extends InstrumentedClientTest {
     try (CloseableHttpResponse response = client.execute(post("/v1/stream"))) {
       readStreamAsItArrives(response.getEntity().getContent());
     }
+  }
+
+  @Test
+  void closingTheResponseUnreadEndsTheCallAsAbandoned() throws Exception {
+    CloseableHttpResponse response = client.execute(post("/v1/stream"));
+    response.close(); // releases the connection, never touching the entity
+    assertSame(CallEnd.ABANDONED, onlyCall().call.end());
   }
 
   @Test
