@@ -1,0 +1,111 @@
+package io.aitap.agent.protocol.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import java.io.IOException;
+
+/**
+ * Reads one JSON document (or a sequence of root values) from bytes that arrive in any pieces, on
+ * Jackson's non-blocking parser, and shows each scalar value to a {@link Listener} with its path.
+ * Nothing is kept beyond the parser's small state: long strings are cut short before Jackson sees
+ * them ({@link LongStringFilter}). Malformed input stops the scanner quietly.
+ */
+public final class JsonScanner {
+
+  /** Sees every scalar value (string, number, boolean, null) with the path it sits at. */
+  public interface Listener {
+    void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException;
+
+    /** A container at {@code path} closed; {@code path} still includes its own segment. */
+    default void onEnd(JsonPath path) {}
+  }
+
+  /** Strings longer than this are cut: every value aitap reads (ids, models, reasons) is far shorter. */
+  static final int KEPT_STRING_BYTES = 1024;
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private final Listener listener;
+  private final JsonParser parser;
+  private final ByteArrayFeeder feeder;
+  private final LongStringFilter filter;
+  private final JsonPath path = new JsonPath();
+  private boolean broken;
+
+  public JsonScanner(Listener listener) {
+    this.listener = listener;
+    try {
+      this.parser = FACTORY.createNonBlockingByteArrayParser();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+    this.filter = new LongStringFilter(KEPT_STRING_BYTES, this::parse);
+  }
+
+  public void feed(byte[] bytes, int offset, int length) {
+    if (!broken && length > 0) {
+      filter.feed(bytes, offset, length);
+    }
+  }
+
+  /** No more input: lets a number at the very end of the input complete. */
+  public void end() {
+    if (broken) {
+      return;
+    }
+    feeder.endOfInput();
+    drain();
+  }
+
+  public boolean isBroken() {
+    return broken;
+  }
+
+  private void parse(byte[] bytes, int offset, int length) {
+    if (broken) {
+      return;
+    }
+    try {
+      feeder.feedInput(bytes, offset, offset + length);
+    } catch (IOException e) {
+      broken = true;
+      return;
+    }
+    drain();
+  }
+
+  private void drain() {
+    try {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null && token != JsonToken.NOT_AVAILABLE) {
+        onToken(token);
+      }
+    } catch (IOException | RuntimeException e) {
+      broken = true;
+    }
+  }
+
+  private void onToken(JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT:
+        path.push(null);
+        break;
+      case START_ARRAY:
+        path.push(JsonPath.ARRAY);
+        break;
+      case END_OBJECT:
+      case END_ARRAY:
+        path.pop();
+        listener.onEnd(path);
+        break;
+      case FIELD_NAME:
+        path.setLast(parser.currentName());
+        break;
+      default:
+        listener.onValue(path, token, parser);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.aitap.agent.protocol.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/** Reads scalar values leniently: a number that arrives as a string is still a number. */
+public final class JsonValues {
+
+  private JsonValues() {}
+
+  public static Long asLong(JsonToken token, JsonParser parser) throws IOException {
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      return parser.getLongValue();
+    }
+    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+      return (long) parser.getDoubleValue();
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      try {
+        return Long.parseLong(parser.getText().trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  public static Double asDouble(JsonToken token, JsonParser parser) throws IOException {
+    if (token.isNumeric()) {
+      return parser.getDoubleValue();
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      try {
+        return Double.parseDouble(parser.getText().trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** A string, or a number written as text (error codes come as either); null for anything else. */
+  public static String asText(JsonToken token, JsonParser parser) throws IOException {
+    if (token == JsonToken.VALUE_STRING || token.isNumeric()) {
+      String text = parser.getText();
+      return text.isEmpty() ? null : text;
+    }
+    return null;
+  }
+}

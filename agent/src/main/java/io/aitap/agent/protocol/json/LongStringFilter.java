@@ -1,0 +1,84 @@
+package io.aitap.agent.protocol.json;
+
+/**
+ * Keeps JSON string values short on their way to the parser. Jackson's non-blocking parser holds a
+ * whole string token in memory until it ends, and AI bodies carry megabyte strings (base64 images,
+ * long completions) that aitap never needs. Past {@code keep} bytes a string's content is dropped
+ * up to its closing quote, cut only where the rest stays valid JSON: never inside an escape
+ * sequence or a multi-byte UTF-8 character.
+ */
+final class LongStringFilter {
+
+  interface Sink {
+    void accept(byte[] bytes, int offset, int length);
+  }
+
+  private final int keep;
+  private final Sink sink;
+  private boolean inString;
+  private boolean escaped;
+  private int unicodeDigits;
+  private int kept;
+  private boolean dropping;
+
+  LongStringFilter(int keep, Sink sink) {
+    this.keep = keep;
+    this.sink = sink;
+  }
+
+  void feed(byte[] bytes, int offset, int length) {
+    int end = offset + length;
+    int runStart = offset;
+    for (int i = offset; i < end; i++) {
+      byte b = bytes[i];
+      if (!inString) {
+        if (b == '"') {
+          inString = true;
+          kept = 0;
+          dropping = false;
+        }
+        continue;
+      }
+      boolean closes = !escaped && unicodeDigits == 0 && b == '"';
+      if (dropping && !closes) {
+        trackEscapes(b);
+        continue;
+      }
+      if (closes) {
+        if (dropping) {
+          runStart = i;
+          dropping = false;
+        }
+        inString = false;
+        continue;
+      }
+      boolean atCharacterStart = !escaped && unicodeDigits == 0 && (b & 0xC0) != 0x80;
+      if (kept >= keep && atCharacterStart) {
+        if (i > runStart) {
+          sink.accept(bytes, runStart, i - runStart);
+        }
+        dropping = true;
+        trackEscapes(b);
+        continue;
+      }
+      kept++;
+      trackEscapes(b);
+    }
+    if (!dropping && end > runStart) {
+      sink.accept(bytes, runStart, end - runStart);
+    }
+  }
+
+  private void trackEscapes(byte b) {
+    if (unicodeDigits > 0) {
+      unicodeDigits--;
+    } else if (escaped) {
+      escaped = false;
+      if (b == 'u') {
+        unicodeDigits = 4;
+      }
+    } else if (b == '\\') {
+      escaped = true;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.aitap.agent.protocol.openai;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.json.JsonPath;
+import io.aitap.agent.protocol.json.JsonValues;
+import io.aitap.agent.protocol.sse.JsonEventHandler;
+import java.io.IOException;
+
+/**
+ * Chat Completions, legacy Completions and Embeddings, as one JSON body or as a stream of chunks of
+ * the same shape. Prompt tokens already include cached ones and completion tokens reasoning ones,
+ * so they are the normalised input and output as they stand.
+ */
+final class ChoicesFields implements JsonEventHandler {
+
+  private final ResponseFacts response;
+  private boolean eventCarriesOutput;
+
+  ChoicesFields(ResponseFacts response) {
+    this.response = response;
+  }
+
+  @Override
+  public void onEventStart(String name) {
+    eventCarriesOutput = false;
+  }
+
+  @Override
+  public void onEventEnd() {
+    if (eventCarriesOutput) {
+      response.chunk();
+    }
+  }
+
+  @Override
+  public void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
+    int depth = path.depth();
+    if (depth == 1) {
+      topLevel(path.last(), token, parser);
+    } else if (path.startsWith("choices", "[]") && depth >= 3) {
+      choice(path, token, parser);
+    } else if (path.startsWith("usage")) {
+      usage(path, token, parser);
+    } else if (OpenAiErrorFields.read(path, 0, token, parser, response)) {
+      // OpenRouter and others report a failure inside a stream that began with 200
+      response.failedInBody = true;
+    }
+  }
+
+  private void topLevel(String field, JsonToken token, JsonParser parser) throws IOException {
+    if (token != JsonToken.VALUE_STRING) {
+      return;
+    }
+    String value = parser.getText();
+    // Azure's first stream chunk carries only content-filter results, with an empty id and model.
+    if (value.isEmpty()) {
+      return;
+    }
+    if ("id".equals(field)) {
+      response.id = value;
+    } else if ("model".equals(field)) {
+      response.model = value;
+    }
+  }
+
+  private void choice(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
+    if (path.depth() == 3 && "finish_reason".equals(path.last())) {
+      if (token == JsonToken.VALUE_STRING) {
+        String reason = parser.getText();
+        response.addFinishReason(reason);
+        if ("error".equals(reason)) {
+          response.failedInBody = true;
+        }
+      }
+      return;
+    }
+    if (token == JsonToken.VALUE_STRING && !parser.getText().isEmpty()) {
+      String part = path.segment(2);
+      boolean delta = "delta".equals(part) && !"role".equals(path.last());
+      boolean text = "text".equals(part) && path.depth() == 3;
+      if (delta || text) {
+        eventCarriesOutput = true;
+      }
+    }
+  }
+
+  private void usage(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
+    if (path.is("usage", "prompt_tokens")) {
+      response.inputTokens = JsonValues.asLong(token, parser);
+    } else if (path.is("usage", "completion_tokens")) {
+      response.outputTokens = JsonValues.asLong(token, parser);
+    } else if (path.is("usage", "prompt_tokens_details", "cached_tokens")) {
+      response.cacheReadInputTokens = JsonValues.asLong(token, parser);
+    } else if (path.is("usage", "prompt_cache_hit_tokens") && response.cacheReadInputTokens == null) {
+      response.cacheReadInputTokens = JsonValues.asLong(token, parser);
+    } else if (path.is("usage", "completion_tokens_details", "reasoning_tokens")) {
+      response.reasoningOutputTokens = JsonValues.asLong(token, parser);
+    } else if (path.is("usage", "cost")) {
+      response.reportedCostUsd = JsonValues.asDouble(token, parser);
+    }
+  }
+}
