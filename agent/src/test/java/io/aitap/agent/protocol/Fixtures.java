@@ -63,9 +63,15 @@ public final class Fixtures {
     return value == null || value.isNull() ? null : value.asLong();
   }
 
+  /** The value without the fixture's annotation: "not_found (HTTP status; …)" is "not_found". */
   public static String textOrNull(JsonNode expected, String field) {
     JsonNode value = expected.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    String text = value.asText();
+    int note = text.indexOf(" (");
+    return note < 0 ? text : text.substring(0, note);
   }
 
   public static List<String> list(JsonNode expected, String field) {

@@ -1,0 +1,99 @@
+package io.aitap.agent.protocol.anthropic;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.SplitInputUsage;
+import io.aitap.agent.protocol.json.JsonPath;
+import io.aitap.agent.protocol.json.JsonValues;
+import io.aitap.agent.protocol.sse.JsonEventHandler;
+import java.io.IOException;
+
+/**
+ * A message, as one JSON body or as a stream: {@code message_start} carries the message with its
+ * input and cache usage, {@code content_block_delta} events the output, {@code message_delta} the
+ * stop reason and the cumulative output count (the last one counts), {@code error} a failure inside
+ * a stream that began with 200. Also reads Anthropic's error body, {@code {"error": {"type": …}}}.
+ */
+public final class AnthropicFields implements JsonEventHandler {
+
+  private final ResponseFacts response;
+  private final SplitInputUsage usage;
+  private String eventType;
+
+  public AnthropicFields(ResponseFacts response) {
+    this.response = response;
+    this.usage = new SplitInputUsage(response);
+  }
+
+  @Override
+  public void onEventStart(String name) {
+    eventType = name;
+  }
+
+  @Override
+  public void onEventEnd() {
+    if ("content_block_delta".equals(eventType)) {
+      response.chunk();
+    } else if ("error".equals(eventType)) {
+      response.failedInBody = true;
+    }
+  }
+
+  @Override
+  public void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
+    // message_start wraps the message one level down; everything else is read from the top
+    int at = path.depth() > 1 && "message".equals(path.segment(0)) ? 1 : 0;
+    int depth = path.depth() - at;
+    String field = path.last();
+    if (depth == 1) {
+      topLevel(field, token, parser);
+    } else if (depth == 2 && "usage".equals(path.segment(at))) {
+      usage(field, token, parser);
+    } else if (depth == 2 && "delta".equals(path.segment(at)) && "stop_reason".equals(field)) {
+      stopReason(token, parser);
+    } else if (depth == 2 && "error".equals(path.segment(at)) && "type".equals(field)) {
+      response.errorType = JsonValues.asText(token, parser);
+    }
+  }
+
+  private void topLevel(String field, JsonToken token, JsonParser parser) throws IOException {
+    if ("type".equals(field) && eventType == null && token == JsonToken.VALUE_STRING) {
+      eventType = parser.getText();
+    } else if ("stop_reason".equals(field)) {
+      stopReason(token, parser);
+    } else if (token == JsonToken.VALUE_STRING && "id".equals(field)) {
+      response.id = parser.getText();
+    } else if (token == JsonToken.VALUE_STRING && "model".equals(field)) {
+      response.model = parser.getText();
+    }
+  }
+
+  private void stopReason(JsonToken token, JsonParser parser) throws IOException {
+    if (token == JsonToken.VALUE_STRING) {
+      response.setFinishReason(parser.getText());
+    }
+  }
+
+  private void usage(String field, JsonToken token, JsonParser parser) throws IOException {
+    switch (field) {
+      case "input_tokens":
+        usage.uncachedInput(JsonValues.asLong(token, parser));
+        break;
+      case "cache_read_input_tokens":
+        usage.cacheRead(JsonValues.asLong(token, parser));
+        break;
+      case "cache_creation_input_tokens":
+        usage.cacheWrite(JsonValues.asLong(token, parser));
+        break;
+      case "output_tokens":
+        Long output = JsonValues.asLong(token, parser);
+        if (output != null) {
+          response.outputTokens = output;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.aitap.agent.protocol.bedrock;
+
+import io.aitap.agent.protocol.ApiProtocol;
+import io.aitap.agent.protocol.RequestFacts;
+import io.aitap.agent.protocol.RequestScanner;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.ResponseHead;
+import io.aitap.agent.protocol.ResponseParser;
+import io.aitap.agent.protocol.anthropic.AnthropicFields;
+import io.aitap.agent.protocol.json.JsonBodyParser;
+import io.aitap.agent.protocol.json.JsonRequestScanner;
+import io.aitap.agent.protocol.json.JsonValues;
+import java.util.Locale;
+
+/**
+ * The Bedrock runtime: Converse and ConverseStream (one format for every model) and InvokeModel
+ * (each vendor's own body; Anthropic's is read, every vendor's token counts come from Bedrock's
+ * {@code x-amzn-bedrock-*-token-count} headers). The request id is the response id; the error type
+ * is the {@code x-amzn-ErrorType} header's name part.
+ */
+public final class BedrockRuntime implements ApiProtocol {
+
+  public static final BedrockRuntime CONVERSE = new BedrockRuntime(Kind.CONVERSE);
+  public static final BedrockRuntime CONVERSE_STREAM = new BedrockRuntime(Kind.CONVERSE_STREAM);
+  public static final BedrockRuntime INVOKE = new BedrockRuntime(Kind.INVOKE);
+  public static final BedrockRuntime INVOKE_STREAM = new BedrockRuntime(Kind.INVOKE_STREAM);
+
+  private enum Kind { CONVERSE, CONVERSE_STREAM, INVOKE, INVOKE_STREAM }
+
+  private final Kind kind;
+
+  private BedrockRuntime(Kind kind) {
+    this.kind = kind;
+  }
+
+  /** The operation the last path segment names ({@code /model/{id}/converse}), or null. */
+  public static BedrockRuntime forAction(String action) {
+    switch (action) {
+      case "converse":
+        return CONVERSE;
+      case "converse-stream":
+        return CONVERSE_STREAM;
+      case "invoke":
+        return INVOKE;
+      case "invoke-with-response-stream":
+        return INVOKE_STREAM;
+      default:
+        return null;
+    }
+  }
+
+  @Override
+  public String operationName() {
+    return "chat";
+  }
+
+  @Override
+  public RequestScanner newRequestScanner(RequestFacts request) {
+    request.stream = kind == Kind.CONVERSE_STREAM || kind == Kind.INVOKE_STREAM;
+    return new JsonRequestScanner(
+        request,
+        (path, token, parser) -> {
+          if (path.depth() != 2 || !"inferenceConfig".equals(path.segment(0))) {
+            return;
+          }
+          switch (path.last()) {
+            case "maxTokens":
+              request.maxTokens = JsonValues.asLong(token, parser);
+              break;
+            case "temperature":
+              request.temperature = JsonValues.asDouble(token, parser);
+              break;
+            case "topP":
+              request.topP = JsonValues.asDouble(token, parser);
+              break;
+            default:
+              break;
+          }
+        });
+  }
+
+  @Override
+  public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
+    if (head.isError()) {
+      response.errorType = errorTypeOf(head.header("x-amzn-errortype"));
+      return new JsonBodyParser((path, token, parser) -> {});
+    }
+    response.id = head.header("x-amzn-requestid");
+    switch (kind) {
+      case CONVERSE:
+        return new JsonBodyParser(new ConverseFields(response));
+      case CONVERSE_STREAM:
+        return new EventStreamParser(response, EventStreamParser.json(new ConverseFields(response)));
+      case INVOKE_STREAM:
+        return new EventStreamParser(response, new InvokeChunks(new AnthropicFields(response)));
+      default:
+        readTokenHeaders(head, response);
+        return new JsonBodyParser(new AnthropicFields(response));
+    }
+  }
+
+  private static void readTokenHeaders(ResponseHead head, ResponseFacts response) {
+    response.inputTokens = parseLong(head.header("x-amzn-bedrock-input-token-count"));
+    response.outputTokens = parseLong(head.header("x-amzn-bedrock-output-token-count"));
+  }
+
+  private static Long parseLong(String value) {
+    try {
+      return value == null ? null : Long.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** {@code ThrottlingException:http://internal.amazon.com/…} → {@code ThrottlingException}. */
+  static String errorTypeOf(String header) {
+    if (header == null || header.isEmpty()) {
+      return null;
+    }
+    int colon = header.indexOf(':');
+    String name = colon < 0 ? header : header.substring(0, colon);
+    return name.isEmpty() ? null : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+  }
+}

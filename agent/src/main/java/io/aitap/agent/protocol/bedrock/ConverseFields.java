@@ -1,0 +1,63 @@
+package io.aitap.agent.protocol.bedrock;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.SplitInputUsage;
+import io.aitap.agent.protocol.json.JsonPath;
+import io.aitap.agent.protocol.json.JsonValues;
+import io.aitap.agent.protocol.sse.JsonEventHandler;
+import java.io.IOException;
+
+/**
+ * A Converse response, or one ConverseStream event: the stop reason ({@code messageStop}) and usage
+ * ({@code metadata}) sit at the same paths in both. Bedrock's input count excludes cache reads and
+ * writes.
+ */
+final class ConverseFields implements JsonEventHandler {
+
+  private final ResponseFacts response;
+  private final SplitInputUsage usage;
+  private String eventType;
+
+  ConverseFields(ResponseFacts response) {
+    this.response = response;
+    this.usage = new SplitInputUsage(response);
+  }
+
+  @Override
+  public void onEventStart(String name) {
+    eventType = name;
+  }
+
+  @Override
+  public void onEventEnd() {
+    if ("contentBlockDelta".equals(eventType)) {
+      response.chunk();
+    }
+  }
+
+  @Override
+  public void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
+    if (path.is("stopReason") && token == JsonToken.VALUE_STRING) {
+      response.setFinishReason(parser.getText());
+    } else if (path.depth() == 2 && "usage".equals(path.segment(0))) {
+      switch (path.last()) {
+        case "inputTokens":
+          usage.uncachedInput(JsonValues.asLong(token, parser));
+          break;
+        case "outputTokens":
+          response.outputTokens = JsonValues.asLong(token, parser);
+          break;
+        case "cacheReadInputTokens":
+          usage.cacheRead(JsonValues.asLong(token, parser));
+          break;
+        case "cacheWriteInputTokens":
+          usage.cacheWrite(JsonValues.asLong(token, parser));
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.aitap.agent.protocol.bedrock;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The AWS event stream framing ({@code application/vnd.amazon.eventstream}), decoded incrementally:
+ * {@code total_len u32 | headers_len u32 | prelude_crc u32 | headers | payload | message_crc u32},
+ * big-endian, CRC-32 over the prelude and over the whole message. One frame is held at a time,
+ * bounded by {@link #MAX_FRAME}; a larger or corrupt frame ends decoding.
+ */
+final class EventStreamDecoder {
+
+  interface Listener {
+    /** A whole, checked frame: its string headers and its payload. */
+    void onFrame(Map<String, String> headers, byte[] frame, int payloadOffset, int payloadLength);
+  }
+
+  /** Bedrock's frames carry one small JSON event each; anything this large is not one. */
+  static final int MAX_FRAME = 1 << 20;
+  private static final int PRELUDE = 12;
+
+  private final Listener listener;
+  private byte[] frame = new byte[1024];
+  private int filled;
+  private int totalLength = -1;
+  private boolean failed;
+
+  EventStreamDecoder(Listener listener) {
+    this.listener = listener;
+  }
+
+  boolean failed() {
+    return failed;
+  }
+
+  void feed(byte[] bytes, int offset, int length) {
+    int i = offset;
+    int end = offset + length;
+    while (i < end && !failed) {
+      int wanted = (totalLength < 0 ? PRELUDE : totalLength) - filled;
+      int n = Math.min(wanted, end - i);
+      System.arraycopy(bytes, i, frame, filled, n);
+      filled += n;
+      i += n;
+      if (filled == PRELUDE && totalLength < 0) {
+        readPrelude();
+      } else if (totalLength > 0 && filled == totalLength) {
+        emit();
+        filled = 0;
+        totalLength = -1;
+      }
+    }
+  }
+
+  private void readPrelude() {
+    int total = intAt(0);
+    int headers = intAt(4);
+    if (total < PRELUDE + 4 || total > MAX_FRAME || headers < 0 || headers > total - PRELUDE - 4
+        || crc(0, 8) != (intAt(8) & 0xFFFFFFFFL)) {
+      failed = true;
+      return;
+    }
+    if (frame.length < total) {
+      byte[] larger = new byte[Math.max(total, frame.length * 2)];
+      System.arraycopy(frame, 0, larger, 0, PRELUDE);
+      frame = larger;
+    }
+    totalLength = total;
+  }
+
+  private void emit() {
+    if (crc(0, totalLength - 4) != (intAt(totalLength - 4) & 0xFFFFFFFFL)) {
+      failed = true;
+      return;
+    }
+    int headersLength = intAt(4);
+    Map<String, String> headers = readHeaders(PRELUDE, PRELUDE + headersLength);
+    if (headers == null) {
+      failed = true;
+      return;
+    }
+    int payload = PRELUDE + headersLength;
+    listener.onFrame(headers, frame, payload, totalLength - 4 - payload);
+  }
+
+  /** Reads string-valued headers; other types are skipped by their size. */
+  private Map<String, String> readHeaders(int from, int to) {
+    Map<String, String> headers = new HashMap<>();
+    int i = from;
+    while (i < to) {
+      int nameLength = frame[i++] & 0xFF;
+      if (i + nameLength + 1 > to) {
+        return null;
+      }
+      String name = new String(frame, i, nameLength, StandardCharsets.UTF_8);
+      i += nameLength;
+      int type = frame[i++] & 0xFF;
+      int size;
+      switch (type) {
+        case 0: case 1: size = 0; break;
+        case 2: size = 1; break;
+        case 3: size = 2; break;
+        case 4: size = 4; break;
+        case 5: case 8: size = 8; break;
+        case 9: size = 16; break;
+        case 6: case 7:
+          if (i + 2 > to) {
+            return null;
+          }
+          int valueLength = ((frame[i] & 0xFF) << 8) | (frame[i + 1] & 0xFF);
+          i += 2;
+          if (i + valueLength > to) {
+            return null;
+          }
+          if (type == 7) {
+            headers.put(name, new String(frame, i, valueLength, StandardCharsets.UTF_8));
+          }
+          size = valueLength;
+          break;
+        default:
+          return null;
+      }
+      i += size;
+    }
+    return i == to ? headers : null;
+  }
+
+  private int intAt(int at) {
+    return ((frame[at] & 0xFF) << 24) | ((frame[at + 1] & 0xFF) << 16) | ((frame[at + 2] & 0xFF) << 8) | (frame[at + 3] & 0xFF);
+  }
+
+  private long crc(int from, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(frame, from, length);
+    return crc.getValue();
+  }
+}

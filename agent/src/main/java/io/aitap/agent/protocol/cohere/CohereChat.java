@@ -1,0 +1,43 @@
+package io.aitap.agent.protocol.cohere;
+
+import io.aitap.agent.protocol.ApiProtocol;
+import io.aitap.agent.protocol.HttpStatusNames;
+import io.aitap.agent.protocol.RequestFacts;
+import io.aitap.agent.protocol.RequestScanner;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.ResponseHead;
+import io.aitap.agent.protocol.ResponseParser;
+import io.aitap.agent.protocol.json.JsonBodyParser;
+import io.aitap.agent.protocol.json.JsonRequestScanner;
+import io.aitap.agent.protocol.sse.JsonEventStreamParser;
+
+/**
+ * Cohere's v2 chat ({@code /v2/chat}). Its error bodies carry only a message, so an error's type is
+ * its status. Token attributes come from {@code usage.tokens} (what was processed), not from
+ * {@code usage.billed_units}.
+ */
+public final class CohereChat implements ApiProtocol {
+
+  public static final CohereChat INSTANCE = new CohereChat();
+
+  private CohereChat() {}
+
+  @Override
+  public String operationName() {
+    return "chat";
+  }
+
+  @Override
+  public RequestScanner newRequestScanner(RequestFacts request) {
+    return new JsonRequestScanner(request);
+  }
+
+  @Override
+  public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
+    if (head.isError()) {
+      response.errorType = HttpStatusNames.of(head.status());
+    }
+    CohereFields fields = new CohereFields(response);
+    return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
+  }
+}

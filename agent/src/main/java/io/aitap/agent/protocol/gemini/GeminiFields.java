@@ -1,0 +1,117 @@
+package io.aitap.agent.protocol.gemini;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.json.JsonPath;
+import io.aitap.agent.protocol.json.JsonValues;
+import io.aitap.agent.protocol.sse.JsonEventHandler;
+import java.io.IOException;
+
+/**
+ * A {@code GenerateContentResponse}, alone, as an element of a JSON-array stream, or as the data of
+ * a server-sent event. Every chunk of a stream repeats a running {@code usageMetadata}; the last
+ * one counts. Thinking tokens are not part of {@code candidatesTokenCount}, so output is their sum.
+ * Errors: {@code {"error": {"status": "RESOURCE_EXHAUSTED", "details": [{"reason": …}]}}}.
+ */
+final class GeminiFields implements JsonEventHandler {
+
+  private final ResponseFacts response;
+  private Long candidatesTokens;
+  private Long thoughtsTokens;
+  private boolean eventCarriesOutput;
+
+  GeminiFields(ResponseFacts response) {
+    this.response = response;
+  }
+
+  @Override
+  public void onEventStart(String name) {
+    eventCarriesOutput = false;
+  }
+
+  @Override
+  public void onEventEnd() {
+    if (eventCarriesOutput) {
+      response.chunk();
+    }
+  }
+
+  @Override
+  public void onEnd(JsonPath path) {
+    // in a JSON-array stream each element is one chunk
+    if (path.is("[]")) {
+      onEventEnd();
+      eventCarriesOutput = false;
+    }
+  }
+
+  @Override
+  public void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
+    int at = path.depth() > 0 && "[]".equals(path.segment(0)) ? 1 : 0;
+    int depth = path.depth() - at;
+    if (depth < 1) {
+      return;
+    }
+    String first = path.segment(at);
+    String field = path.last();
+    if (depth == 1 && token == JsonToken.VALUE_STRING) {
+      if ("modelVersion".equals(field)) {
+        response.model = parser.getText();
+      } else if ("responseId".equals(field)) {
+        response.id = parser.getText();
+      }
+    } else if ("candidates".equals(first)) {
+      candidate(depth, field, token, parser);
+    } else if (depth == 2 && "usageMetadata".equals(first)) {
+      usage(field, token, parser);
+    } else if ("error".equals(first)) {
+      error(depth, field, token, parser);
+    }
+  }
+
+  private void candidate(int depth, String field, JsonToken token, JsonParser parser) throws IOException {
+    if (depth == 3 && "finishReason".equals(field) && token == JsonToken.VALUE_STRING) {
+      response.addFinishReason(parser.getText());
+    } else if ("text".equals(field) && token == JsonToken.VALUE_STRING && !parser.getText().isEmpty()) {
+      eventCarriesOutput = true;
+    }
+  }
+
+  private void usage(String field, JsonToken token, JsonParser parser) throws IOException {
+    switch (field) {
+      case "promptTokenCount":
+        response.inputTokens = JsonValues.asLong(token, parser);
+        break;
+      case "cachedContentTokenCount":
+        response.cacheReadInputTokens = JsonValues.asLong(token, parser);
+        break;
+      case "candidatesTokenCount":
+        candidatesTokens = JsonValues.asLong(token, parser);
+        updateOutput();
+        break;
+      case "thoughtsTokenCount":
+        thoughtsTokens = JsonValues.asLong(token, parser);
+        response.reasoningOutputTokens = thoughtsTokens;
+        updateOutput();
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void updateOutput() {
+    if (candidatesTokens == null && thoughtsTokens == null) {
+      return;
+    }
+    response.outputTokens = (candidatesTokens == null ? 0 : candidatesTokens) + (thoughtsTokens == null ? 0 : thoughtsTokens);
+  }
+
+  private void error(int depth, String field, JsonToken token, JsonParser parser) throws IOException {
+    if (depth == 2 && "status".equals(field)) {
+      response.errorType = JsonValues.asText(token, parser);
+    } else if (depth == 4 && "reason".equals(field) && response.errorCode == null) {
+      response.errorCode = JsonValues.asText(token, parser);
+    }
+  }
+}

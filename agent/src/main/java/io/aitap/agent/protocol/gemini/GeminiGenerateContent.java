@@ -1,0 +1,65 @@
+package io.aitap.agent.protocol.gemini;
+
+import io.aitap.agent.protocol.ApiProtocol;
+import io.aitap.agent.protocol.RequestFacts;
+import io.aitap.agent.protocol.RequestScanner;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.ResponseHead;
+import io.aitap.agent.protocol.ResponseParser;
+import io.aitap.agent.protocol.json.JsonBodyParser;
+import io.aitap.agent.protocol.json.JsonRequestScanner;
+import io.aitap.agent.protocol.json.JsonValues;
+import io.aitap.agent.protocol.sse.JsonEventStreamParser;
+
+/**
+ * Gemini's {@code generateContent} and {@code streamGenerateContent}, on the Gemini API and on
+ * Vertex AI. The model is in the path; a stream is either server-sent events ({@code alt=sse}) or
+ * one JSON array of responses, read element by element as it arrives.
+ */
+public final class GeminiGenerateContent implements ApiProtocol {
+
+  public static final GeminiGenerateContent GENERATE = new GeminiGenerateContent(false);
+  public static final GeminiGenerateContent STREAM = new GeminiGenerateContent(true);
+
+  private final boolean stream;
+
+  private GeminiGenerateContent(boolean stream) {
+    this.stream = stream;
+  }
+
+  @Override
+  public String operationName() {
+    return "generate_content";
+  }
+
+  @Override
+  public RequestScanner newRequestScanner(RequestFacts request) {
+    request.stream = stream;
+    return new JsonRequestScanner(
+        request,
+        (path, token, parser) -> {
+          if (path.depth() != 2 || !"generationConfig".equals(path.segment(0))) {
+            return;
+          }
+          switch (path.last()) {
+            case "maxOutputTokens":
+              request.maxTokens = JsonValues.asLong(token, parser);
+              break;
+            case "temperature":
+              request.temperature = JsonValues.asDouble(token, parser);
+              break;
+            case "topP":
+              request.topP = JsonValues.asDouble(token, parser);
+              break;
+            default:
+              break;
+          }
+        });
+  }
+
+  @Override
+  public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
+    GeminiFields fields = new GeminiFields(response);
+    return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
+  }
+}

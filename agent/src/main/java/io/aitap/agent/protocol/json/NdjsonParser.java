@@ -1,0 +1,56 @@
+package io.aitap.agent.protocol.json;
+
+import io.aitap.agent.protocol.ResponseParser;
+import io.aitap.agent.protocol.sse.JsonEventHandler;
+
+/**
+ * Newline-delimited JSON (Ollama's streams): each line is one event with a scanner of its own, fed
+ * as its bytes arrive. Blank lines and CR before LF are ignored.
+ */
+public final class NdjsonParser implements ResponseParser {
+
+  private final JsonEventHandler handler;
+  private JsonScanner line;
+
+  public NdjsonParser(JsonEventHandler handler) {
+    this.handler = handler;
+  }
+
+  @Override
+  public void feed(byte[] bytes, int offset, int length) {
+    int end = offset + length;
+    int start = offset;
+    for (int i = offset; i < end; i++) {
+      if (bytes[i] == '\n') {
+        append(bytes, start, i - start);
+        endLine();
+        start = i + 1;
+      }
+    }
+    append(bytes, start, end - start);
+  }
+
+  @Override
+  public void endOfBody() {
+    endLine();
+  }
+
+  private void append(byte[] bytes, int offset, int length) {
+    if (length <= 0) {
+      return;
+    }
+    if (line == null) {
+      line = new JsonScanner(handler);
+      handler.onEventStart(null);
+    }
+    line.feed(bytes, offset, length);
+  }
+
+  private void endLine() {
+    if (line != null) {
+      line.end();
+      handler.onEventEnd();
+      line = null;
+    }
+  }
+}

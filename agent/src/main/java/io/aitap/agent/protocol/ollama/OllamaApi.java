@@ -1,0 +1,83 @@
+package io.aitap.agent.protocol.ollama;
+
+import io.aitap.agent.protocol.ApiProtocol;
+import io.aitap.agent.protocol.RequestFacts;
+import io.aitap.agent.protocol.RequestScanner;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.ResponseHead;
+import io.aitap.agent.protocol.ResponseParser;
+import io.aitap.agent.protocol.json.JsonBodyParser;
+import io.aitap.agent.protocol.json.JsonRequestScanner;
+import io.aitap.agent.protocol.json.JsonValues;
+import io.aitap.agent.protocol.json.NdjsonParser;
+
+/**
+ * Ollama's native API: {@code /api/chat}, {@code /api/generate}, {@code /api/embed}. Chat and
+ * generate stream NDJSON unless the request says {@code "stream": false}; sampling parameters sit
+ * under {@code options}.
+ */
+public final class OllamaApi implements ApiProtocol {
+
+  public static final OllamaApi CHAT = new OllamaApi("chat", true);
+  public static final OllamaApi GENERATE = new OllamaApi("text_completion", true);
+  public static final OllamaApi EMBED = new OllamaApi("embeddings", false);
+
+  private final String operationName;
+  private final boolean streamsByDefault;
+
+  private OllamaApi(String operationName, boolean streamsByDefault) {
+    this.operationName = operationName;
+    this.streamsByDefault = streamsByDefault;
+  }
+
+  /** The API a native Ollama path names, or null. */
+  public static OllamaApi forPath(String rawPath) {
+    switch (rawPath) {
+      case "/api/chat":
+        return CHAT;
+      case "/api/generate":
+        return GENERATE;
+      case "/api/embed":
+      case "/api/embeddings":
+        return EMBED;
+      default:
+        return null;
+    }
+  }
+
+  @Override
+  public String operationName() {
+    return operationName;
+  }
+
+  @Override
+  public RequestScanner newRequestScanner(RequestFacts request) {
+    request.stream = streamsByDefault;
+    return new JsonRequestScanner(
+        request,
+        (path, token, parser) -> {
+          if (path.depth() != 2 || !"options".equals(path.segment(0))) {
+            return;
+          }
+          switch (path.last()) {
+            case "num_predict":
+              request.maxTokens = JsonValues.asLong(token, parser);
+              break;
+            case "temperature":
+              request.temperature = JsonValues.asDouble(token, parser);
+              break;
+            case "top_p":
+              request.topP = JsonValues.asDouble(token, parser);
+              break;
+            default:
+              break;
+          }
+        });
+  }
+
+  @Override
+  public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
+    OllamaFields fields = new OllamaFields(response, head.status());
+    return head.mediaType().equals("application/x-ndjson") ? new NdjsonParser(fields) : new JsonBodyParser(fields);
+  }
+}

@@ -1,0 +1,80 @@
+package io.aitap.agent.protocol.ollama;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.aitap.agent.protocol.HttpStatusNames;
+import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.json.JsonPath;
+import io.aitap.agent.protocol.json.JsonValues;
+import io.aitap.agent.protocol.sse.JsonEventHandler;
+import java.io.IOException;
+
+/**
+ * An Ollama response or stream line: the final one ({@code "done": true}) carries
+ * {@code done_reason}, {@code prompt_eval_count} and {@code eval_count}. Errors are only
+ * {@code {"error": "…"}}: the type comes from the status, or is {@code error} inside a 200 stream.
+ */
+final class OllamaFields implements JsonEventHandler {
+
+  private final ResponseFacts response;
+  private final int status;
+  private boolean lineCarriesOutput;
+
+  OllamaFields(ResponseFacts response, int status) {
+    this.response = response;
+    this.status = status;
+  }
+
+  @Override
+  public void onEventStart(String name) {
+    lineCarriesOutput = false;
+  }
+
+  @Override
+  public void onEventEnd() {
+    if (lineCarriesOutput) {
+      response.chunk();
+    }
+  }
+
+  @Override
+  public void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
+    String field = path.last();
+    if (path.depth() == 2 && "message".equals(path.segment(0)) && "content".equals(field)) {
+      markOutput(token, parser);
+      return;
+    }
+    if (path.depth() != 1) {
+      return;
+    }
+    switch (field) {
+      case "model":
+        response.model = JsonValues.asText(token, parser);
+        break;
+      case "done_reason":
+        response.setFinishReason(JsonValues.asText(token, parser));
+        break;
+      case "prompt_eval_count":
+        response.inputTokens = JsonValues.asLong(token, parser);
+        break;
+      case "eval_count":
+        response.outputTokens = JsonValues.asLong(token, parser);
+        break;
+      case "response":
+        markOutput(token, parser);
+        break;
+      case "error":
+        response.errorType = status >= 400 ? HttpStatusNames.of(status) : "error";
+        response.failedInBody = status < 400;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void markOutput(JsonToken token, JsonParser parser) throws IOException {
+    if (token == JsonToken.VALUE_STRING && !parser.getText().isEmpty()) {
+      lineCarriesOutput = true;
+    }
+  }
+}
