@@ -1,8 +1,10 @@
 package io.aitap.agent.telemetry;
 
+import static io.aitap.agent.telemetry.GenAiAttributes.ERROR_CATEGORY;
 import static io.aitap.agent.telemetry.GenAiAttributes.ERROR_TYPE;
 import static io.aitap.agent.telemetry.GenAiAttributes.OPERATION_NAME;
 import static io.aitap.agent.telemetry.GenAiAttributes.PROVIDER_NAME;
+import static io.aitap.agent.telemetry.GenAiAttributes.RATELIMIT_KIND;
 import static io.aitap.agent.telemetry.GenAiAttributes.REQUEST_MODEL;
 import static io.aitap.agent.telemetry.GenAiAttributes.RESPONSE_MODEL;
 import static io.aitap.agent.telemetry.GenAiAttributes.SERVER_ADDRESS;
@@ -12,11 +14,13 @@ import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_TYPE;
 
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.protocol.AiEndpoint;
+import io.aitap.agent.protocol.RateLimits;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.LongGauge;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import java.util.Arrays;
@@ -46,6 +50,8 @@ final class CallMetrics {
   private final DoubleHistogram timePerOutputChunk;
   private final LongCounter tokenDetails;
   private final LongCounter missingUsage;
+  private final LongGauge rateLimitRemaining;
+  private final LongGauge rateLimitLimit;
 
   CallMetrics(Meter meter) {
     duration =
@@ -83,14 +89,28 @@ final class CallMetrics {
             .setDescription("Successful calls whose response reported no token usage.")
             .setUnit("{call}")
             .build();
+    rateLimitRemaining =
+        meter.gaugeBuilder("aitap.ratelimit.remaining")
+            .ofLongs()
+            .setDescription("Requests or tokens the provider says are left in the current rate-limit window.")
+            .build();
+    rateLimitLimit =
+        meter.gaugeBuilder("aitap.ratelimit.limit")
+            .ofLongs()
+            .setDescription("The provider's rate limit for requests or tokens per window.")
+            .build();
   }
 
-  void record(AiCall call, String errorType) {
+  void record(AiCall call, String errorType, String errorCategory, RateLimits limits) {
     AttributesBuilder builder = requestAttributes(call);
     ResponseFacts response = call.response();
     putIfPresent(builder, RESPONSE_MODEL, response.model);
     putIfPresent(builder, ERROR_TYPE, errorType);
+    putIfPresent(builder, ERROR_CATEGORY, errorCategory);
     Attributes attributes = builder.build();
+    if (limits != null) {
+      recordRateLimits(call, limits);
+    }
 
     duration.record(call.durationNanos() / NANOS_PER_SECOND, attributes);
     long ttfc = call.timeToFirstChunkNanos();
@@ -111,6 +131,22 @@ final class CallMetrics {
   /** Chunk gaps are recorded as they happen, when only the request side of the call is known. */
   void recordChunkGap(AiCall call, long gapNanos) {
     timePerOutputChunk.record(gapNanos / NANOS_PER_SECOND, requestAttributes(call).build());
+  }
+
+  /** Per provider, endpoint and model: the head-room left before the 429s start. */
+  private void recordRateLimits(AiCall call, RateLimits limits) {
+    Attributes requests = requestAttributes(call).put(RATELIMIT_KIND, "requests").build();
+    Attributes tokens = requestAttributes(call).put(RATELIMIT_KIND, "tokens").build();
+    recordGauge(rateLimitRemaining, limits.remainingRequests, requests);
+    recordGauge(rateLimitLimit, limits.limitRequests, requests);
+    recordGauge(rateLimitRemaining, limits.remainingTokens, tokens);
+    recordGauge(rateLimitLimit, limits.limitTokens, tokens);
+  }
+
+  private static void recordGauge(LongGauge gauge, Long value, Attributes attributes) {
+    if (value != null) {
+      gauge.set(value, attributes);
+    }
   }
 
   private void recordTokens(Long tokens, String type, Attributes attributes) {

@@ -5,6 +5,7 @@ import static io.aitap.agent.telemetry.GenAiAttributes.*;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallEnd;
 import io.aitap.agent.protocol.AiEndpoint;
+import io.aitap.agent.protocol.RateLimits;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.opentelemetry.api.common.AttributeKey;
@@ -41,7 +42,7 @@ final class CallSpans {
     this.tracer = tracer;
   }
 
-  void record(AiCall call, String errorType) {
+  void record(AiCall call, String errorType, String errorCategory, RateLimits limits) {
     AiEndpoint endpoint = call.endpoint();
     RequestFacts request = call.request();
     ResponseFacts response = call.response();
@@ -82,6 +83,10 @@ final class CallSpans {
       builder.setAttribute(CALL_END, call.end() == CallEnd.CANCELLED ? "cancelled" : "abandoned");
     }
     put(builder, ERROR_TYPE, errorType);
+    put(builder, ERROR_CATEGORY, errorCategory);
+    if (errorType != null && limits != null) {
+      put(builder, RETRY_AFTER, limits.retryAfterSeconds);
+    }
 
     Span span = builder.startSpan();
     if (errorType != null) {

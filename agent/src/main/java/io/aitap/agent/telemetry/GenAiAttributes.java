@@ -37,6 +37,13 @@ final class GenAiAttributes {
   static final AttributeKey<Long> HTTP_RESPONSE_STATUS_CODE =
       AttributeKey.longKey("http.response.status_code");
 
+  /** One normalised category per failed call: rate_limited, timeout, auth, … (see ErrorCategory). */
+  static final AttributeKey<String> ERROR_CATEGORY = AttributeKey.stringKey("aitap.error.category");
+  /** Seconds the provider asked the client to wait, on a throttled response. */
+  static final AttributeKey<Double> RETRY_AFTER = AttributeKey.doubleKey("aitap.response.retry_after");
+  /** requests or tokens, on the rate-limit gauges. */
+  static final AttributeKey<String> RATELIMIT_KIND = AttributeKey.stringKey("aitap.ratelimit.kind");
+
   /** What became of a call that was cut short: {@code cancelled} or {@code abandoned}. */
   static final AttributeKey<String> CALL_END = AttributeKey.stringKey("aitap.call.end");
   /** Kinds of token that are part of input or output: cache_read, cache_creation, reasoning. */

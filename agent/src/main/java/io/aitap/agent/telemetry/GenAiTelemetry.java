@@ -3,6 +3,7 @@ package io.aitap.agent.telemetry;
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallSink;
+import io.aitap.agent.protocol.RateLimits;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +77,10 @@ public final class GenAiTelemetry implements CallSink {
     void emit(AiCall call) {
       try {
         String errorType = ErrorTypes.of(call);
-        spans.record(call, errorType);
-        metrics.record(call, errorType);
+        String category = errorType == null ? null : ErrorCategory.of(call, errorType);
+        RateLimits limits = call.head() == null ? null : RateLimits.of(call.head());
+        spans.record(call, errorType, category, limits);
+        metrics.record(call, errorType, category, limits);
       } catch (RuntimeException e) {
         AgentLog.debug("could not emit telemetry for a call", e);
       }

@@ -118,6 +118,30 @@ class GenAiTelemetryTest {
   }
 
   @Test
+  void throttledCallsCarryTheirCategoryRetryAfterAndHeadRoom() {
+    AiCall call = call(null);
+    call.requestBody("gpt-4o".getBytes(StandardCharsets.UTF_8), 0, 6);
+    Map<String, String> headers = Map.of(
+        "retry-after", "2",
+        "x-ratelimit-remaining-requests", "0",
+        "x-ratelimit-limit-requests", "500",
+        "x-ratelimit-remaining-tokens", "1200",
+        "x-ratelimit-limit-tokens", "30000");
+    call.responseHead(new ResponseHead(429, headers::get));
+    call.response().errorCode = "rate_limit_exceeded";
+    call.responseComplete();
+
+    Attributes span = spans.getFinishedSpanItems().get(0).getAttributes();
+    assertEquals("rate_limited", span.get(AttributeKey.stringKey("aitap.error.category")));
+    assertEquals(2.0, span.get(AttributeKey.doubleKey("aitap.response.retry_after")));
+    Map<String, Long> remaining = gauge("aitap.ratelimit.remaining");
+    assertEquals(Map.of("requests", 0L, "tokens", 1200L), remaining);
+    assertEquals(Map.of("requests", 500L, "tokens", 30000L), gauge("aitap.ratelimit.limit"));
+    HistogramPointData point = metric("gen_ai.client.operation.duration").getHistogramData().getPoints().iterator().next();
+    assertEquals("rate_limited", point.getAttributes().get(AttributeKey.stringKey("aitap.error.category")));
+  }
+
+  @Test
   void withoutABodyTheStatusIsTheErrorTypeAndWithoutAResponseTheException() {
     AiCall unread = call(null);
     answer(unread, 503);
@@ -184,6 +208,13 @@ class GenAiTelemetryTest {
         .collect(Collectors.toMap(
             point -> point.getAttributes().get(AttributeKey.stringKey("gen_ai.token.type")),
             point -> (long) point.getSum()));
+  }
+
+  private Map<String, Long> gauge(String name) {
+    return metric(name).getLongGaugeData().getPoints().stream()
+        .collect(Collectors.toMap(
+            point -> point.getAttributes().get(AttributeKey.stringKey("aitap.ratelimit.kind")),
+            point -> point.getValue()));
   }
 
   private MetricData metric(String name) {
