@@ -2,6 +2,7 @@ package io.aitap.agent.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,19 +12,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** The shared provider fixtures and what {@code expected.json} says a parser must report for each. */
+/**
+ * Provider fixtures and what their {@code expected.json} says a parser must report for each: the
+ * shared ones, and this module's own for the cases those do not cover (tool calls, thinking
+ * streams, errors inside streams, Vertex, Bedrock InvokeModel, Ollama generate and embed, Cohere
+ * streams). Entries remember their directory in a {@code dir} field.
+ */
 public final class Fixtures {
 
-  private static final Path DIRECTORY =
-      Paths.get(System.getProperty("aitap.fixtures", "../../shared/fixtures"));
+  public static final Path SHARED = Paths.get(System.getProperty("aitap.fixtures", "../../shared/fixtures"));
+  public static final Path OWN = Paths.get("src/test/resources/fixtures");
 
   private Fixtures() {}
 
+  /** Entries of the shared fixtures. */
   public static List<JsonNode> expected(Predicate<JsonNode> which) {
+    return expected(SHARED, which);
+  }
+
+  public static List<JsonNode> expected(Path directory, Predicate<JsonNode> which) {
     try {
       List<JsonNode> selected = new ArrayList<>();
-      for (JsonNode entry : new ObjectMapper().readTree(DIRECTORY.resolve("expected.json").toFile())) {
+      for (JsonNode entry : new ObjectMapper().readTree(directory.resolve("expected.json").toFile())) {
         if (which.test(entry)) {
+          ((ObjectNode) entry).put("dir", directory.toString());
           selected.add(entry);
         }
       }
@@ -35,7 +47,7 @@ public final class Fixtures {
 
   public static byte[] body(JsonNode expected) {
     try {
-      return Files.readAllBytes(DIRECTORY.resolve(expected.get("file").asText()));
+      return Files.readAllBytes(Paths.get(expected.get("dir").asText()).resolve(expected.get("file").asText()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

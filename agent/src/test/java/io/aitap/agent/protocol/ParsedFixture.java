@@ -61,13 +61,20 @@ public final class ParsedFixture {
     assertEquals(Fixtures.longOrNull(expected, "reasoning_tokens"), facts.reasoningOutputTokens, file + ": reasoning");
     assertEquals(Fixtures.textOrNull(expected, "error_type"), facts.errorType, file + ": error type");
     assertEquals(Fixtures.textOrNull(expected, "error_code"), facts.errorCode, file + ": error code");
+    if (expected.has("failed_in_body")) {
+      assertEquals(expected.get("failed_in_body").asBoolean(), facts.failedInBody, file + ": failed in body");
+    }
+    if (expected.has("chunks")) {
+      assertEquals(expected.get("chunks").asInt(), chunks, file + ": output chunks");
+    }
   }
 
   /** Gemini alone reports thinking outside its output count; everywhere else output already includes it. */
   private static Long normalisedOutput(JsonNode expected) {
     Long output = Fixtures.longOrNull(expected, "output_tokens");
     Long reasoning = Fixtures.longOrNull(expected, "reasoning_tokens");
-    boolean separate = expected.get("provider").asText().equals("gemini");
+    String provider = expected.get("provider").asText();
+    boolean separate = provider.equals("gemini") || provider.equals("vertex");
     return output == null || !separate || reasoning == null ? output : Long.valueOf(output + reasoning);
   }
 }

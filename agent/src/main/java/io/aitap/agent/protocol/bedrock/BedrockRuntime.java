@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * The Bedrock runtime: Converse and ConverseStream (one format for every model) and InvokeModel
  * (each vendor's own body; Anthropic's is read, every vendor's token counts come from Bedrock's
- * {@code x-amzn-bedrock-*-token-count} headers). The request id is the response id; the error type
+ * {@code x-amzn-bedrock-*-token-count} headers, its stop reason from wherever the vendor puts it). The request id is the response id; the error type
  * is the {@code x-amzn-ErrorType} header's name part.
  */
 public final class BedrockRuntime implements ApiProtocol {
@@ -95,8 +95,13 @@ public final class BedrockRuntime implements ApiProtocol {
         return new EventStreamParser(response, new InvokeChunks(new AnthropicFields(response)));
       default:
         readTokenHeaders(head, response);
-        return new JsonBodyParser(new AnthropicFields(response));
+        return new JsonBodyParser(
+            isAnthropic(request.model) ? new AnthropicFields(response) : new VendorStopReason(response));
     }
+  }
+
+  private static boolean isAnthropic(String modelId) {
+    return modelId != null && modelId.contains("anthropic.");
   }
 
   private static void readTokenHeaders(ResponseHead head, ResponseFacts response) {
