@@ -2,6 +2,7 @@ package io.aitap.agent;
 
 import io.aitap.agent.call.CallFactory;
 import io.aitap.agent.config.AitapConfig;
+import io.aitap.agent.cost.CostCalculator;
 import io.aitap.agent.instrumentation.AgentHooks;
 import io.aitap.agent.instrumentation.ClientInstrumentations;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
@@ -28,7 +29,7 @@ final class AgentInstaller {
   static void install(Instrumentation instrumentation, AitapConfig config) {
     String version = AgentVersion.get();
 
-    GenAiTelemetry telemetry = new GenAiTelemetry(version);
+    GenAiTelemetry telemetry = new GenAiTelemetry(version, CostCalculator.fromConfig(config));
     CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), telemetry);
     AitapBridge.install(
         new AgentHooks(

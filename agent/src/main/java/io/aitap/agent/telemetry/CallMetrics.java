@@ -13,6 +13,7 @@ import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_KIND;
 import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_TYPE;
 
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.cost.CostCalculator;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.RateLimits;
 import io.aitap.agent.protocol.ResponseFacts;
@@ -50,6 +51,8 @@ final class CallMetrics {
   private final DoubleHistogram timePerOutputChunk;
   private final LongCounter tokenDetails;
   private final LongCounter missingUsage;
+  private final DoubleHistogram cost;
+  private final LongCounter unpricedCalls;
   private final LongGauge rateLimitRemaining;
   private final LongGauge rateLimitLimit;
 
@@ -89,6 +92,17 @@ final class CallMetrics {
             .setDescription("Successful calls whose response reported no token usage.")
             .setUnit("{call}")
             .build();
+    cost =
+        meter.histogramBuilder("gen_ai.usage.cost")
+            .setDescription("What a call cost: the provider's own figure, or tokens at the price list's prices.")
+            .setUnit("USD")
+            .setExplicitBucketBoundariesAdvice(CostCalculator.COST_BUCKETS)
+            .build();
+    unpricedCalls =
+        meter.counterBuilder("aitap.cost.unpriced_calls")
+            .setDescription("Calls with usage whose model has no price, so their cost is unknown rather than zero.")
+            .setUnit("{call}")
+            .build();
     rateLimitRemaining =
         meter.gaugeBuilder("aitap.ratelimit.remaining")
             .ofLongs()
@@ -101,15 +115,21 @@ final class CallMetrics {
             .build();
   }
 
-  void record(AiCall call, String errorType, String errorCategory, RateLimits limits) {
+  void record(AiCall call, CallOutcome outcome) {
     AttributesBuilder builder = requestAttributes(call);
     ResponseFacts response = call.response();
+    String errorType = outcome.errorType;
     putIfPresent(builder, RESPONSE_MODEL, response.model);
     putIfPresent(builder, ERROR_TYPE, errorType);
-    putIfPresent(builder, ERROR_CATEGORY, errorCategory);
+    putIfPresent(builder, ERROR_CATEGORY, outcome.errorCategory);
     Attributes attributes = builder.build();
-    if (limits != null) {
-      recordRateLimits(call, limits);
+    if (outcome.limits != null) {
+      recordRateLimits(call, outcome.limits);
+    }
+    if (outcome.costUsd != null) {
+      cost.record(outcome.costUsd, attributes);
+    } else if (outcome.unpriced) {
+      unpricedCalls.add(1, attributes);
     }
 
     duration.record(call.durationNanos() / NANOS_PER_SECOND, attributes);

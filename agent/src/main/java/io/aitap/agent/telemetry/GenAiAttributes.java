@@ -29,6 +29,8 @@ final class GenAiAttributes {
       AttributeKey.longKey("gen_ai.usage.cache_creation.input_tokens");
   static final AttributeKey<Long> USAGE_REASONING_OUTPUT_TOKENS =
       AttributeKey.longKey("gen_ai.usage.reasoning.output_tokens");
+  /** What the call cost in USD: reported by the provider, or from the price list. */
+  static final AttributeKey<Double> USAGE_COST = AttributeKey.doubleKey("gen_ai.usage.cost");
   static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
 
   static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");

@@ -3,7 +3,7 @@ package io.aitap.agent.telemetry;
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallSink;
-import io.aitap.agent.protocol.RateLimits;
+import io.aitap.agent.cost.CostCalculator;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +20,18 @@ public final class GenAiTelemetry implements CallSink {
   private static final int PENDING_LIMIT = 1024;
 
   private final String instrumentationVersion;
+  private final CostCalculator costs;
   private final BlockingQueue<AiCall> pending = new ArrayBlockingQueue<>(PENDING_LIMIT);
   private volatile Emitters emitters;
 
-  public GenAiTelemetry(String instrumentationVersion) {
+  public GenAiTelemetry(String instrumentationVersion, CostCalculator costs) {
     this.instrumentationVersion = instrumentationVersion;
+    this.costs = costs;
   }
 
   /** Starts emitting through {@code openTelemetry}, first the calls that waited for it. */
   public void start(OpenTelemetry openTelemetry) {
-    Emitters started = new Emitters(openTelemetry, instrumentationVersion);
+    Emitters started = new Emitters(openTelemetry, instrumentationVersion, costs);
     synchronized (pending) {
       List<AiCall> waiting = new ArrayList<>();
       pending.drainTo(waiting);
@@ -68,19 +70,19 @@ public final class GenAiTelemetry implements CallSink {
   private static final class Emitters {
     final CallSpans spans;
     final CallMetrics metrics;
+    final CostCalculator costs;
 
-    Emitters(OpenTelemetry openTelemetry, String version) {
+    Emitters(OpenTelemetry openTelemetry, String version, CostCalculator costs) {
+      this.costs = costs;
       spans = new CallSpans(openTelemetry.getTracer("io.aitap", version));
       metrics = new CallMetrics(openTelemetry.getMeterProvider().meterBuilder("io.aitap").setInstrumentationVersion(version).build());
     }
 
     void emit(AiCall call) {
       try {
-        String errorType = ErrorTypes.of(call);
-        String category = errorType == null ? null : ErrorCategory.of(call, errorType);
-        RateLimits limits = call.head() == null ? null : RateLimits.of(call.head());
-        spans.record(call, errorType, category, limits);
-        metrics.record(call, errorType, category, limits);
+        CallOutcome outcome = CallOutcome.of(call, costs);
+        spans.record(call, outcome);
+        metrics.record(call, outcome);
       } catch (RuntimeException e) {
         AgentLog.debug("could not emit telemetry for a call", e);
       }

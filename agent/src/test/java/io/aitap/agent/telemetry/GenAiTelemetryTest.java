@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.RecordingProtocol;
+import io.aitap.agent.config.AitapConfig;
+import io.aitap.agent.cost.CostCalculator;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +39,10 @@ class GenAiTelemetryTest {
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
-  private final GenAiTelemetry telemetry = new GenAiTelemetry("test");
+  private static final CostCalculator COSTS =
+      CostCalculator.fromConfig(new AitapConfig(new Properties(), Map.of()));
+
+  private final GenAiTelemetry telemetry = new GenAiTelemetry("test", COSTS);
 
   GenAiTelemetryTest() {
     telemetry.start(
@@ -99,6 +105,42 @@ class GenAiTelemetryTest {
     assertEquals(CallMetrics.DURATION_BUCKETS, point.getBoundaries());
     assertEquals("gpt-4o-2024-08-06", point.getAttributes().get(AttributeKey.stringKey("gen_ai.response.model")));
     assertNull(point.getAttributes().get(AttributeKey.stringKey("gen_ai.response.id")), "ids would explode cardinality");
+  }
+
+  @Test
+  void pricedCallsCostTheirTokensAndUnpricedOnesAreCountedNotZero() {
+    AiCall priced = call(null);
+    answer(priced, 200);
+    priced.response().model = "gpt-4o-mini-2024-07-18";
+    priced.response().inputTokens = 1_000_000L;
+    priced.response().cacheReadInputTokens = 400_000L;
+    priced.response().outputTokens = 100_000L;
+    priced.responseComplete();
+    AiCall unpriced = call(null);
+    answer(unpriced, 200);
+    unpriced.response().model = "in-house-model-7";
+    unpriced.response().inputTokens = 10L;
+    unpriced.response().outputTokens = 1L;
+    unpriced.responseComplete();
+    AiCall reported = call(null);
+    answer(reported, 200);
+    reported.response().model = "anthropic/claude-sonnet-4";
+    reported.response().inputTokens = 10L;
+    reported.response().outputTokens = 1L;
+    reported.response().reportedCostUsd = 0.0123;
+    reported.responseComplete();
+
+    // 600k uncached at 0.15, 400k cached at 0.075, 100k output at 0.60, per million
+    double expected = 0.6 * 0.15 + 0.4 * 0.075 + 0.1 * 0.60;
+    assertEquals(expected, spans.getFinishedSpanItems().get(0).getAttributes().get(AttributeKey.doubleKey("gen_ai.usage.cost")), 1e-12);
+    assertNull(spans.getFinishedSpanItems().get(1).getAttributes().get(AttributeKey.doubleKey("gen_ai.usage.cost")));
+    assertEquals(0.0123, spans.getFinishedSpanItems().get(2).getAttributes().get(AttributeKey.doubleKey("gen_ai.usage.cost")));
+    MetricData cost = metric("gen_ai.usage.cost");
+    assertEquals("USD", cost.getUnit());
+    assertEquals(expected + 0.0123, cost.getHistogramData().getPoints().stream().mapToDouble(HistogramPointData::getSum).sum(), 1e-12);
+    assertEquals(2, cost.getHistogramData().getPoints().stream().mapToLong(HistogramPointData::getCount).sum());
+    assertEquals("in-house-model-7", metric("aitap.cost.unpriced_calls").getLongSumData().getPoints().iterator().next()
+        .getAttributes().get(AttributeKey.stringKey("gen_ai.response.model")));
   }
 
   @Test
@@ -190,7 +232,7 @@ class GenAiTelemetryTest {
 
   @Test
   void callsEndedBeforeTheSdkStartedAreEmittedWhenItDoes() throws IOException {
-    GenAiTelemetry late = new GenAiTelemetry("test");
+    GenAiTelemetry late = new GenAiTelemetry("test", COSTS);
     AiCall early = new AiCall(new AiEndpoint("openai", new RecordingProtocol(), "h", 443, null), late, null);
     early.failed(new IOException("early"));
     assertTrue(spans.getFinishedSpanItems().isEmpty());
