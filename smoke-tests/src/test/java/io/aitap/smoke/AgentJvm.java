@@ -1,0 +1,197 @@
+package io.aitap.smoke;
+
+import io.aitap.smoke.clients.CallReport;
+import io.aitap.smoke.clients.PlannedCall;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A separate JVM running one program from the smoke tests' classes, with the real agent jar
+ * ({@code aitap.agent.jar}) or without it, exporting OTLP/HTTP protobuf to a receiver. Host names
+ * resolve through a generated hosts file ({@code jdk.net.hosts.file}) that sends the providers'
+ * real names to 127.0.0.1, so the agent sees {@code api.openai.com} while the fake answers (the
+ * hosts file replaces DNS: names it does not list do not resolve).
+ */
+final class AgentJvm {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+  /** What the JVM printed and how it ended. */
+  static final class Result {
+    final String stdout;
+    final String stderr;
+
+    Result(String stdout, String stderr) {
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+
+    String output() {
+      return "--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
+    }
+
+    /** The program's report of each call, by call id. */
+    Map<String, CallReport> reports() {
+      Map<String, CallReport> reports = new LinkedHashMap<>();
+      for (CallReport report : CallReport.parseAll(stdout)) {
+        reports.put(report.id(), report);
+      }
+      return reports;
+    }
+  }
+
+  private final TestJdk jdk;
+  private final String mainClass;
+  private final Set<String> hosts = new LinkedHashSet<>();
+  private final Map<String, String> systemProperties = new LinkedHashMap<>();
+  private final Map<String, String> environment = new LinkedHashMap<>();
+  private boolean withAgent = true;
+  private String serviceName = "aitap-smoke";
+  private OtlpReceiver receiver;
+
+  AgentJvm(TestJdk jdk, Class<?> mainClass) {
+    this.jdk = jdk;
+    this.mainClass = mainClass.getName();
+    hosts.add("localhost");
+  }
+
+  AgentJvm withoutAgent() {
+    withAgent = false;
+    return this;
+  }
+
+  AgentJvm exportingTo(OtlpReceiver receiver) {
+    this.receiver = receiver;
+    return this;
+  }
+
+  AgentJvm serviceName(String serviceName) {
+    this.serviceName = serviceName;
+    return this;
+  }
+
+  AgentJvm systemProperty(String name, String value) {
+    systemProperties.put(name, value);
+    return this;
+  }
+
+  AgentJvm environment(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  /**
+   * Runs a client program through the plan's calls, to its end; fails with everything it printed
+   * unless it exits 0 in time.
+   */
+  Result run(SmokePlan plan) {
+    try {
+      Path work = Files.createTempDirectory(workDirectory(), "jvm-");
+      Path planFile = work.resolve("plan.tsv");
+      PlannedCall.writePlan(planFile, plan.calls());
+      hosts.addAll(plan.hosts());
+      Path hostsFile = work.resolve("hosts");
+      List<String> lines = new ArrayList<>();
+      for (String host : hosts) {
+        lines.add("127.0.0.1 " + host);
+      }
+      Files.write(hostsFile, lines, StandardCharsets.UTF_8);
+      Path stdout = work.resolve("stdout");
+      Path stderr = work.resolve("stderr");
+      ProcessBuilder builder = new ProcessBuilder(command(hostsFile, planFile))
+          .redirectOutput(stdout.toFile())
+          .redirectError(stderr.toFile());
+      configureEnvironment(builder.environment());
+      Process process = builder.start();
+      boolean exited = process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (!exited) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      Result result = new Result(read(stdout), read(stderr));
+      if (!exited) {
+        throw new AssertionError(this + " did not end within " + TIMEOUT + "\n" + result.output());
+      }
+      if (process.exitValue() != 0) {
+        throw new AssertionError(this + " exited with " + process.exitValue() + "\n" + result.output());
+      }
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> command(Path hostsFile, Path planFile) {
+    List<String> command = new ArrayList<>();
+    command.add(jdk.java().toString());
+    if (withAgent) {
+      command.add("-javaagent:" + agentJar());
+    }
+    command.add("-Djdk.net.hosts.file=" + hostsFile);
+    command.add("-Xmx256m");
+    systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+    command.add("-cp");
+    command.add(requiredProperty("aitap.smoke.classpath"));
+    command.add(mainClass);
+    command.add(planFile.toString());
+    return command;
+  }
+
+  private void configureEnvironment(Map<String, String> env) {
+    // the JVM must see only the configuration the test gives it
+    env.keySet().removeIf(name -> name.startsWith("OTEL_") || name.startsWith("AITAP_")
+        || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS") || name.equals("_JAVA_OPTIONS"));
+    if (receiver != null) {
+      env.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
+      env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+      env.put("OTEL_METRIC_EXPORT_INTERVAL", "500");
+      env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+    }
+    env.put("OTEL_SERVICE_NAME", serviceName);
+    env.putAll(environment);
+  }
+
+  /** Where each run keeps its hosts file and output, kept for a look after a failure. */
+  private static Path workDirectory() throws IOException {
+    return Files.createDirectories(Paths.get(requiredProperty("aitap.smoke.work")));
+  }
+
+  private static String agentJar() {
+    Path jar = Paths.get(requiredProperty("aitap.agent.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no agent jar at " + jar + ": build the agent module first");
+    }
+    return jar.toAbsolutePath().toString();
+  }
+
+  private static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("system property " + name + " is not set (the smoke-tests pom sets it)");
+    }
+    return value;
+  }
+
+  private static String read(Path file) throws IOException {
+    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return mainClass.substring(mainClass.lastIndexOf('.') + 1) + " on " + jdk + (withAgent ? " with the agent" : "");
+  }
+}

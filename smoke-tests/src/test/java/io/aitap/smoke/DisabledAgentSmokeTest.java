@@ -1,0 +1,52 @@
+package io.aitap.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.aitap.smoke.clients.BodyDigest;
+import io.aitap.smoke.clients.CallReport;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * {@code -Daitap.enabled=false} or {@code AITAP_ENABLED=false}: the agent jar is attached, the
+ * application runs as ever, nothing is reported.
+ */
+class DisabledAgentSmokeTest {
+
+  @TestFactory
+  Stream<DynamicContainer> disabledAgentReportsNothing() {
+    return TestJdk.all().stream().map(jdk -> dynamicContainer(jdk.toString(), Stream.of(
+        dynamicTest("-Daitap.enabled=false, " + ClientProgram.jdkHttpClient(), () -> disabled(
+            jdk, ClientProgram.jdkHttpClient(), jvm -> jvm.systemProperty("aitap.enabled", "false"))),
+        dynamicTest("AITAP_ENABLED=false, " + ClientProgram.urlConnection(), () -> disabled(
+            jdk, ClientProgram.urlConnection(), jvm -> jvm.environment("AITAP_ENABLED", "false"))))));
+  }
+
+  private static void disabled(TestJdk jdk, ClientProgram client, UnaryOperator<AgentJvm> disabling)
+      throws IOException {
+    List<Fixture> fixtures = List.of(Fixtures.named("openai-chat.json"), Fixtures.named("openai-chat-stream.sse"));
+    try (FakeProvider provider = new FakeProvider(); OtlpReceiver receiver = new OtlpReceiver()) {
+      SmokePlan plan = SmokePlan.ofFixtures(client, provider.port(), fixtures);
+      Map<String, CallReport> reports = disabling.apply(new AgentJvm(jdk, client.mainClass()).exportingTo(receiver))
+          .run(plan)
+          .reports();
+      for (SmokePlan.AiCall ai : plan.aiCalls()) {
+        CallReport report = reports.get(ai.call.id());
+        FakeProvider.Exchange exchange = provider.exchange(ai.call.id());
+        assertEquals(ai.fixture.status(), report.status(), ai.fixture + " status");
+        assertEquals(BodyDigest.of(exchange.responseBody), report.responseSha256(), ai.fixture + " response bytes");
+      }
+      assertTrue(receiver.spans().isEmpty(), () -> "spans from a disabled agent: " + receiver.spans());
+      assertTrue(receiver.metrics().isEmpty(), () -> "metrics from a disabled agent: " + receiver.metrics());
+      assertTrue(receiver.rejected().isEmpty(), () -> "exports from a disabled agent: " + receiver.rejected());
+    }
+  }
+}

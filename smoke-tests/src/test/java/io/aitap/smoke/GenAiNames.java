@@ -1,0 +1,45 @@
+package io.aitap.smoke;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The semantic-convention names a fixture's provider and API should be reported under. */
+final class GenAiNames {
+
+  /** {@code gen_ai.provider.name} by expected.json's provider. */
+  private static final Map<String, String> PROVIDERS = new HashMap<>();
+  /** {@code gen_ai.operation.name} by expected.json's API. */
+  private static final Map<String, String> OPERATIONS = new HashMap<>();
+
+  static {
+    PROVIDERS.put("openai", "openai");
+    PROVIDERS.put("azure-openai", "azure.ai.openai");
+    PROVIDERS.put("deepseek", "deepseek");
+    PROVIDERS.put("mistral", "mistral_ai");
+    PROVIDERS.put("openrouter", "openrouter");
+    // vllm.internal is an unknown host answering on an OpenAI path
+    PROVIDERS.put("vllm", "openai_compatible");
+
+    OPERATIONS.put("chat.completions", "chat");
+    OPERATIONS.put("responses", "chat");
+    OPERATIONS.put("embeddings", "embeddings");
+  }
+
+  private GenAiNames() {}
+
+  static String providerName(Fixture fixture) {
+    return lookUp(PROVIDERS, fixture.provider(), fixture);
+  }
+
+  static String operationName(Fixture fixture) {
+    return lookUp(OPERATIONS, fixture.api(), fixture);
+  }
+
+  private static String lookUp(Map<String, String> names, String key, Fixture fixture) {
+    String name = names.get(key);
+    if (name == null) {
+      throw new IllegalArgumentException("no expected GenAI name for " + key + " of " + fixture);
+    }
+    return name;
+  }
+}

@@ -1,0 +1,34 @@
+package io.aitap.smoke;
+
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every OpenAI-family fixture through each client program, on each test JDK: a real JVM with the
+ * real agent jar against the fake provider, compared with the same program without the agent and
+ * with what the OTLP receiver got.
+ */
+class OpenAiFamilySmokeTest {
+
+  @TestFactory
+  Stream<DynamicContainer> openAiFamilyThroughEachClient() {
+    return TestJdk.all().stream()
+        .map(jdk -> dynamicContainer(jdk.toString(), ClientProgram.all().stream()
+            .map(client -> dynamicContainer(client.toString(), checksOf(jdk, client)))));
+  }
+
+  /** Lazy: the JVMs start when JUnit reaches this container, and a failed run fails the container. */
+  private static Stream<DynamicNode> checksOf(TestJdk jdk, ClientProgram client) {
+    return Stream.of(jdk).flatMap(j -> {
+      SmokeRun run = SmokeRun.execute(j, client);
+      return Stream.of(
+          dynamicContainer("the application does not notice the agent", CallChecks.of(run).stream()),
+          dynamicContainer("spans", SpanChecks.of(run).stream()),
+          dynamicContainer("metrics", MetricChecks.of(run).stream()));
+    });
+  }
+}

@@ -1,0 +1,62 @@
+package io.aitap.smoke;
+
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import java.util.Map;
+
+/** A span as the OTLP receiver got it, with the resource it came from. */
+final class ReceivedSpan {
+
+  private final Span span;
+  private final Map<String, Object> attributes;
+  private final Map<String, Object> resource;
+
+  ReceivedSpan(Span span, Map<String, Object> resource) {
+    this.span = span;
+    this.attributes = OtlpValues.attributes(span.getAttributesList());
+    this.resource = resource;
+  }
+
+  String name() {
+    return span.getName();
+  }
+
+  /** CLIENT, SERVER, INTERNAL, … */
+  String kind() {
+    return span.getKind().name().replace("SPAN_KIND_", "");
+  }
+
+  boolean isError() {
+    return span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR;
+  }
+
+  String traceId() {
+    return OtlpValues.hex(span.getTraceId());
+  }
+
+  String spanId() {
+    return OtlpValues.hex(span.getSpanId());
+  }
+
+  /** Empty for a root span. */
+  String parentSpanId() {
+    return OtlpValues.hex(span.getParentSpanId());
+  }
+
+  Map<String, Object> attributes() {
+    return attributes;
+  }
+
+  Object attribute(String key) {
+    return attributes.get(key);
+  }
+
+  Map<String, Object> resource() {
+    return resource;
+  }
+
+  @Override
+  public String toString() {
+    return "'" + name() + "' " + kind() + (isError() ? " ERROR " : " ") + attributes;
+  }
+}

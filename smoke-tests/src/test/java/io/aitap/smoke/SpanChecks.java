@@ -1,0 +1,112 @@
+package io.aitap.smoke;
+
+import static io.aitap.smoke.CallChecks.assertNone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.DynamicTest;
+
+/** One CLIENT span per AI call, with exactly the attributes its fixture implies. */
+final class SpanChecks {
+
+  private SpanChecks() {}
+
+  static List<DynamicTest> of(SmokeRun run) {
+    List<DynamicTest> checks = new ArrayList<>();
+    Map<Fixture, Integer> callsByFixture = new LinkedHashMap<>();
+    for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
+      callsByFixture.merge(ai.fixture, 1, Integer::sum);
+    }
+    Map<Fixture, SpanShape> expected = new LinkedHashMap<>();
+    for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
+      expected.putIfAbsent(ai.fixture, SpanShape.expected(ai.fixture, ai.request, run.plan.port()));
+    }
+    callsByFixture.forEach((fixture, calls) -> checks.add(dynamicTest("span of " + fixture,
+        () -> spansOf(run, expected.get(fixture), calls, expected.values()))));
+    checks.add(dynamicTest("one span per AI call, none for other traffic", () -> onlyAiSpans(run)));
+    checks.add(dynamicTest("a request carrying traceparent gets a child span", () -> traceparentChild(run)));
+    checks.add(dynamicTest("telemetry carries no API key", () -> noSecrets(run)));
+    checks.add(dynamicTest("spans name the service", () -> serviceName(run)));
+    checks.add(dynamicTest("the receiver could decode every export", () -> assertNone(run.rejectedExports,
+        "exports the OTLP receiver rejected")));
+    return checks;
+  }
+
+  private static void spansOf(SmokeRun run, SpanShape expected, int calls, Collection<SpanShape> allExpected) {
+    SmokeShapes shapes = new SmokeShapes(run.spans);
+    int matching = shapes.count(expected);
+    if (matching == calls) {
+      return;
+    }
+    StringBuilder message = new StringBuilder()
+        .append("expected ").append(calls).append(" spans\n  ").append(expected)
+        .append("\nbut ").append(matching).append(" match.");
+    Map<SpanShape, Integer> lookalikes = shapes.closestUnexpected(expected, allExpected);
+    lookalikes.forEach((shape, count) -> message.append("\n  ").append(count).append(" unexpected span(s) differ:")
+        .append(shape.differencesFrom(expected)));
+    message.append("\nagent stderr:\n").append(run.agentStderrTail());
+    throw new AssertionError(message.toString());
+  }
+
+  private static void onlyAiSpans(SmokeRun run) {
+    List<String> strays = new ArrayList<>();
+    for (ReceivedSpan span : run.spans) {
+      if (span.attribute("gen_ai.operation.name") == null
+          || SmokePlan.NOT_AN_AI_MODEL.equals(span.attribute("gen_ai.request.model"))
+          || SmokePlan.ORDINARY_HOST.equals(span.attribute("server.address"))) {
+        strays.add(span.toString());
+      }
+    }
+    assertNone(strays, "spans that are not of an AI call");
+    assertEquals(run.plan.aiCalls().size(), run.spans.size(),
+        () -> "spans for " + run.plan.aiCalls().size() + " AI calls\nagent stderr:\n" + run.agentStderrTail());
+  }
+
+  private static void traceparentChild(SmokeRun run) {
+    String[] context = run.plan.traceparent().split("-");
+    String traceId = context[1];
+    String parentSpanId = context[2];
+    List<String> wrong = new ArrayList<>();
+    int children = 0;
+    for (ReceivedSpan span : run.spans) {
+      boolean inTrace = span.traceId().equals(traceId);
+      if (inTrace && span.parentSpanId().equals(parentSpanId)) {
+        children++;
+      } else if (inTrace || !span.parentSpanId().isEmpty()) {
+        wrong.add(span.name() + " trace " + span.traceId() + " parent '" + span.parentSpanId() + "'");
+      }
+    }
+    assertNone(wrong, "spans with a parent other than the traceparent call's ("
+        + "only that call carried one; every other span must be a root)");
+    assertEquals(1, children, "spans that are children of " + run.plan.traceparent());
+  }
+
+  private static void noSecrets(SmokeRun run) {
+    List<String> leaks = new ArrayList<>();
+    for (ReceivedSpan span : run.spans) {
+      if (span.attributes().toString().contains(SmokePlan.API_KEY)) {
+        leaks.add(span.toString());
+      }
+    }
+    if (run.metrics.toString().contains(SmokePlan.API_KEY)) {
+      leaks.add("a metric");
+    }
+    assertNone(leaks, "telemetry that contains the API key");
+  }
+
+  private static void serviceName(SmokeRun run) {
+    List<String> wrong = new ArrayList<>();
+    for (ReceivedSpan span : run.spans) {
+      if (!Objects.equals(run.serviceName, span.resource().get("service.name"))) {
+        wrong.add(span.name() + " from service " + span.resource().get("service.name"));
+      }
+    }
+    assertNone(wrong, "spans not from service " + run.serviceName);
+  }
+}
