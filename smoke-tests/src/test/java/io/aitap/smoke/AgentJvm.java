@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code aitap.agent.jar}) or without it, exporting OTLP/HTTP protobuf to a receiver. Host names
  * resolve through a generated hosts file ({@code jdk.net.hosts.file}) that sends the providers'
  * real names to 127.0.0.1, so the agent sees {@code api.openai.com} while the fake answers (the
- * hosts file replaces DNS: names it does not list do not resolve).
+ * hosts file replaces DNS: names it does not list do not resolve), and trusts only the fake's
+ * {@link ProviderCertificate}.
  */
 final class AgentJvm {
 
@@ -101,7 +102,7 @@ final class AgentJvm {
       Path work = Files.createTempDirectory(workDirectory(), "jvm-");
       Path planFile = work.resolve("plan.tsv");
       PlannedCall.writePlan(planFile, plan.calls());
-      hosts.addAll(plan.hosts());
+      hosts.addAll(SmokePlan.allHosts());
       Path hostsFile = work.resolve("hosts");
       List<String> lines = new ArrayList<>();
       for (String host : hosts) {
@@ -142,6 +143,7 @@ final class AgentJvm {
       command.add("-javaagent:" + agentJar());
     }
     command.add("-Djdk.net.hosts.file=" + hostsFile);
+    ProviderCertificate.get().trustProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-Xmx256m");
     systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-cp");

@@ -66,7 +66,7 @@ final class CallChecks {
       String sent = exchange == null ? "(never arrived)" : BodyDigest.of(exchange.responseBody);
       String received = report == null ? "(no report)" : report.responseSha256();
       if (!sent.equals(received)) {
-        wrong.add(ai.call + " " + ai.fixture + (ai.gzip ? " gzip" : "") + ": sent " + sent + ", received " + received);
+        wrong.add(ai.call + " " + ai.fixture + " " + ai.transport + ": sent " + sent + ", received " + received);
       }
     }
     assertNone(wrong, "the application received other bytes than the provider sent");

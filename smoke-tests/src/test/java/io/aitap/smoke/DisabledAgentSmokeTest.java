@@ -34,7 +34,7 @@ class DisabledAgentSmokeTest {
       throws IOException {
     List<Fixture> fixtures = List.of(Fixtures.named("openai-chat.json"), Fixtures.named("openai-chat-stream.sse"));
     try (FakeProvider provider = new FakeProvider(); OtlpReceiver receiver = new OtlpReceiver()) {
-      SmokePlan plan = SmokePlan.ofFixtures(client, provider.port(), fixtures);
+      SmokePlan plan = SmokePlan.ofFixtures(client, provider, fixtures);
       Map<String, CallReport> reports = disabling.apply(new AgentJvm(jdk, client.mainClass()).exportingTo(receiver))
           .run(plan)
           .reports();

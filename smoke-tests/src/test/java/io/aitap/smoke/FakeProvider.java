@@ -3,6 +3,8 @@ package io.aitap.smoke;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.aitap.smoke.clients.PlannedCall;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * An AI provider on 127.0.0.1 that answers with the recorded fixtures. The request header
+ * An AI provider on 127.0.0.1 that answers with the recorded fixtures, over HTTP/1.1 on one port
+ * and HTTPS (with a {@link ProviderCertificate}) on another. The request header
  * {@value #FIXTURE_HEADER} names the fixture, whose recorded path and query the request must use;
  * the response carries the fixture's status, content type and headers, gzip-encoded when the request
  * accepts gzip. Streams are written piece by piece (SSE event, NDJSON line, event-stream frame),
@@ -62,6 +65,7 @@ final class FakeProvider implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final HttpsServer httpsServer;
   private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "fake-provider");
     thread.setDaemon(true);
@@ -71,13 +75,21 @@ final class FakeProvider implements AutoCloseable {
 
   FakeProvider() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    httpsServer = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    httpsServer.setHttpsConfigurator(new HttpsConfigurator(ProviderCertificate.get().serverContext()));
+    for (HttpServer each : List.of(server, httpsServer)) {
+      each.setExecutor(executor);
+      each.createContext("/", this::handle);
+      each.start();
+    }
   }
 
   int port() {
     return server.getAddress().getPort();
+  }
+
+  int httpsPort() {
+    return httpsServer.getAddress().getPort();
   }
 
   /**
@@ -194,6 +206,7 @@ final class FakeProvider implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    httpsServer.stop(0);
     executor.shutdownNow();
   }
 

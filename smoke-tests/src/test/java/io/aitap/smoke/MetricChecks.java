@@ -38,7 +38,7 @@ final class MetricChecks {
   private static void duration(SmokeRun run) {
     Map<Map<String, Object>, HistogramTotals.Total> expected = new HashMap<>();
     for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
-      expected.merge(series(ai, run.plan.port()), new HistogramTotals.Total(1, 0), MetricChecks::add);
+      expected.merge(series(ai), new HistogramTotals.Total(1, 0), MetricChecks::add);
     }
     compare(run, DURATION, "s", expected, total -> total.count);
   }
@@ -47,8 +47,8 @@ final class MetricChecks {
     Map<Map<String, Object>, HistogramTotals.Total> expected = new HashMap<>();
     for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
       NormalisedUsage usage = NormalisedUsage.of(ai.fixture);
-      addTokens(expected, ai, run.plan.port(), "input", usage.inputTokens);
-      addTokens(expected, ai, run.plan.port(), "output", usage.outputTokens);
+      addTokens(expected, ai, "input", usage.inputTokens);
+      addTokens(expected, ai, "output", usage.outputTokens);
     }
     compare(run, TOKEN_USAGE, "{token}", expected, total -> total);
   }
@@ -57,29 +57,29 @@ final class MetricChecks {
     Map<Map<String, Object>, HistogramTotals.Total> expected = new HashMap<>();
     for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
       if (ai.fixture.stream()) {
-        expected.merge(series(ai, run.plan.port()), new HistogramTotals.Total(1, 0), MetricChecks::add);
+        expected.merge(series(ai), new HistogramTotals.Total(1, 0), MetricChecks::add);
       }
     }
     compare(run, TIME_TO_FIRST_CHUNK, "s", expected, total -> total.count);
   }
 
   private static void addTokens(Map<Map<String, Object>, HistogramTotals.Total> expected, SmokePlan.AiCall ai,
-      int port, String type, Long tokens) {
+      String type, Long tokens) {
     if (tokens != null) {
-      Map<String, Object> series = series(ai, port);
+      Map<String, Object> series = series(ai);
       series.put("gen_ai.token.type", type);
       expected.merge(series, new HistogramTotals.Total(1, tokens), MetricChecks::add);
     }
   }
 
   /** The attributes every GenAI client metric of this call carries. */
-  private static Map<String, Object> series(SmokePlan.AiCall ai, int port) {
+  private static Map<String, Object> series(SmokePlan.AiCall ai) {
     Map<String, Object> attributes = new TreeMap<>();
     attributes.put("gen_ai.operation.name", GenAiNames.operationName(ai.fixture));
     attributes.put("gen_ai.provider.name", GenAiNames.providerName(ai.fixture));
     attributes.put("gen_ai.request.model", ai.fixture.requestModel());
     attributes.put("server.address", ai.fixture.host());
-    attributes.put("server.port", (long) port);
+    attributes.put("server.port", (long) ai.port());
     if (ai.fixture.responseModel() != null) {
       attributes.put("gen_ai.response.model", ai.fixture.responseModel());
     }

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The calls one client program makes in one JVM: every OpenAI-family fixture in each of the
- * client's styles and once gzip-encoded, one call carrying a W3C {@code traceparent}, and ordinary
+ * client's styles, once gzip-encoded and once over HTTPS, one call carrying a W3C
+ * {@code traceparent}, and ordinary
  * requests that are not AI calls — some to an AI host, one with a body that looks like an AI request.
  */
 final class SmokePlan {
@@ -30,73 +31,102 @@ final class SmokePlan {
     final Fixture fixture;
     final AiRequest request;
     final ClientProgram.Style style;
-    final boolean gzip;
+    final Transport transport;
 
-    AiCall(PlannedCall call, Fixture fixture, AiRequest request, ClientProgram.Style style, boolean gzip) {
+    AiCall(PlannedCall call, Fixture fixture, AiRequest request, ClientProgram.Style style, Transport transport) {
       this.call = call;
       this.fixture = fixture;
       this.request = request;
       this.style = style;
-      this.gzip = gzip;
+      this.transport = transport;
+    }
+
+    /** The port the call went to: {@code server.port}. */
+    int port() {
+      return call.uri().getPort();
+    }
+
+    /** The shape the span of this call must have. */
+    SpanShape expectedSpan() {
+      return SpanShape.expected(fixture, request, port());
     }
   }
 
   private final List<PlannedCall> calls = new ArrayList<>();
   private final List<AiCall> aiCalls = new ArrayList<>();
-  private final Set<String> hosts = new LinkedHashSet<>();
-  private final int port;
+  private final FakeProvider provider;
   private final String traceparent;
   private PlannedCall traceparentCall;
 
-  private SmokePlan(int port, String traceparent) {
-    this.port = port;
+  private SmokePlan(FakeProvider provider, String traceparent) {
+    this.provider = provider;
     this.traceparent = traceparent;
+  }
+
+  /** Every host name a plan may call, for the hosts file and the provider's certificate. */
+  static Set<String> allHosts() {
+    Set<String> hosts = new LinkedHashSet<>();
+    for (Fixture fixture : Fixtures.all()) {
+      hosts.add(fixture.host());
+    }
     hosts.add(ORDINARY_HOST);
+    return hosts;
   }
 
   /**
-   * @param port where the fake provider listens; every host of the plan resolves to 127.0.0.1
    * @param traceparent the W3C trace context the traceparent call carries
    */
-  static SmokePlan of(ClientProgram client, int port, String traceparent) {
-    SmokePlan plan = new SmokePlan(port, traceparent);
+  static SmokePlan of(ClientProgram client, FakeProvider provider, String traceparent) {
+    SmokePlan plan = new SmokePlan(provider, traceparent);
     plan.ordinary("GET", "api.openai.com", "/health", null, client.plain());
     for (Fixture fixture : Fixtures.openAiFamily()) {
       for (ClientProgram.Style style : client.styles(fixture)) {
-        plan.ai(fixture, style, false, null);
+        plan.ai(fixture, style, Transport.HTTP, null);
       }
-      plan.ai(fixture, client.plain(), true, null);
+      plan.ai(fixture, client.plain(), Transport.HTTP_GZIP, null);
+      plan.ai(fixture, client.plain(), Transport.HTTPS, null);
     }
-    plan.traceparentCall = plan.ai(Fixtures.named(TRACEPARENT_FIXTURE), client.plain(), false, traceparent);
+    plan.traceparentCall =
+        plan.ai(Fixtures.named(TRACEPARENT_FIXTURE), client.plain(), Transport.HTTP, traceparent);
     byte[] lookalike = AiRequest.notAnAiCall(NOT_AN_AI_MODEL);
     plan.ordinary("POST", "api.openai.com", "/v1/other", lookalike, client.plain());
     plan.ordinary("POST", ORDINARY_HOST, "/v1/orders", lookalike, client.plain());
     return plan;
   }
 
-  /** A plan of a few calls for one fixture each, in the client's plain style. */
-  static SmokePlan ofFixtures(ClientProgram client, int port, List<Fixture> fixtures) {
-    SmokePlan plan = new SmokePlan(port, null);
+  /** A plan of one plain HTTP call per fixture, in the client's plain style. */
+  static SmokePlan ofFixtures(ClientProgram client, FakeProvider provider, List<Fixture> fixtures) {
+    SmokePlan plan = new SmokePlan(provider, null);
     for (Fixture fixture : fixtures) {
-      plan.ai(fixture, client.plain(), false, null);
+      plan.ai(fixture, client.plain(), Transport.HTTP, null);
     }
     return plan;
   }
 
-  private PlannedCall ai(Fixture fixture, ClientProgram.Style style, boolean gzip, String traceparent) {
+  /** How a call reaches the provider. */
+  enum Transport {
+    HTTP,
+    /** HTTP, with {@code Accept-Encoding: gzip}: the provider gzips the body. */
+    HTTP_GZIP,
+    HTTPS
+  }
+
+  private PlannedCall ai(Fixture fixture, ClientProgram.Style style, Transport transport, String traceparent) {
     AiRequest request = AiRequest.of(fixture);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.put("Authorization", "Bearer " + API_KEY);
     headers.put(FakeProvider.FIXTURE_HEADER, fixture.file());
-    if (gzip) {
+    if (transport == Transport.HTTP_GZIP) {
       headers.put("Accept-Encoding", "gzip");
     }
     if (traceparent != null) {
       headers.put("traceparent", traceparent);
     }
-    PlannedCall call = add(fixture.method(), fixture.host(), fixture.pathAndQuery(), headers, request.body, style);
-    aiCalls.add(new AiCall(call, fixture, request, style, gzip));
+    PlannedCall call =
+        add(transport == Transport.HTTPS, fixture.method(), fixture.host(), fixture.pathAndQuery(), headers,
+            request.body, style);
+    aiCalls.add(new AiCall(call, fixture, request, style, transport));
     return call;
   }
 
@@ -105,15 +135,16 @@ final class SmokePlan {
     if (body != null) {
       headers.put("Content-Type", "application/json");
     }
-    add(method, host, path, headers, body, style);
+    add(false, method, host, path, headers, body, style);
   }
 
-  private PlannedCall add(String method, String host, String pathAndQuery, Map<String, String> headers, byte[] body,
-      ClientProgram.Style style) {
-    hosts.add(host);
+  private PlannedCall add(boolean https, String method, String host, String pathAndQuery, Map<String, String> headers,
+      byte[] body, ClientProgram.Style style) {
     String id = "c" + (calls.size() + 1);
-    PlannedCall call =
-        new PlannedCall(id, style.name, method, URI.create("http://" + host + ":" + port + pathAndQuery), headers, body);
+    URI uri = URI.create(https
+        ? "https://" + host + ":" + provider.httpsPort() + pathAndQuery
+        : "http://" + host + ":" + provider.port() + pathAndQuery);
+    PlannedCall call = new PlannedCall(id, style.name, method, uri, headers, body);
     calls.add(call);
     return call;
   }
@@ -124,15 +155,6 @@ final class SmokePlan {
 
   List<AiCall> aiCalls() {
     return Collections.unmodifiableList(aiCalls);
-  }
-
-  /** The host names the plan's calls go to. */
-  Set<String> hosts() {
-    return Collections.unmodifiableSet(hosts);
-  }
-
-  int port() {
-    return port;
   }
 
   String traceparent() {

@@ -42,8 +42,8 @@ final class SmokeRun {
     try (FakeProvider baselineProvider = new FakeProvider();
         FakeProvider provider = new FakeProvider();
         OtlpReceiver receiver = new OtlpReceiver()) {
-      baselinePlan = SmokePlan.of(client, baselineProvider.port(), traceparent);
-      plan = SmokePlan.of(client, provider.port(), traceparent);
+      baselinePlan = SmokePlan.of(client, baselineProvider, traceparent);
+      plan = SmokePlan.of(client, provider, traceparent);
       baseline = new AgentJvm(jdk, client.mainClass()).withoutAgent().serviceName(serviceName)
           .run(baselinePlan).reports();
       AgentJvm.Result agentRun = new AgentJvm(jdk, client.mainClass()).exportingTo(receiver).serviceName(serviceName)

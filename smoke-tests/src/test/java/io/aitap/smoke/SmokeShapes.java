@@ -1,6 +1,5 @@
 package io.aitap.smoke;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +28,9 @@ final class SmokeShapes {
    * The received shapes closest to {@code expected} (fewest differing contract attributes) that
    * match no expected shape at all — the likeliest candidates for the spans that went wrong.
    */
-  Map<SpanShape, Integer> closestUnexpected(SpanShape expected, Collection<SpanShape> allExpected) {
-    Set<SpanShape> known = Set.copyOf(allExpected);
+  Map<SpanShape, Integer> closestUnexpected(SpanShape expected, Set<SpanShape> allExpected) {
     return counts.entrySet().stream()
-        .filter(entry -> !known.contains(entry.getKey()))
+        .filter(entry -> !allExpected.contains(entry.getKey()))
         .sorted(Comparator.comparingInt(entry -> entry.getKey().differenceCount(expected)))
         .limit(LOOKALIKES_SHOWN)
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.DynamicTest;
 
 /** One CLIENT span per AI call, with exactly the attributes its fixture implies. */
@@ -19,16 +20,14 @@ final class SpanChecks {
 
   static List<DynamicTest> of(SmokeRun run) {
     List<DynamicTest> checks = new ArrayList<>();
-    Map<Fixture, Integer> callsByFixture = new LinkedHashMap<>();
+    Map<Fixture, Map<SpanShape, Integer>> expectedByFixture = new LinkedHashMap<>();
     for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
-      callsByFixture.merge(ai.fixture, 1, Integer::sum);
+      expectedByFixture.computeIfAbsent(ai.fixture, f -> new LinkedHashMap<>()).merge(ai.expectedSpan(), 1, Integer::sum);
     }
-    Map<Fixture, SpanShape> expected = new LinkedHashMap<>();
-    for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
-      expected.putIfAbsent(ai.fixture, SpanShape.expected(ai.fixture, ai.request, run.plan.port()));
-    }
-    callsByFixture.forEach((fixture, calls) -> checks.add(dynamicTest("span of " + fixture,
-        () -> spansOf(run, expected.get(fixture), calls, expected.values()))));
+    Set<SpanShape> allExpected = new HashSet<>();
+    expectedByFixture.values().forEach(shapes -> allExpected.addAll(shapes.keySet()));
+    expectedByFixture.forEach((fixture, shapes) -> checks.add(dynamicTest("spans of " + fixture,
+        () -> spansOf(run, shapes, allExpected))));
     checks.add(dynamicTest("one span per AI call, none for other traffic", () -> onlyAiSpans(run)));
     checks.add(dynamicTest("a request carrying traceparent gets a child span", () -> traceparentChild(run)));
     checks.add(dynamicTest("telemetry carries no API key", () -> noSecrets(run)));
@@ -38,20 +37,24 @@ final class SpanChecks {
     return checks;
   }
 
-  private static void spansOf(SmokeRun run, SpanShape expected, int calls, Collection<SpanShape> allExpected) {
-    SmokeShapes shapes = new SmokeShapes(run.spans);
-    int matching = shapes.count(expected);
-    if (matching == calls) {
-      return;
+  /** Each expected shape (one per port the fixture was called on) must be there once per call. */
+  private static void spansOf(SmokeRun run, Map<SpanShape, Integer> expected, Set<SpanShape> allExpected) {
+    SmokeShapes received = new SmokeShapes(run.spans);
+    StringBuilder message = new StringBuilder();
+    expected.forEach((shape, calls) -> {
+      int matching = received.count(shape);
+      if (matching == calls) {
+        return;
+      }
+      message.append("expected ").append(calls).append(" spans\n  ").append(shape)
+          .append("\nbut ").append(matching).append(" match.");
+      received.closestUnexpected(shape, allExpected).forEach((lookalike, count) -> message.append("\n  ")
+          .append(count).append(" unexpected span(s) differ:").append(lookalike.differencesFrom(shape)));
+      message.append("\n");
+    });
+    if (message.length() > 0) {
+      throw new AssertionError(message.append("agent stderr:\n").append(run.agentStderrTail()).toString());
     }
-    StringBuilder message = new StringBuilder()
-        .append("expected ").append(calls).append(" spans\n  ").append(expected)
-        .append("\nbut ").append(matching).append(" match.");
-    Map<SpanShape, Integer> lookalikes = shapes.closestUnexpected(expected, allExpected);
-    lookalikes.forEach((shape, count) -> message.append("\n  ").append(count).append(" unexpected span(s) differ:")
-        .append(shape.differencesFrom(expected)));
-    message.append("\nagent stderr:\n").append(run.agentStderrTail());
-    throw new AssertionError(message.toString());
   }
 
   private static void onlyAiSpans(SmokeRun run) {

@@ -142,7 +142,11 @@ final class SpanShape {
     if (value == null) {
       return "(absent)";
     }
-    return value instanceof String ? "'" + value + "'" : value + " (" + value.getClass().getSimpleName() + ")";
+    if (value instanceof String) {
+      return "'" + value + "'";
+    }
+    // a number's type matters: an int attribute never equals a double one
+    return value instanceof Number ? value + " (" + value.getClass().getSimpleName() + ")" : value.toString();
   }
 
   @Override
