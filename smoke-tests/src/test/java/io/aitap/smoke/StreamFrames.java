@@ -41,40 +41,39 @@ final class StreamFrames {
     return type.trim().toLowerCase(Locale.ROOT);
   }
 
+  /** Whether the line ending at the newline {@code newline}, begun at {@code lineStart}, ends a piece. */
+  private interface PieceEnd {
+    boolean at(byte[] body, int lineStart, int newline);
+  }
+
+  /** An SSE event ends with a blank line (LF or CRLF). */
   private static List<byte[]> sseEvents(byte[] body) {
-    List<byte[]> events = new ArrayList<>();
+    return splitAfterLines(body, (bytes, lineStart, newline) ->
+        newline == lineStart || (newline == lineStart + 1 && bytes[lineStart] == '\r'));
+  }
+
+  private static List<byte[]> lines(byte[] body) {
+    return splitAfterLines(body, (bytes, lineStart, newline) -> true);
+  }
+
+  private static List<byte[]> splitAfterLines(byte[] body, PieceEnd pieceEnd) {
+    List<byte[]> pieces = new ArrayList<>();
     int start = 0;
     int lineStart = 0;
     for (int i = 0; i < body.length; i++) {
       if (body[i] != '\n') {
         continue;
       }
-      boolean blankLine = i == lineStart || (i == lineStart + 1 && body[lineStart] == '\r');
+      if (pieceEnd.at(body, lineStart, i)) {
+        pieces.add(Arrays.copyOfRange(body, start, i + 1));
+        start = i + 1;
+      }
       lineStart = i + 1;
-      if (blankLine && i + 1 > start) {
-        events.add(Arrays.copyOfRange(body, start, i + 1));
-        start = i + 1;
-      }
     }
     if (start < body.length) {
-      events.add(Arrays.copyOfRange(body, start, body.length));
+      pieces.add(Arrays.copyOfRange(body, start, body.length));
     }
-    return events;
-  }
-
-  private static List<byte[]> lines(byte[] body) {
-    List<byte[]> lines = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < body.length; i++) {
-      if (body[i] == '\n') {
-        lines.add(Arrays.copyOfRange(body, start, i + 1));
-        start = i + 1;
-      }
-    }
-    if (start < body.length) {
-      lines.add(Arrays.copyOfRange(body, start, body.length));
-    }
-    return lines;
+    return pieces;
   }
 
   private static List<byte[]> eventStreamFrames(byte[] body) {
