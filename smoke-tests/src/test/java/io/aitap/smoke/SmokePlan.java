@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * The calls one client program makes in one JVM: every OpenAI-family fixture in each of the
  * client's styles, once gzip-encoded and once over HTTPS, one call carrying a W3C
- * {@code traceparent}, and ordinary
- * requests that are not AI calls — some to an AI host, one with a body that looks like an AI request.
+ * {@code traceparent}, and ordinary requests that are not AI calls — some to an AI host, one with
+ * a body that looks like an AI request.
  */
 final class SmokePlan {
 
@@ -56,7 +56,6 @@ final class SmokePlan {
   private final List<AiCall> aiCalls = new ArrayList<>();
   private final FakeProvider provider;
   private final String traceparent;
-  private PlannedCall traceparentCall;
 
   private SmokePlan(FakeProvider provider, String traceparent) {
     this.provider = provider;
@@ -73,9 +72,7 @@ final class SmokePlan {
     return hosts;
   }
 
-  /**
-   * @param traceparent the W3C trace context the traceparent call carries
-   */
+  /** @param traceparent the W3C trace context the traceparent call carries */
   static SmokePlan of(ClientProgram client, FakeProvider provider, String traceparent) {
     SmokePlan plan = new SmokePlan(provider, traceparent);
     plan.ordinary("GET", "api.openai.com", "/health", null, client.plain());
@@ -86,8 +83,7 @@ final class SmokePlan {
       plan.ai(fixture, client.plain(), Transport.HTTP_GZIP, null);
       plan.ai(fixture, client.plain(), Transport.HTTPS, null);
     }
-    plan.traceparentCall =
-        plan.ai(Fixtures.named(TRACEPARENT_FIXTURE), client.plain(), Transport.HTTP, traceparent);
+    plan.ai(Fixtures.named(TRACEPARENT_FIXTURE), client.plain(), Transport.HTTP, traceparent);
     byte[] lookalike = AiRequest.notAnAiCall(NOT_AN_AI_MODEL);
     plan.ordinary("POST", "api.openai.com", "/v1/other", lookalike, client.plain());
     plan.ordinary("POST", ORDINARY_HOST, "/v1/orders", lookalike, client.plain());
@@ -111,7 +107,7 @@ final class SmokePlan {
     HTTPS
   }
 
-  private PlannedCall ai(Fixture fixture, ClientProgram.Style style, Transport transport, String traceparent) {
+  private void ai(Fixture fixture, ClientProgram.Style style, Transport transport, String traceparent) {
     AiRequest request = AiRequest.of(fixture);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
@@ -127,7 +123,6 @@ final class SmokePlan {
         add(transport == Transport.HTTPS, fixture.method(), fixture.host(), fixture.pathAndQuery(), headers,
             request.body, style);
     aiCalls.add(new AiCall(call, fixture, request, style, transport));
-    return call;
   }
 
   private void ordinary(String method, String host, String path, byte[] body, ClientProgram.Style style) {
@@ -159,10 +154,5 @@ final class SmokePlan {
 
   String traceparent() {
     return traceparent;
-  }
-
-  /** The call that carries {@link #traceparent()}, or null in a plan without one. */
-  PlannedCall traceparentCall() {
-    return traceparentCall;
   }
 }
