@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,14 +21,15 @@ final class SpanChecks {
 
   static List<DynamicTest> of(SmokeRun run) {
     List<DynamicTest> checks = new ArrayList<>();
-    Map<Fixture, Map<SpanShape, Integer>> expectedByFixture = new LinkedHashMap<>();
-    for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
-      expectedByFixture.computeIfAbsent(ai.fixture, f -> new LinkedHashMap<>()).merge(ai.expectedSpan(), 1, Integer::sum);
-    }
     Set<SpanShape> allExpected = new HashSet<>();
-    expectedByFixture.values().forEach(shapes -> allExpected.addAll(shapes.keySet()));
-    expectedByFixture.forEach((fixture, shapes) -> checks.add(dynamicTest("spans of " + fixture,
-        () -> spansOf(run, shapes, allExpected))));
+    Set<Fixture> fixtures = new LinkedHashSet<>();
+    for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
+      allExpected.add(ai.expectedSpan());
+      fixtures.add(ai.fixture);
+    }
+    for (Fixture fixture : fixtures) {
+      checks.add(dynamicTest("spans of " + fixture, () -> spansOf(run, fixture, allExpected)));
+    }
     checks.add(dynamicTest("one span per AI call, none for other traffic", () -> onlyAiSpans(run)));
     checks.add(dynamicTest("a request carrying traceparent gets a child span", () -> traceparentChild(run)));
     checks.add(dynamicTest("telemetry carries no API key", () -> noSecrets(run)));
@@ -37,9 +39,19 @@ final class SpanChecks {
     return checks;
   }
 
-  /** Each expected shape (one per port the fixture was called on) must be there once per call. */
-  private static void spansOf(SmokeRun run, Map<SpanShape, Integer> expected, Set<SpanShape> allExpected) {
+  /**
+   * Each expected shape (one per port the fixture was called on) must be there once per call. On
+   * failure, names the calls whose spans differ and how, when spans can be paired with calls.
+   */
+  private static void spansOf(SmokeRun run, Fixture fixture, Set<SpanShape> allExpected) {
+    Map<SpanShape, Integer> expected = new LinkedHashMap<>();
+    for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
+      if (ai.fixture == fixture) {
+        expected.merge(ai.expectedSpan(), 1, Integer::sum);
+      }
+    }
     SmokeShapes received = new SmokeShapes(run.spans);
+    Map<SmokePlan.AiCall, ReceivedSpan> pairs = SpanPairing.inCallOrder(run.plan.aiCalls(), run.spans);
     StringBuilder message = new StringBuilder();
     expected.forEach((shape, calls) -> {
       int matching = received.count(shape);
@@ -48,8 +60,18 @@ final class SpanChecks {
       }
       message.append("expected ").append(calls).append(" spans\n  ").append(shape)
           .append("\nbut ").append(matching).append(" match.");
-      received.closestUnexpected(shape, allExpected).forEach((lookalike, count) -> message.append("\n  ")
-          .append(count).append(" unexpected span(s) differ:").append(lookalike.differencesFrom(shape)));
+      if (pairs.isEmpty()) {
+        received.closestUnexpected(shape, allExpected).forEach((lookalike, count) -> message.append("\n  ")
+            .append(count).append(" unexpected span(s) differ:").append(lookalike.differencesFrom(shape)));
+      } else {
+        for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
+          SpanShape actual = SpanShape.of(pairs.get(ai));
+          if (ai.fixture == fixture && ai.expectedSpan().equals(shape) && !actual.equals(shape)) {
+            message.append("\n  ").append(ai.call.id()).append(' ').append(ai.style).append(" over ")
+                .append(ai.transport).append(':').append(actual.differencesFrom(shape));
+          }
+        }
+      }
       message.append("\n");
     });
     if (message.length() > 0) {
