@@ -120,10 +120,6 @@ final class Fixture {
     return text("error_code");
   }
 
-  Long inputTokens() {
-    return number("input_tokens");
-  }
-
   Long outputTokens() {
     return number("output_tokens");
   }

@@ -88,10 +88,6 @@ final class OtlpReceiver implements AutoCloseable {
     return await(() -> matchingSpans(matching), found -> found.size() >= count, timeout);
   }
 
-  List<ReceivedSpan> awaitSpansNamed(String name, int count, Duration timeout) {
-    return awaitSpans(span -> span.name().equals(name), count, timeout);
-  }
-
   /** Waits until the histogram has at least {@code count} recordings, then returns its totals. */
   HistogramTotals awaitHistogram(String name, long count, Duration timeout) {
     return await(() -> histogram(name), totals -> recordings(totals) >= count, timeout);

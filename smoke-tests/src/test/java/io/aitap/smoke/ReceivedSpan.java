@@ -34,10 +34,6 @@ final class ReceivedSpan {
     return OtlpValues.hex(span.getTraceId());
   }
 
-  String spanId() {
-    return OtlpValues.hex(span.getSpanId());
-  }
-
   /** Empty for a root span. */
   String parentSpanId() {
     return OtlpValues.hex(span.getParentSpanId());

@@ -34,10 +34,6 @@ final class TestJdk {
     return home.resolve("bin").resolve("java");
   }
 
-  String version() {
-    return version;
-  }
-
   @Override
   public String toString() {
     return "JDK " + version;
