@@ -6,6 +6,9 @@ import java.util.Map;
 /** The semantic-convention names a fixture's provider and API should be reported under. */
 final class GenAiNames {
 
+  /** {@code gen_ai.provider.name} of a host aitap does not know that answers on an OpenAI path. */
+  static final String OPENAI_COMPATIBLE = "openai_compatible";
+
   /** {@code gen_ai.provider.name} by expected.json's provider. */
   private static final Map<String, String> PROVIDERS = new HashMap<>();
   /** {@code gen_ai.operation.name} by expected.json's API. */
@@ -17,8 +20,8 @@ final class GenAiNames {
     PROVIDERS.put("deepseek", "deepseek");
     PROVIDERS.put("mistral", "mistral_ai");
     PROVIDERS.put("openrouter", "openrouter");
-    // vllm.internal is an unknown host answering on an OpenAI path
-    PROVIDERS.put("vllm", "openai_compatible");
+    // a self-hosted vLLM server: its host name says so (vllm.internal)
+    PROVIDERS.put("vllm", "vllm");
 
     OPERATIONS.put("chat.completions", "chat");
     OPERATIONS.put("responses", "chat");

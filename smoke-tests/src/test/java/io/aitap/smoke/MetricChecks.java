@@ -76,9 +76,9 @@ final class MetricChecks {
   private static Map<String, Object> series(SmokePlan.AiCall ai) {
     Map<String, Object> attributes = new TreeMap<>();
     attributes.put("gen_ai.operation.name", GenAiNames.operationName(ai.fixture));
-    attributes.put("gen_ai.provider.name", GenAiNames.providerName(ai.fixture));
+    attributes.put("gen_ai.provider.name", ai.providerName());
     attributes.put("gen_ai.request.model", ai.fixture.requestModel());
-    attributes.put("server.address", ai.fixture.host());
+    attributes.put("server.address", ai.host());
     attributes.put("server.port", (long) ai.port());
     if (ai.fixture.responseModel() != null) {
       attributes.put("gen_ai.response.model", ai.fixture.responseModel());

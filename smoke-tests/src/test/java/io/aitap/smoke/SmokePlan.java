@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * The calls one client program makes in one JVM: every OpenAI-family fixture in each of the
  * client's styles, once gzip-encoded and once over HTTPS, one call carrying a W3C
- * {@code traceparent}, and ordinary requests that are not AI calls — some to an AI host, one with
- * a body that looks like an AI request.
+ * {@code traceparent}, one to a host aitap cannot know, and ordinary requests that are not AI calls —
+ * some to an AI host, one with a body that looks like an AI request.
  */
 final class SmokePlan {
 
@@ -23,6 +23,8 @@ final class SmokePlan {
   /** The model named in ordinary requests that are not AI calls. */
   static final String NOT_AN_AI_MODEL = "not-an-ai-call";
   static final String ORDINARY_HOST = "orders.internal";
+  /** A host aitap cannot know, serving the OpenAI API: an in-house gateway or relay. */
+  static final String UNKNOWN_AI_HOST = "llm-gateway.internal";
   static final String TRACEPARENT_FIXTURE = "openai-chat.json";
 
   /** One AI call of the plan and what answers it. */
@@ -41,14 +43,29 @@ final class SmokePlan {
       this.transport = transport;
     }
 
+    /** The host the call went to: {@code server.address}. */
+    String host() {
+      return call.uri().getHost();
+    }
+
     /** The port the call went to: {@code server.port}. */
     int port() {
       return call.uri().getPort();
     }
 
+    /** The fixture's provider, or an OpenAI-compatible one when the call went to another host. */
+    String providerName() {
+      return host().equals(fixture.host()) ? GenAiNames.providerName(fixture) : GenAiNames.OPENAI_COMPATIBLE;
+    }
+
     /** The shape the span of this call must have. */
     SpanShape expectedSpan() {
-      return SpanShape.expected(fixture, request, port());
+      return SpanShape.expected(this);
+    }
+
+    /** What the span checks call this call's group: the fixture, and the host when it is not the fixture's. */
+    String group() {
+      return host().equals(fixture.host()) ? fixture.file() : fixture.file() + " from " + host();
     }
   }
 
@@ -69,6 +86,7 @@ final class SmokePlan {
       hosts.add(fixture.host());
     }
     hosts.add(ORDINARY_HOST);
+    hosts.add(UNKNOWN_AI_HOST);
     return hosts;
   }
 
@@ -78,12 +96,14 @@ final class SmokePlan {
     plan.ordinary("GET", "api.openai.com", "/health", null, client.plain());
     for (Fixture fixture : Fixtures.openAiFamily()) {
       for (ClientProgram.Style style : client.styles(fixture)) {
-        plan.ai(fixture, style, Transport.HTTP, null);
+        plan.ai(fixture, fixture.host(), style, Transport.HTTP, null);
       }
-      plan.ai(fixture, client.plain(), Transport.HTTP_GZIP, null);
-      plan.ai(fixture, client.plain(), Transport.HTTPS, null);
+      plan.ai(fixture, fixture.host(), client.plain(), Transport.HTTP_GZIP, null);
+      plan.ai(fixture, fixture.host(), client.plain(), Transport.HTTPS, null);
     }
-    plan.ai(Fixtures.named(TRACEPARENT_FIXTURE), client.plain(), Transport.HTTP, traceparent);
+    Fixture chat = Fixtures.named(TRACEPARENT_FIXTURE);
+    plan.ai(chat, chat.host(), client.plain(), Transport.HTTP, traceparent);
+    plan.ai(chat, UNKNOWN_AI_HOST, client.plain(), Transport.HTTP, null);
     byte[] lookalike = AiRequest.notAnAiCall(NOT_AN_AI_MODEL);
     plan.ordinary("POST", "api.openai.com", "/v1/other", lookalike, client.plain());
     plan.ordinary("POST", ORDINARY_HOST, "/v1/orders", lookalike, client.plain());
@@ -94,7 +114,7 @@ final class SmokePlan {
   static SmokePlan ofFixtures(ClientProgram client, FakeProvider provider, List<Fixture> fixtures) {
     SmokePlan plan = new SmokePlan(provider, null);
     for (Fixture fixture : fixtures) {
-      plan.ai(fixture, client.plain(), Transport.HTTP, null);
+      plan.ai(fixture, fixture.host(), client.plain(), Transport.HTTP, null);
     }
     return plan;
   }
@@ -107,7 +127,8 @@ final class SmokePlan {
     HTTPS
   }
 
-  private void ai(Fixture fixture, ClientProgram.Style style, Transport transport, String traceparent) {
+  /** @param host where the call goes; another host than the fixture's serves it the same way */
+  private void ai(Fixture fixture, String host, ClientProgram.Style style, Transport transport, String traceparent) {
     AiRequest request = AiRequest.of(fixture);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
@@ -120,7 +141,7 @@ final class SmokePlan {
       headers.put("traceparent", traceparent);
     }
     PlannedCall call =
-        add(transport == Transport.HTTPS, fixture.method(), fixture.host(), fixture.pathAndQuery(), headers,
+        add(transport == Transport.HTTPS, fixture.method(), host, fixture.pathAndQuery(), headers,
             request.body, style);
     aiCalls.add(new AiCall(call, fixture, request, style, transport));
   }

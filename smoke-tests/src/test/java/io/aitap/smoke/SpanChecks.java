@@ -22,13 +22,13 @@ final class SpanChecks {
   static List<DynamicTest> of(SmokeRun run) {
     List<DynamicTest> checks = new ArrayList<>();
     Set<SpanShape> allExpected = new HashSet<>();
-    Set<Fixture> fixtures = new LinkedHashSet<>();
+    Set<String> groups = new LinkedHashSet<>();
     for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
       allExpected.add(ai.expectedSpan());
-      fixtures.add(ai.fixture);
+      groups.add(ai.group());
     }
-    for (Fixture fixture : fixtures) {
-      checks.add(dynamicTest("spans of " + fixture, () -> spansOf(run, fixture, allExpected)));
+    for (String group : groups) {
+      checks.add(dynamicTest("spans of " + group, () -> spansOf(run, group, allExpected)));
     }
     checks.add(dynamicTest("one span per AI call, none for other traffic", () -> onlyAiSpans(run)));
     checks.add(dynamicTest("a request carrying traceparent gets a child span", () -> traceparentChild(run)));
@@ -40,13 +40,13 @@ final class SpanChecks {
   }
 
   /**
-   * Each expected shape (one per port the fixture was called on) must be there once per call. On
+   * Each expected shape of the group (one per port) must be there once per call. On
    * failure, names the calls whose spans differ and how, when spans can be paired with calls.
    */
-  private static void spansOf(SmokeRun run, Fixture fixture, Set<SpanShape> allExpected) {
+  private static void spansOf(SmokeRun run, String group, Set<SpanShape> allExpected) {
     Map<SpanShape, Integer> expected = new LinkedHashMap<>();
     for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
-      if (ai.fixture == fixture) {
+      if (ai.group().equals(group)) {
         expected.merge(ai.expectedSpan(), 1, Integer::sum);
       }
     }
@@ -66,7 +66,7 @@ final class SpanChecks {
       } else {
         for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
           SpanShape actual = SpanShape.of(pairs.get(ai));
-          if (ai.fixture == fixture && ai.expectedSpan().equals(shape) && !actual.equals(shape)) {
+          if (ai.group().equals(group) && ai.expectedSpan().equals(shape) && !actual.equals(shape)) {
             message.append("\n  ").append(ai.call.id()).append(' ').append(ai.style).append(" over ")
                 .append(ai.transport).append(':').append(actual.differencesFrom(shape));
           }

@@ -58,13 +58,15 @@ final class SpanShape {
     return new SpanShape(span.name(), span.kind(), span.isError(), span.attributes());
   }
 
-  /** The shape the span of a call answered by {@code fixture} must have. */
-  static SpanShape expected(Fixture fixture, AiRequest request, int serverPort) {
+  /** The shape the span of this call must have, from its fixture, request and address. */
+  static SpanShape expected(SmokePlan.AiCall call) {
+    Fixture fixture = call.fixture;
+    AiRequest request = call.request;
     NormalisedUsage usage = NormalisedUsage.of(fixture);
     Map<String, Object> attributes = new TreeMap<>();
     String operation = GenAiNames.operationName(fixture);
     attributes.put("gen_ai.operation.name", operation);
-    attributes.put("gen_ai.provider.name", GenAiNames.providerName(fixture));
+    attributes.put("gen_ai.provider.name", call.providerName());
     attributes.put("gen_ai.request.model", fixture.requestModel());
     attributes.put("gen_ai.request.max_tokens", request.maxTokens);
     attributes.put("gen_ai.request.temperature", request.temperature);
@@ -79,8 +81,8 @@ final class SpanShape {
     attributes.put("gen_ai.usage.cache_read.input_tokens", usage.cacheReadInputTokens);
     attributes.put("gen_ai.usage.cache_creation.input_tokens", usage.cacheCreationInputTokens);
     attributes.put("gen_ai.usage.reasoning.output_tokens", usage.reasoningOutputTokens);
-    attributes.put("server.address", fixture.host());
-    attributes.put("server.port", (long) serverPort);
+    attributes.put("server.address", call.host());
+    attributes.put("server.port", (long) call.port());
     String errorType = ExpectedErrorType.of(fixture);
     attributes.put("error.type", errorType);
     return new SpanShape(operation + " " + fixture.requestModel(), "CLIENT", errorType != null, attributes);
