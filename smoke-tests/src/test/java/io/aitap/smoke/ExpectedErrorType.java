@@ -1,9 +1,11 @@
 package io.aitap.smoke;
 
 /**
- * {@code error.type} of a failed call: the provider's error code when its body names one, else its
- * error type, else the HTTP status — the low-cardinality identifier the conventions ask for.
- * Successful calls have none.
+ * How a failed call's error is reported. {@code error.type}: the provider's error code when its
+ * body names one, else its error type, else the HTTP status — the low-cardinality identifier the
+ * conventions ask for. {@code aitap.error.category}: one of the README's categories, which for an
+ * HTTP error follows from the status, unless the provider says it is out of quota. Successful
+ * calls have neither.
  */
 final class ExpectedErrorType {
 
@@ -20,5 +22,33 @@ final class ExpectedErrorType {
       return fixture.errorType();
     }
     return Integer.toString(fixture.status());
+  }
+
+  static String category(Fixture fixture) {
+    if (!fixture.isError()) {
+      return null;
+    }
+    if (String.valueOf(of(fixture)).contains("quota")) {
+      return "quota_exceeded";
+    }
+    switch (fixture.status()) {
+      case 401:
+      case 403:
+        return "auth";
+      case 402:
+        return "quota_exceeded";
+      case 408:
+      case 504:
+        return "timeout";
+      case 413:
+        return "context_length";
+      case 429:
+        return "rate_limited";
+      case 503:
+      case 529:
+        return "overloaded";
+      default:
+        return fixture.status() >= 500 ? "server_error" : "invalid_request";
+    }
   }
 }

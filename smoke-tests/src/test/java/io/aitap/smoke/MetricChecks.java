@@ -17,8 +17,8 @@ import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The GenAI client metrics, series by series: each series' attributes are exactly the
- * low-cardinality set the conventions name, and its count and sum are what the calls of the plan
- * add up to.
+ * low-cardinality set the conventions name (plus aitap's error category on failed calls), and its
+ * count and sum are what the calls of the plan add up to.
  */
 final class MetricChecks {
 
@@ -83,9 +83,9 @@ final class MetricChecks {
     if (ai.fixture.responseModel() != null) {
       attributes.put("gen_ai.response.model", ai.fixture.responseModel());
     }
-    String errorType = ExpectedErrorType.of(ai.fixture);
-    if (errorType != null) {
-      attributes.put("error.type", errorType);
+    if (ai.fixture.isError()) {
+      attributes.put("error.type", ExpectedErrorType.of(ai.fixture));
+      attributes.put("aitap.error.category", ExpectedErrorType.category(ai.fixture));
     }
     return attributes;
   }

@@ -34,7 +34,8 @@ final class SpanShape {
       "gen_ai.usage.reasoning.output_tokens",
       "server.address",
       "server.port",
-      "error.type")));
+      "error.type",
+      "aitap.error.category")));
 
   final String name;
   final String kind;
@@ -85,6 +86,7 @@ final class SpanShape {
     attributes.put("server.port", (long) call.port());
     String errorType = ExpectedErrorType.of(fixture);
     attributes.put("error.type", errorType);
+    attributes.put("aitap.error.category", ExpectedErrorType.category(fixture));
     return new SpanShape(operation + " " + fixture.requestModel(), "CLIENT", errorType != null, attributes);
   }
 
