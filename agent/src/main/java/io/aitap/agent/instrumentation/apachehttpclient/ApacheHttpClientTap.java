@@ -9,7 +9,6 @@ import io.aitap.agent.instrumentation.common.AbandonWatch;
 import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.instrumentation.common.TeeOutputStream;
-import io.aitap.agent.protocol.ResponseHead;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -66,10 +65,9 @@ public final class ApacheHttpClientTap {
       aiCall.failed(thrown);
       return;
     }
-    aiCall.responseHead(
-        new ResponseHead(ApacheMessages.status(response), name -> ApacheMessages.header(response, name)));
     Method getEntity = method(response, "getEntity", 0);
     Object entity = getEntity == null ? null : LibraryMethods.invoke(getEntity, response);
+    aiCall.responseHead(ApacheMessages.head(response, entity == null ? null : ApacheMessages.contentEncoding(entity)));
     if (entity == null) {
       aiCall.responseComplete();
       return;

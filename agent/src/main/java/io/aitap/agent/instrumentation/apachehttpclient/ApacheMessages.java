@@ -3,6 +3,7 @@ package io.aitap.agent.instrumentation.apachehttpclient;
 import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
 import static io.aitap.agent.instrumentation.common.LibraryMethods.method;
 
+import io.aitap.agent.protocol.ResponseHead;
 import java.net.URI;
 
 /** Reads requests and responses of HttpClient 4.5 and 5.x, whichever the objects belong to. */
@@ -50,5 +51,29 @@ final class ApacheMessages {
   /** The request's entity, or null for requests that carry none (4.5's {@code HttpGet} has no such method). */
   static Object requestEntity(Object request) throws Exception {
     return method(request, "getEntity", 0) == null ? null : call(request, "getEntity");
+  }
+
+  /**
+   * The response head as the application sees the body: with the content encoding of the entity
+   * it gets, not of the message. HttpClient undoes gzip itself and 4.5 and 5.1 drop the header
+   * when they do, 5.6 keeps it; the entity (or async entity details) tells either way.
+   */
+  static ResponseHead head(Object response, String contentEncoding) throws Exception {
+    return new ResponseHead(
+        status(response),
+        name -> name.equalsIgnoreCase("content-encoding") ? contentEncoding : header(response, name));
+  }
+
+  /** The content encoding of an entity (or async {@code EntityDetails}) as a string, or null. */
+  static String contentEncoding(Object entity) {
+    try {
+      Object encoding = call(entity, "getContentEncoding");
+      if (encoding == null || encoding instanceof String) {
+        return (String) encoding;
+      }
+      return (String) call(encoding, "getValue"); // 4.5: a Header
+    } catch (Exception e) {
+      return null;
+    }
   }
 }

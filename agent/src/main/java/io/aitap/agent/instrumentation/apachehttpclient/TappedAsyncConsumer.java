@@ -2,7 +2,6 @@ package io.aitap.agent.instrumentation.apachehttpclient;
 
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
-import io.aitap.agent.protocol.ResponseHead;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
@@ -29,9 +28,8 @@ final class TappedAsyncConsumer implements InvocationHandler {
     switch (method.getName()) {
       case "consumeResponse":
         if (arity == 4) {
-          Object response = args[0];
           call.responseHead(
-              new ResponseHead(ApacheMessages.status(response), name -> ApacheMessages.header(response, name)));
+              ApacheMessages.head(args[0], args[1] == null ? null : ApacheMessages.contentEncoding(args[1])));
           if (args[1] == null) {
             call.responseComplete(); // no entity: the consumer completes inside consumeResponse
           }

@@ -39,6 +39,16 @@ class ApacheHttpClientVersionsTest extends InstrumentedClientTest {
 
   @Test
   void httpClient56() throws Exception {
+    assertExchangeSeen(httpClient56Post("/v1/chat/completions"));
+  }
+
+  /** HttpClient 5.6 undoes gzip but, unlike 5.1, leaves {@code Content-Encoding} on the response. */
+  @Test
+  void httpClient56UndoingGzip() throws Exception {
+    assertExchangeSeen(httpClient56Post("/v1/gzip"));
+  }
+
+  private String httpClient56Post(String path) throws Exception {
     try (ChildFirstLoader loader = new ChildFirstLoader("httpclient-5.6")) {
       Class<?> contentType = loader.loadClass("org.apache.hc.core5.http.ContentType");
       Object entity =
@@ -46,7 +56,7 @@ class ApacheHttpClientVersionsTest extends InstrumentedClientTest {
               .getConstructor(String.class, contentType)
               .newInstance(REQUEST, contentType.getField("APPLICATION_JSON").get(null));
       Object post = loader.loadClass("org.apache.hc.client5.http.classic.methods.HttpPost")
-          .getConstructor(String.class).newInstance(server.url("/v1/chat/completions"));
+          .getConstructor(String.class).newInstance(server.url(path));
       post.getClass().getMethod("setEntity", loader.loadClass("org.apache.hc.core5.http.HttpEntity")).invoke(post, entity);
       Object client =
           loader.loadClass("org.apache.hc.client5.http.impl.classic.HttpClients").getMethod("createDefault").invoke(null);
@@ -60,7 +70,7 @@ class ApacheHttpClientVersionsTest extends InstrumentedClientTest {
                   loader.loadClass("org.apache.hc.core5.http.io.HttpClientResponseHandler"))
               .invoke(client, post, handler);
       ((Closeable) client).close();
-      assertExchangeSeen((String) body);
+      return (String) body;
     }
   }
 }
