@@ -9,7 +9,6 @@ import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.anthropic.AnthropicFields;
 import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonRequestScanner;
-import io.aitap.agent.protocol.json.JsonValues;
 import java.util.Locale;
 
 /**
@@ -57,26 +56,7 @@ public final class BedrockRuntime implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = kind == Kind.CONVERSE_STREAM || kind == Kind.INVOKE_STREAM;
-    return new JsonRequestScanner(
-        request,
-        (path, token, parser) -> {
-          if (path.depth() != 2 || !"inferenceConfig".equals(path.segment(0))) {
-            return;
-          }
-          switch (path.last()) {
-            case "maxTokens":
-              request.maxTokens = JsonValues.asLong(token, parser);
-              break;
-            case "temperature":
-              request.temperature = JsonValues.asDouble(token, parser);
-              break;
-            case "topP":
-              request.topP = JsonValues.asDouble(token, parser);
-              break;
-            default:
-              break;
-          }
-        });
+    return new JsonRequestScanner(request, "inferenceConfig", "maxTokens", "temperature", "topP");
   }
 
   @Override

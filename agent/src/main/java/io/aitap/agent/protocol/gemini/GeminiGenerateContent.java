@@ -8,7 +8,6 @@ import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonRequestScanner;
-import io.aitap.agent.protocol.json.JsonValues;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
 /**
@@ -35,26 +34,7 @@ public final class GeminiGenerateContent implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = stream;
-    return new JsonRequestScanner(
-        request,
-        (path, token, parser) -> {
-          if (path.depth() != 2 || !"generationConfig".equals(path.segment(0))) {
-            return;
-          }
-          switch (path.last()) {
-            case "maxOutputTokens":
-              request.maxTokens = JsonValues.asLong(token, parser);
-              break;
-            case "temperature":
-              request.temperature = JsonValues.asDouble(token, parser);
-              break;
-            case "topP":
-              request.topP = JsonValues.asDouble(token, parser);
-              break;
-            default:
-              break;
-          }
-        });
+    return new JsonRequestScanner(request, "generationConfig", "maxOutputTokens", "temperature", "topP");
   }
 
   @Override

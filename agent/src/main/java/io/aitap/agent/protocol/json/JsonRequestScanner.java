@@ -7,23 +7,34 @@ import io.aitap.agent.protocol.RequestScanner;
 import java.io.IOException;
 
 /**
- * Finds the request parameters telemetry reports in a JSON request body, at the top level where the
- * OpenAI family and most others put them; a provider that nests them elsewhere passes its own
- * listener for the rest. Prompts and images stream past without being kept.
+ * Finds the request parameters telemetry reports in a JSON request body: the model and stream flag
+ * at the top level, the sampling parameters at the top level too (the OpenAI family, Anthropic,
+ * Cohere) or inside the object a provider keeps them in (Gemini's {@code generationConfig},
+ * Ollama's {@code options}, Bedrock's {@code inferenceConfig}). Prompts and images stream past
+ * without being kept.
  */
 public final class JsonRequestScanner implements RequestScanner, JsonScanner.Listener {
 
   private final RequestFacts request;
-  private final JsonScanner.Listener extra;
+  private final String parametersObject;
+  private final String maxTokensField;
+  private final String temperatureField;
+  private final String topPField;
   private final JsonScanner scanner = new JsonScanner(this);
 
+  /** Sampling parameters at the top level, with OpenAI's names. */
   public JsonRequestScanner(RequestFacts request) {
-    this(request, null);
+    this(request, null, "max_tokens", "temperature", "top_p");
   }
 
-  public JsonRequestScanner(RequestFacts request, JsonScanner.Listener extra) {
+  /** Sampling parameters inside {@code parametersObject}, with the provider's own names. */
+  public JsonRequestScanner(
+      RequestFacts request, String parametersObject, String maxTokensField, String temperatureField, String topPField) {
     this.request = request;
-    this.extra = extra;
+    this.parametersObject = parametersObject;
+    this.maxTokensField = maxTokensField;
+    this.temperatureField = temperatureField;
+    this.topPField = topPField;
   }
 
   @Override
@@ -38,41 +49,33 @@ public final class JsonRequestScanner implements RequestScanner, JsonScanner.Lis
 
   @Override
   public void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
+    String field = path.last();
     if (path.depth() == 1) {
-      topLevel(path.last(), token, parser);
+      if ("model".equals(field) && token == JsonToken.VALUE_STRING) {
+        request.model = parser.getText();
+      } else if ("stream".equals(field) && token.isBoolean()) {
+        request.stream = token == JsonToken.VALUE_TRUE;
+      }
     } else if (path.is("stream_options", "include_usage") && token.isBoolean()) {
       request.includeUsage = token == JsonToken.VALUE_TRUE;
     }
-    if (extra != null) {
-      extra.onValue(path, token, parser);
+    boolean inParameters = parametersObject == null
+        ? path.depth() == 1
+        : path.depth() == 2 && parametersObject.equals(path.segment(0));
+    if (inParameters) {
+      parameter(field, token, parser);
     }
   }
 
-  private void topLevel(String field, JsonToken token, JsonParser parser) throws IOException {
-    switch (field) {
-      case "model":
-        if (token == JsonToken.VALUE_STRING) {
-          request.model = parser.getText();
-        }
-        break;
-      case "stream":
-        if (token.isBoolean()) {
-          request.stream = token == JsonToken.VALUE_TRUE;
-        }
-        break;
-      case "max_tokens":
-      case "max_completion_tokens":
-      case "max_output_tokens":
-        request.maxTokens = JsonValues.asLong(token, parser);
-        break;
-      case "temperature":
-        request.temperature = JsonValues.asDouble(token, parser);
-        break;
-      case "top_p":
-        request.topP = JsonValues.asDouble(token, parser);
-        break;
-      default:
-        break;
+  private void parameter(String field, JsonToken token, JsonParser parser) throws IOException {
+    boolean maxTokens = field.equals(maxTokensField)
+        || (parametersObject == null && (field.equals("max_completion_tokens") || field.equals("max_output_tokens")));
+    if (maxTokens) {
+      request.maxTokens = JsonValues.asLong(token, parser);
+    } else if (field.equals(temperatureField)) {
+      request.temperature = JsonValues.asDouble(token, parser);
+    } else if (field.equals(topPField)) {
+      request.topP = JsonValues.asDouble(token, parser);
     }
   }
 }

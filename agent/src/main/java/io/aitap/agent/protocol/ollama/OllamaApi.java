@@ -8,7 +8,6 @@ import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonRequestScanner;
-import io.aitap.agent.protocol.json.JsonValues;
 import io.aitap.agent.protocol.json.NdjsonParser;
 
 /**
@@ -53,26 +52,7 @@ public final class OllamaApi implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = streamsByDefault;
-    return new JsonRequestScanner(
-        request,
-        (path, token, parser) -> {
-          if (path.depth() != 2 || !"options".equals(path.segment(0))) {
-            return;
-          }
-          switch (path.last()) {
-            case "num_predict":
-              request.maxTokens = JsonValues.asLong(token, parser);
-              break;
-            case "temperature":
-              request.temperature = JsonValues.asDouble(token, parser);
-              break;
-            case "top_p":
-              request.topP = JsonValues.asDouble(token, parser);
-              break;
-            default:
-              break;
-          }
-        });
+    return new JsonRequestScanner(request, "options", "num_predict", "temperature", "top_p");
   }
 
   @Override

@@ -56,6 +56,38 @@ class JsonRequestScannerTest {
   }
 
   @Test
+  void providersThatNestTheirSamplingParametersAreReadThere() {
+    RequestFacts gemini = scan(io.aitap.agent.protocol.gemini.GeminiGenerateContent.STREAM,
+        "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}],\"generationConfig\":{\"maxOutputTokens\":256,\"temperature\":0.4,\"topP\":0.9},\"max_tokens\":1}");
+    assertEquals(256L, gemini.maxTokens, "a top-level max_tokens is not Gemini's");
+    assertEquals(0.4, gemini.temperature);
+    assertEquals(0.9, gemini.topP);
+    assertEquals(true, gemini.stream, "streamGenerateContent streams");
+
+    RequestFacts ollama = scan(io.aitap.agent.protocol.ollama.OllamaApi.CHAT,
+        "{\"model\":\"llama3.2\",\"options\":{\"num_predict\":64,\"temperature\":0.1,\"top_p\":0.5},\"stream\":false}");
+    assertEquals("llama3.2", ollama.model);
+    assertEquals(64L, ollama.maxTokens);
+    assertEquals(false, ollama.stream, "the request's own stream flag wins over Ollama's default");
+
+    RequestFacts bedrock = scan(io.aitap.agent.protocol.bedrock.BedrockRuntime.CONVERSE,
+        "{\"messages\":[],\"inferenceConfig\":{\"maxTokens\":512,\"temperature\":0.7,\"topP\":0.95}}");
+    assertEquals(512L, bedrock.maxTokens);
+    assertEquals(0.95, bedrock.topP);
+  }
+
+  private static RequestFacts scan(io.aitap.agent.protocol.ApiProtocol protocol, String body) {
+    RequestFacts facts = new RequestFacts();
+    io.aitap.agent.protocol.RequestScanner scanner = protocol.newRequestScanner(facts);
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    for (byte b : bytes) {
+      scanner.feed(new byte[] {b}, 0, 1);
+    }
+    scanner.endOfBody();
+    return facts;
+  }
+
+  @Test
   void aBodyThatIsNotJsonLeavesTheFactsUnknown() {
     RequestFacts facts = new RequestFacts();
     JsonScanner scanner = new JsonScanner((path, token, parser) -> facts.model = parser.getText());
