@@ -1,6 +1,8 @@
 package io.aitap.agent;
 
 import io.aitap.agent.call.CallFactory;
+import io.aitap.agent.call.CallSink;
+import io.aitap.agent.call.CallSinks;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.cost.CostCalculator;
 import io.aitap.agent.instrumentation.AgentHooks;
@@ -11,6 +13,7 @@ import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.protocol.EndpointClassifier;
+import io.aitap.agent.summary.TerminalSummary;
 import io.aitap.agent.telemetry.GenAiTelemetry;
 import io.aitap.agent.telemetry.TelemetrySdk;
 import io.aitap.agent.telemetry.TelemetryStarter;
@@ -29,8 +32,15 @@ final class AgentInstaller {
   static void install(Instrumentation instrumentation, AitapConfig config) {
     String version = AgentVersion.get();
 
-    GenAiTelemetry telemetry = new GenAiTelemetry(version, CostCalculator.fromConfig(config));
-    CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), telemetry);
+    CostCalculator costs = CostCalculator.fromConfig(config);
+    GenAiTelemetry telemetry = new GenAiTelemetry(version, costs);
+    CallSink sink = telemetry;
+    if (config.getBoolean("aitap.summary.enabled", false)) {
+      TerminalSummary summary = new TerminalSummary(costs);
+      sink = CallSinks.of(telemetry, summary);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> summary.print(System.err), "aitap-summary"));
+    }
+    CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), sink);
     AitapBridge.install(
         new AgentHooks(
             new JdkHttpClientTap(calls),

@@ -1,0 +1,85 @@
+package io.aitap.agent.summary;
+
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallEnd;
+import io.aitap.agent.call.CallSink;
+import io.aitap.agent.cost.CostCalculator;
+import io.aitap.agent.protocol.ResponseFacts;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A table of the JVM's AI calls printed when it exits ({@code aitap.summary.enabled=true}): per
+ * provider and model, calls, error rate, latency p50/p95/p99, p95 time to first token, tokens and
+ * cost. For a developer's terminal; production reads the same numbers from the metrics.
+ */
+public final class TerminalSummary implements CallSink {
+
+  private final CostCalculator costs;
+  private final Map<String, ModelTotals> totals = new TreeMap<>();
+
+  public TerminalSummary(CostCalculator costs) {
+    this.costs = costs;
+  }
+
+  @Override
+  public synchronized void ended(AiCall call) {
+    ResponseFacts response = call.response();
+    String model = call.request().model != null ? call.request().model : response.model;
+    ModelTotals row = totals.computeIfAbsent(
+        call.endpoint().providerName() + "\u0000" + (model == null ? "?" : model), key -> new ModelTotals());
+    row.calls++;
+    boolean failed = call.status() >= 400 || response.failedInBody || call.end() == CallEnd.FAILED;
+    if (failed) {
+      row.failed++;
+    }
+    row.duration.add(call.durationNanos() / 1e9);
+    if (call.timeToFirstChunkNanos() >= 0) {
+      row.timeToFirstChunk.add(call.timeToFirstChunkNanos() / 1e9);
+    }
+    if (response.hasUsage()) {
+      row.inputTokens += response.inputTokens == null ? 0 : response.inputTokens;
+      row.outputTokens += response.outputTokens == null ? 0 : response.outputTokens;
+      Double cost = response.reportedCostUsd != null
+          ? response.reportedCostUsd
+          : costs.costUsd(response.model != null ? response.model : model, call.endpoint().serverAddress(), response);
+      if (cost == null) {
+        row.unpricedCalls++;
+      } else {
+        row.costUsd += cost;
+      }
+    }
+  }
+
+  @Override
+  public void chunkGap(AiCall call, long gapNanos) {}
+
+  public synchronized void print(PrintStream out) {
+    if (totals.isEmpty()) {
+      return;
+    }
+    String format = "%-18s %-30s %6s %7s %8s %8s %8s %9s %10s %10s %11s%n";
+    out.println();
+    out.println("aitap: AI calls of this JVM");
+    out.printf(Locale.ROOT, format, "provider", "model", "calls", "errors", "p50", "p95", "p99", "ttft p95",
+        "tokens in", "tokens out", "cost USD");
+    totals.forEach((key, row) -> {
+      String[] parts = key.split("\u0000", 2);
+      out.printf(Locale.ROOT, format, parts[0], truncate(parts[1]), row.calls,
+          String.format(Locale.ROOT, "%.1f%%", 100.0 * row.failed / row.calls),
+          seconds(row.duration.quantile(0.50)), seconds(row.duration.quantile(0.95)), seconds(row.duration.quantile(0.99)),
+          seconds(row.timeToFirstChunk.quantile(0.95)), row.inputTokens, row.outputTokens,
+          row.unpricedCalls > 0 && row.costUsd == 0 ? "no price" : String.format(Locale.ROOT, "%.6f", row.costUsd));
+    });
+  }
+
+  private static String seconds(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3fs", value);
+  }
+
+  private static String truncate(String model) {
+    return model.length() <= 30 ? model : model.substring(0, 29) + "…";
+  }
+}
