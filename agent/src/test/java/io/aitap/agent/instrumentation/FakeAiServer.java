@@ -20,7 +20,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class FakeAiServer implements AutoCloseable {
 
-  public static final String JSON = "{\"id\":\"chatcmpl-1\",\"model\":\"m\",\"usage\":{\"total_tokens\":3}}\n";
+  /** Long and repetitive, so that gzipped it is much shorter than the text the application reads. */
+  public static final String JSON =
+      "{\"id\":\"chatcmpl-1\",\"model\":\"m\",\"content\":\"" + "Paris is the capital of France. ".repeat(8)
+          + "\",\"usage\":{\"total_tokens\":3}}\n";
   public static final String FIRST_EVENT = "data: {\"n\":1}\n\n";
   public static final String REST_OF_STREAM = "data: {\"n\":2}\n\ndata: [DONE]\n\n";
 

@@ -67,7 +67,7 @@ public final class ApacheHttpClientTap {
     }
     Method getEntity = method(response, "getEntity", 0);
     Object entity = getEntity == null ? null : LibraryMethods.invoke(getEntity, response);
-    aiCall.responseHead(ApacheMessages.head(response, entity == null ? null : ApacheMessages.contentEncoding(entity)));
+    aiCall.responseHead(ApacheMessages.head(response, entity));
     if (entity == null) {
       aiCall.responseComplete();
       return;

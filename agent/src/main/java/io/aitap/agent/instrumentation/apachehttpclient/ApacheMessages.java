@@ -54,24 +54,37 @@ final class ApacheMessages {
   }
 
   /**
-   * The response head as the application sees the body: with the content encoding of the entity
-   * it gets, not of the message. HttpClient undoes gzip itself and 4.5 and 5.1 drop the header
-   * when they do, 5.6 keeps it; the entity (or async entity details) tells either way.
+   * The response head as the application sees the body: with the content encoding and length of
+   * the entity (or async entity details) it gets, not of the message. HttpClient undoes gzip
+   * itself; 4.5 and 5.1 then drop those headers, 5.6 keeps them, describing bytes the application
+   * never reads.
    */
-  static ResponseHead head(Object response, String contentEncoding) throws Exception {
+  static ResponseHead head(Object response, Object entity) throws Exception {
+    String encoding = entity == null ? null : contentEncoding(entity);
+    String length = entity == null ? null : contentLength(entity);
     return new ResponseHead(
         status(response),
-        name -> name.equalsIgnoreCase("content-encoding") ? contentEncoding : header(response, name));
+        name -> name.equalsIgnoreCase("content-encoding")
+            ? encoding
+            : name.equalsIgnoreCase("content-length") ? length : header(response, name));
   }
 
-  /** The content encoding of an entity (or async {@code EntityDetails}) as a string, or null. */
-  static String contentEncoding(Object entity) {
+  private static String contentEncoding(Object entity) {
     try {
       Object encoding = call(entity, "getContentEncoding");
       if (encoding == null || encoding instanceof String) {
         return (String) encoding;
       }
       return (String) call(encoding, "getValue"); // 4.5: a Header
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static String contentLength(Object entity) {
+    try {
+      long length = (Long) call(entity, "getContentLength");
+      return length < 0 ? null : Long.toString(length);
     } catch (Exception e) {
       return null;
     }

@@ -29,7 +29,7 @@ final class TappedAsyncConsumer implements InvocationHandler {
       case "consumeResponse":
         if (arity == 4) {
           call.responseHead(
-              ApacheMessages.head(args[0], args[1] == null ? null : ApacheMessages.contentEncoding(args[1])));
+              ApacheMessages.head(args[0], args[1]));
           if (args[1] == null) {
             call.responseComplete(); // no entity: the consumer completes inside consumeResponse
           }
