@@ -2,6 +2,7 @@ package io.aitap.smoke;
 
 import io.aitap.smoke.clients.CallReport;
 import io.aitap.smoke.clients.PlannedCall;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A separate JVM running one program from the smoke tests' classes, with the real agent jar
@@ -58,6 +60,7 @@ final class AgentJvm {
   private final Set<String> hosts = new LinkedHashSet<>();
   private final Map<String, String> systemProperties = new LinkedHashMap<>();
   private final Map<String, String> environment = new LinkedHashMap<>();
+  private final List<String> libraryJars = new ArrayList<>();
   private boolean withAgent = true;
   private String serviceName = "aitap-smoke";
   private OtlpReceiver receiver;
@@ -66,6 +69,21 @@ final class AgentJvm {
     this.jdk = jdk;
     this.mainClass = mainClass.getName();
     hosts.add("localhost");
+  }
+
+  /**
+   * Puts the jars the build copied to {@code target/clients/<directory>} on the class path: one
+   * version of the client library the program uses, apart from every other.
+   */
+  AgentJvm libraries(String directory) {
+    if (directory != null) {
+      try (Stream<Path> jars = Files.list(Paths.get(requiredProperty("aitap.smoke.clients"), directory))) {
+        jars.map(Path::toString).sorted().forEach(libraryJars::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return this;
   }
 
   AgentJvm withoutAgent() {
@@ -147,7 +165,10 @@ final class AgentJvm {
     command.add("-Xmx256m");
     systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-cp");
-    command.add(requiredProperty("aitap.smoke.classpath"));
+    List<String> classpath = new ArrayList<>();
+    classpath.add(requiredProperty("aitap.smoke.classpath"));
+    classpath.addAll(libraryJars);
+    command.add(String.join(File.pathSeparator, classpath));
     command.add(mainClass);
     command.add(planFile.toString());
     return command;

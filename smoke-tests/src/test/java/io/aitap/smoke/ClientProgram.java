@@ -2,6 +2,9 @@ package io.aitap.smoke;
 
 import io.aitap.smoke.clients.JdkHttpClientProgram;
 import io.aitap.smoke.clients.UrlConnectionProgram;
+import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient4Program;
+import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient5Program;
+import io.aitap.smoke.clients.okhttpapache.OkHttpProgram;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,18 +44,28 @@ final class ClientProgram {
   private final List<Style> streamsOnly;
   /** Used for the gzip-encoded call of each fixture, the traceparent call and ordinary traffic. */
   private final Style plain;
+  /** The directory under {@code target/clients} with the library the program runs on, or null for the JDK's own. */
+  private final String libraries;
 
   private ClientProgram(String name, Class<?> mainClass, List<Style> everyResponse, List<Style> streamsOnly,
       Style plain) {
+    this(name, mainClass, everyResponse, streamsOnly, plain, null);
+  }
+
+  private ClientProgram(String name, Class<?> mainClass, List<Style> everyResponse, List<Style> streamsOnly,
+      Style plain, String libraries) {
     this.name = name;
     this.mainClass = mainClass;
     this.everyResponse = everyResponse;
     this.streamsOnly = streamsOnly;
     this.plain = plain;
+    this.libraries = libraries;
   }
 
   static List<ClientProgram> all() {
-    return List.of(jdkHttpClient(), urlConnection());
+    List<ClientProgram> all = new ArrayList<>(List.of(jdkHttpClient(), urlConnection()));
+    all.addAll(libraryClients());
+    return all;
   }
 
   static ClientProgram jdkHttpClient() {
@@ -82,6 +95,55 @@ final class ClientProgram {
             new Style("fixed/buffer", true, false)),
         List.of(),
         new Style("buffered/buffer", true));
+  }
+
+  // ---- OkHttp and Apache HttpClient, each at the oldest and newest version aitap claims ----------
+
+  /**
+   * These clients undo gzip themselves (HttpClient 5's async client from 5.6 on), handing the
+   * application other bytes than the provider sent; so their styles compare the application's
+   * bytes with the run without the agent only ({@code exactBytes} false).
+   */
+  static List<ClientProgram> libraryClients() {
+    List<ClientProgram> clients = new ArrayList<>();
+    for (String version : List.of("okhttp-3.12", "okhttp-4", "okhttp-5")) {
+      clients.add(new ClientProgram(
+          "OkHttp (" + version + ")",
+          OkHttpProgram.class,
+          List.of(
+              new Style("execute:string", false),
+              new Style("execute:bytes", false),
+              new Style("execute:byteStream", false),
+              new Style("enqueue:byteStream", false)),
+          List.of(new Style("execute:source", false)),
+          new Style("execute:byteStream", false),
+          version));
+    }
+    for (String version : List.of("httpclient-4.5.0", "httpclient-4.5.14")) {
+      clients.add(new ClientProgram(
+          "Apache HttpClient (" + version + ")",
+          ApacheHttpClient4Program.class,
+          List.of(new Style("handler", false), new Style("stream", false)),
+          List.of(),
+          new Style("stream", false),
+          version));
+    }
+    for (String version : List.of("httpclient5-5.1", "httpclient5-5.6")) {
+      clients.add(new ClientProgram(
+          "Apache HttpClient (" + version + ")",
+          ApacheHttpClient5Program.class,
+          List.of(new Style("classic:handler", false), new Style("classic:stream", false),
+              new Style("async:simple", false)),
+          List.of(new Style("async:stream", false)),
+          new Style("classic:stream", false),
+          version));
+    }
+    return clients;
+  }
+
+  /** See {@link #libraries}. */
+  String libraries() {
+    return libraries;
   }
 
   Class<?> mainClass() {

@@ -35,7 +35,8 @@ class DisabledAgentSmokeTest {
     List<Fixture> fixtures = List.of(Fixtures.named("openai-chat.json"), Fixtures.named("openai-chat-stream.sse"));
     try (FakeProvider provider = new FakeProvider(); OtlpReceiver receiver = new OtlpReceiver()) {
       SmokePlan plan = SmokePlan.ofFixtures(client, provider, fixtures);
-      Map<String, CallReport> reports = disabling.apply(new AgentJvm(jdk, client.mainClass()).exportingTo(receiver))
+      Map<String, CallReport> reports = disabling.apply(
+          new AgentJvm(jdk, client.mainClass()).libraries(client.libraries()).exportingTo(receiver))
           .run(plan)
           .reports();
       for (SmokePlan.AiCall ai : plan.aiCalls()) {

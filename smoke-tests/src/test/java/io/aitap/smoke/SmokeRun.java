@@ -44,9 +44,11 @@ final class SmokeRun {
         OtlpReceiver receiver = new OtlpReceiver()) {
       baselinePlan = SmokePlan.of(client, baselineProvider, traceparent);
       plan = SmokePlan.of(client, provider, traceparent);
-      baseline = new AgentJvm(jdk, client.mainClass()).withoutAgent().serviceName(serviceName)
+      baseline = new AgentJvm(jdk, client.mainClass()).libraries(client.libraries()).withoutAgent()
+          .serviceName(serviceName)
           .run(baselinePlan).reports();
-      AgentJvm.Result agentRun = new AgentJvm(jdk, client.mainClass()).exportingTo(receiver).serviceName(serviceName)
+      AgentJvm.Result agentRun = new AgentJvm(jdk, client.mainClass()).libraries(client.libraries())
+          .exportingTo(receiver).serviceName(serviceName)
           .run(plan);
       withAgent = agentRun.reports();
       agentStderr = agentRun.stderr;

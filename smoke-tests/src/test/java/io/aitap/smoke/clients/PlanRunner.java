@@ -4,16 +4,16 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /** The loop every client program shares: read the plan, make each call in order, print a report per call. */
-final class PlanRunner {
+public final class PlanRunner {
 
   /** Makes one planned call the way its style says and reports what the application saw. */
-  interface Caller {
+  public interface Caller {
     CallReport call(PlannedCall call) throws Exception;
   }
 
   private PlanRunner() {}
 
-  static void run(String[] args, Caller caller) throws Exception {
+  public static void run(String[] args, Caller caller) throws Exception {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: <program> <plan file>");
     }
@@ -30,7 +30,7 @@ final class PlanRunner {
     System.out.flush();
   }
 
-  static String requestSha256(PlannedCall call) {
+  public static String requestSha256(PlannedCall call) {
     return call.hasBody() ? BodyDigest.of(call.body()) : "-";
   }
 }
