@@ -6,16 +6,31 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stand-in for an OpenAI-compatible API on 127.0.0.1, so the demo shows telemetry with no API
- * key: answers chat completions plainly or as a paced stream, embeddings, and a 429 for the model
- * {@code gpt-rate-limited}; {@code /health} stands for ordinary, non-AI traffic.
+ * key. It answers chat completions plainly or as a paced stream (with usage only when the request
+ * asks for it), embeddings, and a 429 for the model {@code gpt-rate-limited}; it reports rate-limit
+ * head-room like OpenAI does. {@code /health} stands for ordinary, non-AI traffic.
  */
 public final class DemoProvider implements AutoCloseable {
 
+  /** Tokens each answer reports, for whoever checks the telemetry against them. */
+  public static final int CHAT_INPUT = 12;
+  public static final int CHAT_OUTPUT = 7;
+  public static final int STREAM_INPUT = 14;
+  public static final int STREAM_OUTPUT = 5;
+  public static final int EMBEDDING_INPUT = 5;
+
+  private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"");
+  private static final int REQUEST_LIMIT = 500;
+
   private final HttpServer server;
   private final long chunkPauseMillis;
+  private final AtomicInteger requests = new AtomicInteger();
 
   /** Streams chunks at a reader's pace, like a real model. */
   public DemoProvider() throws IOException {
@@ -28,8 +43,11 @@ public final class DemoProvider implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/chat/completions", this::chat);
-    server.createContext("/v1/embeddings", exchange -> send(exchange, 200, "application/json", EMBEDDING));
-    server.createContext("/health", exchange -> send(exchange, 200, "application/json", "{\"status\":\"ok\"}"));
+    server.createContext("/v1/embeddings", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      send(exchange, 200, EMBEDDING);
+    });
+    server.createContext("/health", exchange -> send(exchange, 200, "{\"status\":\"ok\"}"));
     server.start();
   }
 
@@ -39,45 +57,62 @@ public final class DemoProvider implements AutoCloseable {
 
   private void chat(HttpExchange exchange) throws IOException {
     String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    if (request.contains("gpt-rate-limited")) {
+    Matcher model = MODEL.matcher(request);
+    String requested = model.find() ? model.group(1) : "gpt-4o-mini";
+    if (requested.equals("gpt-rate-limited")) {
       exchange.getResponseHeaders().add("retry-after", "2");
-      send(exchange, 429, "application/json", RATE_LIMITED);
+      send(exchange, 429, RATE_LIMITED);
     } else if (request.contains("\"stream\":true")) {
-      stream(exchange);
+      stream(exchange, answeringModel(requested), request.contains("\"include_usage\":true"));
     } else {
-      send(exchange, 200, "application/json", COMPLETION);
+      send(exchange, 200, String.format(COMPLETION, answeringModel(requested)));
     }
   }
 
-  private void stream(HttpExchange exchange) throws IOException {
+  /** OpenAI answers with the dated snapshot behind an alias. */
+  private static String answeringModel(String requested) {
+    return requested.equals("gpt-4o-mini") ? "gpt-4o-mini-2024-07-18" : requested;
+  }
+
+  private void stream(HttpExchange exchange, String model, boolean withUsage) throws IOException {
     exchange.getResponseHeaders().add("content-type", "text/event-stream");
+    addRateLimitHeaders(exchange);
     exchange.sendResponseHeaders(200, 0);
+    String prefix = "data: {\"id\":\"chatcmpl-demo-2\",\"object\":\"chat.completion.chunk\",\"model\":\"" + model + "\",";
     try (OutputStream out = exchange.getResponseBody()) {
-      String[] words = {"Observability", " without", " code", " changes", "."};
-      for (String word : words) {
-        out.write(("data: {\"id\":\"chatcmpl-demo-2\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini-2024-07-18\","
-                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + word + "\"},\"finish_reason\":null}]}\n\n")
+      for (String word : new String[] {"Observability", " without", " code", " changes", "."}) {
+        out.write((prefix + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + word + "\"},\"finish_reason\":null}]}\n\n")
             .getBytes(StandardCharsets.UTF_8));
         out.flush();
         pause(chunkPauseMillis);
       }
-      out.write(("data: {\"id\":\"chatcmpl-demo-2\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini-2024-07-18\","
-              + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
-              + "data: {\"id\":\"chatcmpl-demo-2\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini-2024-07-18\","
-              + "\"choices\":[],\"usage\":{\"prompt_tokens\":14,\"completion_tokens\":5,\"total_tokens\":19}}\n\n"
-              + "data: [DONE]\n\n")
-          .getBytes(StandardCharsets.UTF_8));
+      StringBuilder end = new StringBuilder(prefix + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+      if (withUsage) {
+        end.append(prefix).append("\"choices\":[],\"usage\":{\"prompt_tokens\":").append(STREAM_INPUT)
+            .append(",\"completion_tokens\":").append(STREAM_OUTPUT).append(",\"total_tokens\":")
+            .append(STREAM_INPUT + STREAM_OUTPUT).append("}}\n\n");
+      }
+      end.append("data: [DONE]\n\n");
+      out.write(end.toString().getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String contentType, String body)
-      throws IOException {
+  private void send(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("content-type", contentType);
+    exchange.getResponseHeaders().add("content-type", "application/json");
+    addRateLimitHeaders(exchange);
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  private void addRateLimitHeaders(HttpExchange exchange) {
+    int used = requests.incrementAndGet();
+    exchange.getResponseHeaders().add("x-ratelimit-limit-requests", Integer.toString(REQUEST_LIMIT));
+    exchange.getResponseHeaders().add("x-ratelimit-remaining-requests", Integer.toString(Math.max(0, REQUEST_LIMIT - used)));
+    exchange.getResponseHeaders().add("x-ratelimit-limit-tokens", "200000");
+    exchange.getResponseHeaders().add("x-ratelimit-remaining-tokens", Integer.toString(Math.max(0, 200000 - 40 * used)));
   }
 
   private static void pause(long millis) {
@@ -98,14 +133,16 @@ public final class DemoProvider implements AutoCloseable {
 
   private static final String COMPLETION =
       "{\"id\":\"chatcmpl-demo-1\",\"object\":\"chat.completion\",\"created\":1760000000,"
-          + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+          + "\"model\":\"%s\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
           + "\"content\":\"Hello from the demo provider.\"},\"finish_reason\":\"stop\"}],"
-          + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":7,\"total_tokens\":19,"
-          + "\"prompt_tokens_details\":{\"cached_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0}}}";
+          + "\"usage\":{\"prompt_tokens\":" + CHAT_INPUT + ",\"completion_tokens\":" + CHAT_OUTPUT + ",\"total_tokens\":"
+          + (CHAT_INPUT + CHAT_OUTPUT) + ",\"prompt_tokens_details\":{\"cached_tokens\":0},"
+          + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}}";
 
   private static final String EMBEDDING =
       "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.01,-0.02,0.03]}],"
-          + "\"model\":\"text-embedding-3-small\",\"usage\":{\"prompt_tokens\":5,\"total_tokens\":5}}";
+          + "\"model\":\"text-embedding-3-small\",\"usage\":{\"prompt_tokens\":" + EMBEDDING_INPUT + ",\"total_tokens\":"
+          + EMBEDDING_INPUT + "}}";
 
   private static final String RATE_LIMITED =
       "{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\",\"param\":null,"

@@ -43,23 +43,35 @@ public final class DemoService {
     Thread.sleep(Long.getLong("demo.linger.ms", 2500));
   }
 
+  /**
+   * One round of calls: plain chat, a stream with usage, a stream without it (usage unknown), a
+   * rate-limited call, embeddings through HttpURLConnection, and a model with no price.
+   */
   private void run() throws Exception {
     String model = System.getenv().getOrDefault("OPENAI_MODEL", "gpt-4o-mini");
-    String chat = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}],\"max_tokens\":50}";
-    HttpResponse<String> plain = client.send(post("/chat/completions", chat), HttpResponse.BodyHandlers.ofString());
-    System.out.println("chat            -> HTTP " + plain.statusCode());
+    int rounds = Integer.getInteger("demo.rounds", 1);
+    for (int round = 0; round < rounds; round++) {
+      System.out.println("chat            -> HTTP " + chat(model));
+      System.out.println("chat (stream)   -> HTTP " + stream(model, true));
+      System.out.println("stream, no usage-> HTTP " + stream(model, false));
+      System.out.println("chat (limited)  -> HTTP " + chat("gpt-rate-limited"));
+      System.out.println("embeddings      -> HTTP " + embeddingsWithUrlConnection());
+      System.out.println("chat (unpriced) -> HTTP " + chat(System.getenv().getOrDefault("OPENAI_UNPRICED_MODEL", "acme-llm-7b")));
+    }
+  }
 
-    String streaming = "{\"model\":\"" + model + "\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+  private int chat(String model) throws Exception {
+    String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}],\"max_tokens\":50}";
+    return client.send(post("/chat/completions", body), HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  private String stream(String model, boolean withUsage) throws Exception {
+    String body = "{\"model\":\"" + model + "\",\"stream\":true,"
+        + (withUsage ? "\"stream_options\":{\"include_usage\":true}," : "")
         + "\"messages\":[{\"role\":\"user\",\"content\":\"Say something about observability.\"}]}";
-    HttpResponse<Stream<String>> stream = client.send(post("/chat/completions", streaming), HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> stream = client.send(post("/chat/completions", body), HttpResponse.BodyHandlers.ofLines());
     long events = stream.body().filter(line -> line.startsWith("data:")).count();
-    System.out.println("chat (stream)   -> HTTP " + stream.statusCode() + ", " + events + " events");
-
-    String limited = "{\"model\":\"gpt-rate-limited\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
-    HttpResponse<String> error = client.send(post("/chat/completions", limited), HttpResponse.BodyHandlers.ofString());
-    System.out.println("chat (limited)  -> HTTP " + error.statusCode());
-
-    System.out.println("embeddings      -> HTTP " + embeddingsWithUrlConnection());
+    return stream.statusCode() + ", " + events + " events";
   }
 
   private HttpRequest post(String path, String json) {
