@@ -12,18 +12,26 @@ import java.util.regex.Pattern;
 
 /**
  * A stand-in for an OpenAI-compatible API on 127.0.0.1, so the demo shows telemetry with no API
- * key. It answers chat completions plainly or as a paced stream (with usage only when the request
- * asks for it), embeddings, and a 429 for the model {@code gpt-rate-limited}; it reports rate-limit
- * head-room like OpenAI does. {@code /health} stands for ordinary, non-AI traffic.
+ * key. It answers chat completions plainly (cache reads and reasoning included in the usage) or as
+ * a paced stream (with usage only when the request asks for it), embeddings, and a 429 for the
+ * model {@code gpt-rate-limited}; it reports rate-limit head-room like OpenAI does. {@code /health}
+ * stands for ordinary, non-AI traffic.
  */
 public final class DemoProvider implements AutoCloseable {
 
   /** Tokens each answer reports, for whoever checks the telemetry against them. */
   public static final int CHAT_INPUT = 12;
+  /** The part of {@link #CHAT_INPUT} read from the prompt cache, priced at the cache-read price. */
+  public static final int CHAT_CACHED_INPUT = 4;
   public static final int CHAT_OUTPUT = 7;
+  /** The part of {@link #CHAT_OUTPUT} spent on reasoning. */
+  public static final int CHAT_REASONING_OUTPUT = 2;
   public static final int STREAM_INPUT = 14;
   public static final int STREAM_OUTPUT = 5;
   public static final int EMBEDDING_INPUT = 5;
+
+  /** The model it always answers with a 429. */
+  public static final String RATE_LIMITED_MODEL = "gpt-rate-limited";
 
   private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"");
   private static final int REQUEST_LIMIT = 500;
@@ -59,7 +67,7 @@ public final class DemoProvider implements AutoCloseable {
     String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Matcher model = MODEL.matcher(request);
     String requested = model.find() ? model.group(1) : "gpt-4o-mini";
-    if (requested.equals("gpt-rate-limited")) {
+    if (requested.equals(RATE_LIMITED_MODEL)) {
       exchange.getResponseHeaders().add("retry-after", "2");
       send(exchange, 429, RATE_LIMITED);
     } else if (request.contains("\"stream\":true")) {
@@ -136,8 +144,8 @@ public final class DemoProvider implements AutoCloseable {
           + "\"model\":\"%s\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
           + "\"content\":\"Hello from the demo provider.\"},\"finish_reason\":\"stop\"}],"
           + "\"usage\":{\"prompt_tokens\":" + CHAT_INPUT + ",\"completion_tokens\":" + CHAT_OUTPUT + ",\"total_tokens\":"
-          + (CHAT_INPUT + CHAT_OUTPUT) + ",\"prompt_tokens_details\":{\"cached_tokens\":0},"
-          + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}}";
+          + (CHAT_INPUT + CHAT_OUTPUT) + ",\"prompt_tokens_details\":{\"cached_tokens\":" + CHAT_CACHED_INPUT + "},"
+          + "\"completion_tokens_details\":{\"reasoning_tokens\":" + CHAT_REASONING_OUTPUT + "}}}";
 
   private static final String EMBEDDING =
       "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.01,-0.02,0.03]}],"

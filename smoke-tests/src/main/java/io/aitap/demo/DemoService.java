@@ -20,6 +20,12 @@ import java.util.stream.Stream;
  */
 public final class DemoService {
 
+  /** The models a round calls (unless OPENAI_MODEL and OPENAI_UNPRICED_MODEL say otherwise). */
+  public static final String MODEL = "gpt-4o-mini";
+  public static final String EMBEDDING_MODEL = "text-embedding-3-small";
+  /** A model no price list knows, so its calls are counted as unpriced. */
+  public static final String UNPRICED_MODEL = "acme-llm-7b";
+
   private final HttpClient client = HttpClient.newHttpClient();
   private final String baseUrl;
   private final String apiKey;
@@ -48,15 +54,15 @@ public final class DemoService {
    * rate-limited call, embeddings through HttpURLConnection, and a model with no price.
    */
   private void run() throws Exception {
-    String model = System.getenv().getOrDefault("OPENAI_MODEL", "gpt-4o-mini");
+    String model = System.getenv().getOrDefault("OPENAI_MODEL", MODEL);
     int rounds = Integer.getInteger("demo.rounds", 1);
     for (int round = 0; round < rounds; round++) {
       System.out.println("chat            -> HTTP " + chat(model));
       System.out.println("chat (stream)   -> HTTP " + stream(model, true));
       System.out.println("stream, no usage-> HTTP " + stream(model, false));
-      System.out.println("chat (limited)  -> HTTP " + chat("gpt-rate-limited"));
+      System.out.println("chat (limited)  -> HTTP " + chat(DemoProvider.RATE_LIMITED_MODEL));
       System.out.println("embeddings      -> HTTP " + embeddingsWithUrlConnection());
-      System.out.println("chat (unpriced) -> HTTP " + chat(System.getenv().getOrDefault("OPENAI_UNPRICED_MODEL", "acme-llm-7b")));
+      System.out.println("chat (unpriced) -> HTTP " + chat(System.getenv().getOrDefault("OPENAI_UNPRICED_MODEL", UNPRICED_MODEL)));
     }
   }
 
@@ -89,7 +95,7 @@ public final class DemoService {
     connection.setRequestProperty("content-type", "application/json");
     connection.setRequestProperty("authorization", "Bearer " + apiKey);
     try (OutputStream out = connection.getOutputStream()) {
-      out.write("{\"model\":\"text-embedding-3-small\",\"input\":\"aitap\"}".getBytes(StandardCharsets.UTF_8));
+      out.write(("{\"model\":\"" + EMBEDDING_MODEL + "\",\"input\":\"aitap\"}").getBytes(StandardCharsets.UTF_8));
     }
     int status = connection.getResponseCode();
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
