@@ -1,11 +1,9 @@
 package io.aitap.smoke.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployPackTest {
 
   private static final Path PROMETHEUS = Paths.get("../deploy/prometheus").toAbsolutePath().normalize();
-  private static final Path DASHBOARDS = Paths.get("../deploy/grafana/dashboards").toAbsolutePath().normalize();
 
   @Test
   void prometheusConfigurationAndRulesAreValid() throws Exception {
@@ -40,14 +37,15 @@ class DeployPackTest {
 
   @Test
   void everyAlertPassesItsUnitTests() throws Exception {
-    promtool(PROMETHEUS.resolve("tests"), "test", "rules", "aitap-alerts.test.yml");
-    String tests = Files.readString(PROMETHEUS.resolve("tests/aitap-alerts.test.yml"), StandardCharsets.UTF_8);
-    String rules = Files.readString(PROMETHEUS.resolve("rules/aitap-alerts.rules.yml"), StandardCharsets.UTF_8);
-    for (String line : rules.split("\n")) {
-      if (line.trim().startsWith("- alert: ")) {
-        String alert = line.trim().substring("- alert: ".length());
-        assertFalse(!tests.contains("alertname: " + alert), alert + " has a unit test");
-      }
+    List<String> command = new ArrayList<>(List.of("test", "rules"));
+    StringBuilder tests = new StringBuilder();
+    for (File test : PROMETHEUS.resolve("tests").toFile().listFiles((dir, name) -> name.endsWith(".test.yml"))) {
+      command.add(test.getName());
+      tests.append(Files.readString(test.toPath(), StandardCharsets.UTF_8));
+    }
+    promtool(PROMETHEUS.resolve("tests"), command.toArray(new String[0]));
+    for (String alert : RuleFiles.alertNames()) {
+      assertTrue(tests.toString().contains("alertname: " + alert), alert + " has a unit test");
     }
   }
 
@@ -55,15 +53,9 @@ class DeployPackTest {
   void everyDashboardQueryIsValidPromql(@TempDir Path directory) throws Exception {
     StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard-queries\n    rules:\n");
     int queries = 0;
-    for (File dashboard : DASHBOARDS.toFile().listFiles((dir, name) -> name.endsWith(".json"))) {
-      for (JsonNode panel : new ObjectMapper().readTree(dashboard).path("panels")) {
-        for (JsonNode target : panel.path("targets")) {
-          String expr = target.path("expr").asText()
-              .replace("$__range", "1h").replace("$job", ".*").replace("$provider", ".*").replace("$model", ".*");
-          rules.append("      - record: dashboard:query_").append(queries++).append("\n")
-              .append("        expr: '").append(expr.replace("'", "''")).append("'\n");
-        }
-      }
+    for (DashboardQueries.Query query : DashboardQueries.all()) {
+      rules.append("      - record: dashboard:query_").append(queries++).append("\n")
+          .append("        expr: '").append(query.promql.replace("'", "''")).append("'\n");
     }
     assumeTrue(queries > 0);
     Path file = directory.resolve("dashboard-queries.yml");

@@ -1,0 +1,190 @@
+package io.aitap.smoke.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aitap.demo.DemoProvider;
+import io.aitap.demo.DemoService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The demo service, run with the real agent, seen through a real Prometheus that evaluates the
+ * deployed rule files ({@code for:} at 0s, every group each second): every dashboard query and
+ * every recording rule returns data, the token and cost sums are what the demo's script and the
+ * price list make of it, and the alerts the script provokes go pending or firing. Subclasses
+ * bring the demo and Prometheus up in one way of deploying them, in a {@code @BeforeAll}, and
+ * tear them down in an {@code @AfterAll}.
+ *
+ * <p>Prometheus gets its data only as it scrapes and evaluates, so every check polls until it
+ * holds, within one deadline for the whole class; a check that still fails then fails with what
+ * Prometheus answered last.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DemoInPrometheusChecks {
+
+  /**
+   * Rounds of calls: each round takes over a second (its streams are paced), so the rounds span
+   * several one-second scrapes and every counter is seen rising, which rate() and increase() need.
+   */
+  static final int ROUNDS = 10;
+  private static final Duration PATIENCE = Duration.ofMinutes(4);
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final String JOB = "{job=\"" + DemoJvm.SERVICE + "\"}";
+
+  /** Every alert the demo's script provokes, with the label and value that names its cause. */
+  private static final Map<String, Map.Entry<String, String>> PROVOKED_ALERTS = new LinkedHashMap<>();
+
+  static {
+    Map.Entry<String, String> rateLimitedModel = Map.entry("gen_ai_request_model", DemoProvider.RATE_LIMITED_MODEL);
+    PROVOKED_ALERTS.put("AitapAIEndpointFailing", rateLimitedModel);
+    PROVOKED_ALERTS.put("AitapAIErrorRateHigh", rateLimitedModel);
+    PROVOKED_ALERTS.put("AitapAIRateLimited", rateLimitedModel);
+    PROVOKED_ALERTS.put("AitapUnpricedModel", Map.entry("gen_ai_response_model", DemoService.UNPRICED_MODEL));
+  }
+
+  private final DemoTotals totals = new DemoTotals(ROUNDS);
+  private long deadline;
+
+  /** The Prometheus the subclass started, scraping the demo's telemetry under the job {@link DemoJvm#SERVICE}. */
+  abstract PrometheusApi prometheus();
+
+  /** The demo's and Prometheus' output so far, for a failure message. */
+  abstract String diagnostics();
+
+  /** Subclasses call it once the demo runs: every check has until then plus {@link #PATIENCE}. */
+  final void demoStarted() {
+    deadline = System.nanoTime() + PATIENCE.toNanos();
+  }
+
+  @Test
+  void everyCallOfTheDemoIsCounted() {
+    assertValue("sum(gen_ai_client_operation_duration_seconds_count" + JOB + ")", totals.calls());
+    assertValue("sum(gen_ai_client_operation_duration_seconds_count{job=\"" + DemoJvm.SERVICE + "\",aitap_error_category=\"rate_limited\"})",
+        totals.rateLimitedCalls());
+  }
+
+  @Test
+  void tokenSumsAreWhatTheProviderReported() {
+    assertValuesByLabel("sum by (gen_ai_token_type) (gen_ai_client_token_usage_sum" + JOB + ")", "gen_ai_token_type",
+        Map.of("input", (double) totals.inputTokens(), "output", (double) totals.outputTokens()));
+  }
+
+  @Test
+  void tokenDetailsAreWhatTheProviderReported() {
+    assertValuesByLabel("sum by (aitap_token_kind) (aitap_client_token_details_total" + JOB + ")", "aitap_token_kind",
+        Map.of("cache_read", (double) totals.cacheReadTokens(), "reasoning", (double) totals.reasoningTokens()));
+  }
+
+  /** Summed as floating point by the SDK and by Prometheus, in another order than here: equal but for the last bits. */
+  @Test
+  void costSumIsWhatThePriceListMakesOfTheUsage() {
+    double expected = totals.costUsd();
+    eventually("sum(gen_ai_usage_cost_USD_sum" + JOB + ") = " + expected, () -> prometheus().query("sum(gen_ai_usage_cost_USD_sum" + JOB + ")"),
+        samples -> samples.size() == 1 && Math.abs(samples.get(0).value - expected) <= expected * 1e-9);
+    assertValue("sum(aitap_cost_unpriced_calls_total" + JOB + ")", totals.unpricedCalls());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyDashboardQueryReturnsData() {
+    List<DashboardQueries.Query> queries = DashboardQueries.all();
+    assertTrue(!queries.isEmpty(), "no dashboard queries in " + DashboardQueries.DASHBOARDS);
+    return queries.stream().map(query -> DynamicTest.dynamicTest(query.name, () -> assertReturnsData(query.promql)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRecordingRuleReturnsData() {
+    List<String> series = RuleFiles.recordedSeries();
+    assertTrue(!series.isEmpty(), "no recording rules in " + RuleFiles.RULES);
+    return series.stream().map(name -> DynamicTest.dynamicTest(name, () -> assertReturnsData(name)));
+  }
+
+  @Test
+  void everyRuleEvaluatesWithoutError() {
+    int expected = RuleFiles.recordingRules() + RuleFiles.alertNames().size();
+    eventually("all " + expected + " rules loaded and evaluated healthy", this::loadedRules,
+        loaded -> loaded.size() == expected && loaded.stream().allMatch(rule -> rule.path("health").asText().equals("ok")));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> theAlertsTheDemoProvokesGoPendingOrFiring() {
+    assertTrue(RuleFiles.alertNames().containsAll(PROVOKED_ALERTS.keySet()), "alerts in " + RuleFiles.RULES + ": " + RuleFiles.alertNames());
+    return PROVOKED_ALERTS.entrySet().stream().map(alert -> DynamicTest.dynamicTest(alert.getKey(), () -> {
+      Map.Entry<String, String> cause = alert.getValue();
+      List<JsonNode> raised = eventually(alert.getKey() + " for " + cause, () -> alerts(alert.getKey()),
+          alerts -> alerts.stream().anyMatch(a -> a.path("labels").path(cause.getKey()).asText().equals(cause.getValue())));
+      // the demo's other calls succeed and are priced: nothing else raises this alert
+      for (JsonNode a : raised) {
+        assertEquals(cause.getValue(), a.path("labels").path(cause.getKey()).asText(), a.toString());
+        assertTrue(List.of("pending", "firing").contains(a.path("state").asText()), a.toString());
+      }
+    }));
+  }
+
+  private void assertReturnsData(String promql) {
+    eventually(promql, () -> prometheus().query(promql),
+        samples -> samples.stream().anyMatch(sample -> !Double.isNaN(sample.value)));
+  }
+
+  private void assertValue(String promql, long expected) {
+    eventually(promql + " = " + expected, () -> prometheus().query(promql),
+        samples -> samples.size() == 1 && samples.get(0).value == expected);
+  }
+
+  private void assertValuesByLabel(String promql, String label, Map<String, Double> expected) {
+    eventually(promql + " = " + expected,
+        () -> prometheus().query(promql).stream().collect(Collectors.toMap(sample -> sample.labels.get(label), sample -> sample.value)),
+        expected::equals);
+  }
+
+  private List<JsonNode> loadedRules() {
+    List<JsonNode> rules = new ArrayList<>();
+    for (JsonNode group : prometheus().ruleGroups()) {
+      group.path("rules").forEach(rules::add);
+    }
+    return rules;
+  }
+
+  private List<JsonNode> alerts(String name) {
+    List<JsonNode> alerts = new ArrayList<>();
+    for (JsonNode alert : prometheus().alerts()) {
+      if (alert.path("labels").path("alertname").asText().equals(name)) {
+        alerts.add(alert);
+      }
+    }
+    return alerts;
+  }
+
+  /** Polls {@code probe} until {@code done} accepts its answer; after the class's deadline, once more. */
+  private <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) {
+    T last;
+    while (true) {
+      boolean lastTry = System.nanoTime() > deadline;
+      last = probe.get();
+      if (done.test(last)) {
+        return last;
+      }
+      if (lastTry) {
+        throw new AssertionError(what + " did not hold within " + PATIENCE + "; Prometheus answered last: " + last + "\n" + diagnostics());
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.aitap.smoke.deploy;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo with {@code OTEL_METRICS_EXPORTER=prometheus} (the OpenTelemetry SDK's own scrape
+ * endpoint, on 127.0.0.1), scraped by the real Prometheus from Debian's package with
+ * {@code deploy/prometheus/rules}.
+ */
+class DemoScrapedByPrometheusTest extends DemoInPrometheusChecks {
+
+  private LocalPrometheus prometheus;
+  private DemoJvm demo;
+
+  @BeforeAll
+  void start(@TempDir Path work) throws Exception {
+    assumeTrue(Files.isExecutable(LocalPrometheus.BINARY),
+        "no Prometheus at " + LocalPrometheus.BINARY + " (apt-get install prometheus); .ci/run installs it");
+    int metricsPort = LocalPrometheus.freeLoopbackPort();
+    Path rules = Files.createDirectories(work.resolve("rules"));
+    RuleFiles.copyEvaluatedEverySecond(rules);
+    prometheus = LocalPrometheus.start(work, DemoJvm.SERVICE, "127.0.0.1:" + metricsPort, rules);
+    demo = DemoJvm.start(work, ROUNDS, Map.of(
+        "OTEL_METRICS_EXPORTER", "prometheus",
+        "OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1",
+        "OTEL_EXPORTER_PROMETHEUS_PORT", Integer.toString(metricsPort),
+        "OTEL_TRACES_EXPORTER", "none"));
+    demoStarted();
+  }
+
+  @AfterAll
+  void stop() {
+    try {
+      if (demo != null) {
+        demo.close();
+      }
+    } finally {
+      if (prometheus != null) {
+        prometheus.close();
+      }
+    }
+  }
+
+  @Override
+  PrometheusApi prometheus() {
+    return prometheus.api();
+  }
+
+  @Override
+  String diagnostics() {
+    return demo.output() + "--- prometheus ---\n" + prometheus.log();
+  }
+}

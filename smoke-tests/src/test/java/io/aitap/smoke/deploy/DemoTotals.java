@@ -1,0 +1,111 @@
+package io.aitap.smoke.deploy;
+
+import static io.aitap.demo.DemoProvider.CHAT_CACHED_INPUT;
+import static io.aitap.demo.DemoProvider.CHAT_INPUT;
+import static io.aitap.demo.DemoProvider.CHAT_OUTPUT;
+import static io.aitap.demo.DemoProvider.CHAT_REASONING_OUTPUT;
+import static io.aitap.demo.DemoProvider.EMBEDDING_INPUT;
+import static io.aitap.demo.DemoProvider.STREAM_INPUT;
+import static io.aitap.demo.DemoProvider.STREAM_OUTPUT;
+
+import io.aitap.demo.DemoService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * What the demo's rounds add up to, from its script and its provider's answers: each round makes
+ * a plain chat call, a stream with usage, a stream without usage, a call the provider rate-limits,
+ * an embeddings call, and a plain chat call to a model without a price. Costs come from the
+ * bundled price list the agent prices with.
+ */
+final class DemoTotals {
+
+  static final Path PRICES = Paths.get("../agent/src/main/resources/io/aitap/agent/cost/prices.txt").toAbsolutePath().normalize();
+
+  private static final int CALLS_PER_ROUND = 6;
+
+  private final int rounds;
+
+  DemoTotals(int rounds) {
+    this.rounds = rounds;
+  }
+
+  long calls() {
+    return (long) rounds * CALLS_PER_ROUND;
+  }
+
+  long rateLimitedCalls() {
+    return rounds;
+  }
+
+  /** The two plain chat calls, the stream with usage and the embeddings; the other two report none. */
+  long inputTokens() {
+    return (long) rounds * (CHAT_INPUT + STREAM_INPUT + EMBEDDING_INPUT + CHAT_INPUT);
+  }
+
+  /** Embeddings have no output. */
+  long outputTokens() {
+    return (long) rounds * (CHAT_OUTPUT + STREAM_OUTPUT + CHAT_OUTPUT);
+  }
+
+  /** Only the plain answers report cache reads and reasoning; both chat calls get one. */
+  long cacheReadTokens() {
+    return (long) rounds * 2 * CHAT_CACHED_INPUT;
+  }
+
+  long reasoningTokens() {
+    return (long) rounds * 2 * CHAT_REASONING_OUTPUT;
+  }
+
+  /** The unpriced model's calls cost nothing known, so they add nothing. */
+  double costUsd() {
+    Price chat = price(DemoService.MODEL);
+    Price embeddings = price(DemoService.EMBEDDING_MODEL);
+    return rounds * (chat.usd(CHAT_INPUT, CHAT_CACHED_INPUT, CHAT_OUTPUT)
+        + chat.usd(STREAM_INPUT, 0, STREAM_OUTPUT)
+        + embeddings.usd(EMBEDDING_INPUT, 0, 0));
+  }
+
+  long unpricedCalls() {
+    return rounds;
+  }
+
+  /** A line of the price list: USD per million input, output and cache-read tokens. */
+  static final class Price {
+    final double input;
+    final double output;
+    final double cacheRead;
+
+    Price(double input, double output, double cacheRead) {
+      this.input = input;
+      this.output = output;
+      this.cacheRead = cacheRead;
+    }
+
+    /** Uncached input at the input price, cache reads at the cache-read price, output (reasoning included) at the output price. */
+    double usd(long input, long cacheRead, long output) {
+      return ((input - cacheRead) * this.input + cacheRead * this.cacheRead + output * this.output) / 1e6;
+    }
+  }
+
+  /** The line for exactly {@code model}; a cache-read price of "-" means cache reads cost as input. */
+  static Price price(String model) {
+    try {
+      for (String line : Files.readAllLines(PRICES, StandardCharsets.UTF_8)) {
+        String[] columns = line.replaceAll("#.*", "").trim().split("\\s+");
+        if (columns[0].equals(model)) {
+          double input = Double.parseDouble(columns[1]);
+          return new Price(input, Double.parseDouble(columns[2]),
+              columns.length > 3 && !columns[3].equals("-") ? Double.parseDouble(columns[3]) : input);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new AssertionError(model + " has no line in " + PRICES);
+  }
+}
