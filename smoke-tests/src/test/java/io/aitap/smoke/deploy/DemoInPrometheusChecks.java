@@ -2,6 +2,7 @@ package io.aitap.smoke.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aitap.demo.DemoProvider;
@@ -15,6 +16,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -57,6 +59,7 @@ abstract class DemoInPrometheusChecks {
 
   private final DemoTotals totals = new DemoTotals(ROUNDS);
   private long deadline;
+  private String unavailable;
 
   /** The Prometheus the subclass started, scraping the demo's telemetry under the job {@link DemoJvm#SERVICE}. */
   abstract PrometheusApi prometheus();
@@ -67,6 +70,20 @@ abstract class DemoInPrometheusChecks {
   /** Subclasses call it once the demo runs: every check has until then plus {@link #PATIENCE}. */
   final void demoStarted() {
     deadline = System.nanoTime() + PATIENCE.toNanos();
+  }
+
+  /**
+   * Subclasses call it instead of starting anything where their way of deploying cannot run: each
+   * check is then reported as skipped, with the reason (an assumption in {@code @BeforeAll} would
+   * skip the class without a word in the reports).
+   */
+  final void unavailable(String reason) {
+    unavailable = reason;
+  }
+
+  @BeforeEach
+  final void skipWhereUnavailable() {
+    assumeTrue(unavailable == null, unavailable);
   }
 
   @Test
