@@ -23,7 +23,7 @@ public final class DemoService {
   /** The models a round calls (unless OPENAI_MODEL and OPENAI_UNPRICED_MODEL say otherwise). */
   public static final String MODEL = "gpt-4o-mini";
   public static final String EMBEDDING_MODEL = "text-embedding-3-small";
-  /** A model no price list knows, so its calls are counted as unpriced. */
+  /** A model no price list knows, so its call is counted as unpriced. */
   public static final String UNPRICED_MODEL = "acme-llm-7b";
 
   private final HttpClient client = HttpClient.newHttpClient();
@@ -50,8 +50,9 @@ public final class DemoService {
   }
 
   /**
-   * One round of calls: plain chat, a stream with usage, a stream without it (usage unknown), a
-   * rate-limited call, embeddings through HttpURLConnection, and a model with no price.
+   * Rounds of calls: plain chat, a stream with usage, a stream without it (usage unknown), a
+   * rate-limited call and embeddings through HttpURLConnection; the first round also calls a model
+   * with no price, once, as a one-off try of a new model would.
    */
   private void run() throws Exception {
     String model = System.getenv().getOrDefault("OPENAI_MODEL", MODEL);
@@ -62,7 +63,9 @@ public final class DemoService {
       System.out.println("stream, no usage-> HTTP " + stream(model, false));
       System.out.println("chat (limited)  -> HTTP " + chat(DemoProvider.RATE_LIMITED_MODEL));
       System.out.println("embeddings      -> HTTP " + embeddingsWithUrlConnection());
-      System.out.println("chat (unpriced) -> HTTP " + chat(System.getenv().getOrDefault("OPENAI_UNPRICED_MODEL", UNPRICED_MODEL)));
+      if (round == 0) {
+        System.out.println("chat (unpriced) -> HTTP " + chat(System.getenv().getOrDefault("OPENAI_UNPRICED_MODEL", UNPRICED_MODEL)));
+      }
     }
   }
 

@@ -18,15 +18,15 @@ import java.nio.file.Paths;
 
 /**
  * What the demo's rounds add up to, from its script and its provider's answers: each round makes
- * a plain chat call, a stream with usage, a stream without usage, a call the provider rate-limits,
- * an embeddings call, and a plain chat call to a model without a price. Costs come from the
- * bundled price list the agent prices with.
+ * a plain chat call, a stream with usage, a stream without usage, a call the provider rate-limits
+ * and an embeddings call; the first round also makes a plain chat call to a model without a price.
+ * Costs come from the bundled price list the agent prices with.
  */
 final class DemoTotals {
 
   static final Path PRICES = Paths.get("../agent/src/main/resources/io/aitap/agent/cost/prices.txt").toAbsolutePath().normalize();
 
-  private static final int CALLS_PER_ROUND = 6;
+  private static final int CALLS_PER_ROUND = 5;
 
   private final int rounds;
 
@@ -35,43 +35,43 @@ final class DemoTotals {
   }
 
   long calls() {
-    return (long) rounds * CALLS_PER_ROUND;
+    return (long) rounds * CALLS_PER_ROUND + unpricedCalls();
   }
 
   long rateLimitedCalls() {
     return rounds;
   }
 
-  /** The two plain chat calls, the stream with usage and the embeddings; the other two report none. */
+  long unpricedCalls() {
+    return 1;
+  }
+
+  /** The plain chat calls, the stream with usage and the embeddings; the other stream and the 429 report none. */
   long inputTokens() {
-    return (long) rounds * (CHAT_INPUT + STREAM_INPUT + EMBEDDING_INPUT + CHAT_INPUT);
+    return (long) rounds * (CHAT_INPUT + STREAM_INPUT + EMBEDDING_INPUT) + unpricedCalls() * CHAT_INPUT;
   }
 
   /** Embeddings have no output. */
   long outputTokens() {
-    return (long) rounds * (CHAT_OUTPUT + STREAM_OUTPUT + CHAT_OUTPUT);
+    return (long) rounds * (CHAT_OUTPUT + STREAM_OUTPUT) + unpricedCalls() * CHAT_OUTPUT;
   }
 
-  /** Only the plain answers report cache reads and reasoning; both chat calls get one. */
+  /** Only plain answers report cache reads and reasoning. */
   long cacheReadTokens() {
-    return (long) rounds * 2 * CHAT_CACHED_INPUT;
+    return (rounds + unpricedCalls()) * CHAT_CACHED_INPUT;
   }
 
   long reasoningTokens() {
-    return (long) rounds * 2 * CHAT_REASONING_OUTPUT;
+    return (rounds + unpricedCalls()) * CHAT_REASONING_OUTPUT;
   }
 
-  /** The unpriced model's calls cost nothing known, so they add nothing. */
+  /** The unpriced model's call costs nothing known, so it adds nothing. */
   double costUsd() {
     Price chat = price(DemoService.MODEL);
     Price embeddings = price(DemoService.EMBEDDING_MODEL);
     return rounds * (chat.usd(CHAT_INPUT, CHAT_CACHED_INPUT, CHAT_OUTPUT)
         + chat.usd(STREAM_INPUT, 0, STREAM_OUTPUT)
         + embeddings.usd(EMBEDDING_INPUT, 0, 0));
-  }
-
-  long unpricedCalls() {
-    return rounds;
   }
 
   /** A line of the price list: USD per million input, output and cache-read tokens. */
