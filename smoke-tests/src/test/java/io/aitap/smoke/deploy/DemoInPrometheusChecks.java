@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aitap.demo.DemoProvider;
 import io.aitap.demo.DemoService;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,8 @@ import org.junit.jupiter.api.TestInstance;
  * deployed rule files ({@code for:} at 0s, every group each second): every dashboard query and
  * every recording rule returns data, the token and cost sums are what the demo's script and the
  * price list make of it, and the alerts the script provokes go pending or firing. Subclasses
- * bring the demo and Prometheus up in one way of deploying them, in a {@code @BeforeAll}, and
- * tear them down in an {@code @AfterAll}.
+ * bring Prometheus up in one way of deploying it, then the demo with {@link #startDemo}, in a
+ * {@code @BeforeAll}, and tear Prometheus down in an {@code @AfterAll}.
  *
  * <p>Prometheus gets its data only as it scrapes and evaluates, so every check polls until it
  * holds, within one deadline for the whole class; a check that still fails then fails with what
@@ -41,7 +44,7 @@ abstract class DemoInPrometheusChecks {
    * Rounds of calls: each round takes over a second (its streams are paced), so the rounds span
    * several one-second scrapes and every counter is seen rising, which rate() and increase() need.
    */
-  static final int ROUNDS = 10;
+  private static final int ROUNDS = 10;
   private static final Duration PATIENCE = Duration.ofMinutes(4);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final String JOB = "{job=\"" + DemoJvm.SERVICE + "\"}";
@@ -58,18 +61,30 @@ abstract class DemoInPrometheusChecks {
   }
 
   private final DemoTotals totals = new DemoTotals(ROUNDS);
+  private DemoJvm demo;
   private long deadline;
   private String unavailable;
 
   /** The Prometheus the subclass started, scraping the demo's telemetry under the job {@link DemoJvm#SERVICE}. */
   abstract PrometheusApi prometheus();
 
-  /** The demo's and Prometheus' output so far, for a failure message. */
-  abstract String diagnostics();
+  /** What Prometheus (and whatever stands between it and the demo) printed so far, for a failure message. */
+  abstract String prometheusLogs();
 
-  /** Subclasses call it once the demo runs: every check has until then plus {@link #PATIENCE}. */
-  final void demoStarted() {
+  /**
+   * Starts the demo with the given OpenTelemetry settings, once Prometheus is ready; every check
+   * has from then until {@link #PATIENCE} later.
+   */
+  final void startDemo(Path work, Map<String, String> otel) throws IOException {
+    demo = DemoJvm.start(work, ROUNDS, otel);
     deadline = System.nanoTime() + PATIENCE.toNanos();
+  }
+
+  @AfterAll
+  final void stopDemo() {
+    if (demo != null) {
+      demo.close();
+    }
   }
 
   /**
@@ -194,7 +209,8 @@ abstract class DemoInPrometheusChecks {
         return last;
       }
       if (lastTry) {
-        throw new AssertionError(what + " did not hold within " + PATIENCE + "; Prometheus answered last: " + last + "\n" + diagnostics());
+        throw new AssertionError(what + " did not hold within " + PATIENCE + "; Prometheus answered last: " + last + "\n"
+            + demo.output() + prometheusLogs());
       }
       try {
         Thread.sleep(POLL.toMillis());

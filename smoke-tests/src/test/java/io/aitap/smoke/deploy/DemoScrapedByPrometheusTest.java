@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoScrapedByPrometheusTest extends DemoInPrometheusChecks {
 
   private LocalPrometheus prometheus;
-  private DemoJvm demo;
 
   @BeforeAll
   void start(@TempDir Path work) throws Exception {
@@ -27,24 +26,17 @@ class DemoScrapedByPrometheusTest extends DemoInPrometheusChecks {
     Path rules = Files.createDirectories(work.resolve("rules"));
     RuleFiles.copyEvaluatedEverySecond(rules);
     prometheus = LocalPrometheus.start(work, DemoJvm.SERVICE, "127.0.0.1:" + metricsPort, rules);
-    demo = DemoJvm.start(work, ROUNDS, Map.of(
+    startDemo(work, Map.of(
         "OTEL_METRICS_EXPORTER", "prometheus",
         "OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1",
         "OTEL_EXPORTER_PROMETHEUS_PORT", Integer.toString(metricsPort),
         "OTEL_TRACES_EXPORTER", "none"));
-    demoStarted();
   }
 
   @AfterAll
   void stop() {
-    try {
-      if (demo != null) {
-        demo.close();
-      }
-    } finally {
-      if (prometheus != null) {
-        prometheus.close();
-      }
+    if (prometheus != null) {
+      prometheus.close();
     }
   }
 
@@ -54,7 +46,7 @@ class DemoScrapedByPrometheusTest extends DemoInPrometheusChecks {
   }
 
   @Override
-  String diagnostics() {
-    return demo.output() + "--- prometheus ---\n" + prometheus.log();
+  String prometheusLogs() {
+    return "--- prometheus ---\n" + prometheus.log();
   }
 }

@@ -37,7 +37,6 @@ class DemoThroughCollectorContainersTest extends DemoInPrometheusChecks {
   private Network network;
   private GenericContainer<?> collector;
   private GenericContainer<?> prometheus;
-  private DemoJvm demo;
   private PrometheusApi api;
 
   @BeforeAll
@@ -75,26 +74,19 @@ class DemoThroughCollectorContainersTest extends DemoInPrometheusChecks {
     prometheus.start();
     api = new PrometheusApi("http://" + prometheus.getHost() + ":" + prometheus.getMappedPort(PROMETHEUS));
 
-    demo = DemoJvm.start(work, ROUNDS, Map.of(
+    startDemo(work, Map.of(
         "OTEL_EXPORTER_OTLP_ENDPOINT", "http://" + collector.getHost() + ":" + collector.getMappedPort(OTLP_HTTP),
         "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
         "OTEL_METRICS_EXPORTER", "otlp",
         "OTEL_METRIC_EXPORT_INTERVAL", "500",
         "OTEL_TRACES_EXPORTER", "otlp",
         "OTEL_BSP_SCHEDULE_DELAY", "200"));
-    demoStarted();
   }
 
   @AfterAll
   void stop() {
-    try {
-      if (demo != null) {
-        demo.close();
-      }
-    } finally {
-      for (AutoCloseable resource : new AutoCloseable[] {prometheus, collector, network}) {
-        closeQuietly(resource);
-      }
+    for (AutoCloseable resource : new AutoCloseable[] {prometheus, collector, network}) {
+      closeQuietly(resource);
     }
   }
 
@@ -104,8 +96,8 @@ class DemoThroughCollectorContainersTest extends DemoInPrometheusChecks {
   }
 
   @Override
-  String diagnostics() {
-    return demo.output() + "--- collector ---\n" + collector.getLogs() + "--- prometheus ---\n" + prometheus.getLogs();
+  String prometheusLogs() {
+    return "--- collector ---\n" + collector.getLogs() + "--- prometheus ---\n" + prometheus.getLogs();
   }
 
   /** The image {@code deploy/docker-compose.yml} runs, so this test and a deployment use the same versions. */
