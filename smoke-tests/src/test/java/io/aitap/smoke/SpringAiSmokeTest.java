@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -20,34 +22,41 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * A Spring AI 1.1 service on Spring Boot 3.5, packaged as an executable jar, run with and without
- * the agent: its libraries sit in nested jars, so the agent's taps must work from Spring Boot's
- * class loader. A plain chat goes through RestClient on Apache HttpClient 5, a streamed one through
- * WebClient on Reactor Netty, and one the provider refuses with a 429.
+ * Spring AI services packaged as Spring Boot executable jars, run with and without the agent: their
+ * libraries sit in nested jars, so the agent's taps must work from Spring Boot's class loader. Each
+ * asks for a plain chat, a streamed one and one the provider refuses with a 429. Spring AI 1.1 on
+ * Boot 3.5 sends plain calls through RestClient on Apache HttpClient 5 and streams through WebClient
+ * on Reactor Netty; Spring AI 2 on Boot 4 sends both through the OpenAI Java SDK on OkHttp.
  */
 class SpringAiSmokeTest {
 
-  private static final Path APP = Paths.get(System.getProperty("aitap.smoke.apps"), "spring-ai-1.1", "target",
-      "spring-ai-app.jar");
+  /**
+   * The applications under src/it, each packaged to target/its/<name>/target/spring-ai-app.jar, and
+   * the path of the API under their base URL: Spring AI 1.1 adds {@code /v1} itself, the OpenAI SDK
+   * expects it in the base URL.
+   */
+  private static final Map<String, String> APPS = Map.of("spring-ai-1.1", "", "spring-ai-2.0", "/v1");
   private static final List<String> FIXTURES =
       List.of("openai-chat.json", "openai-chat-stream.sse", "openai-error-429.json");
   private static final String HOST = "api.openai.com";
   private static final Duration TELEMETRY_WAIT = Duration.ofSeconds(10);
 
   @TestFactory
-  Stream<DynamicContainer> springAiExecutableJar() {
-    return TestJdk.all().stream()
-        .map(jdk -> dynamicContainer(jdk.toString(), Stream.of(jdk).flatMap(SpringAiSmokeTest::checksOn)));
+  Stream<DynamicContainer> springAiExecutableJars() {
+    return TestJdk.all().stream().map(jdk -> dynamicContainer(jdk.toString(), new TreeMap<>(APPS).keySet().stream()
+        .map(app -> dynamicContainer(app, Stream.of(app).flatMap(a -> checksOf(jdk, a))))));
   }
 
-  private static Stream<DynamicNode> checksOn(TestJdk jdk) {
+  /** Lazy: the JVMs start when JUnit reaches this container. */
+  private static Stream<DynamicNode> checksOf(TestJdk jdk, String app) {
+    Path jar = Paths.get(System.getProperty("aitap.smoke.apps"), app, "target", "spring-ai-app.jar");
     try (FakeProvider baselineProvider = new FakeProvider();
         FakeProvider provider = new FakeProvider();
         OtlpReceiver receiver = new OtlpReceiver()) {
-      List<String> baseline = reportLines(AgentJvm.executableJar(jdk, APP).withoutAgent()
-          .run(arguments(baselineProvider)));
-      List<String> withAgent = reportLines(AgentJvm.executableJar(jdk, APP).exportingTo(receiver)
-          .serviceName("smoke-spring-ai").run(arguments(provider)));
+      List<String> baseline = reportLines(AgentJvm.executableJar(jdk, jar).withoutAgent()
+          .run(arguments(app, baselineProvider)));
+      List<String> withAgent = reportLines(AgentJvm.executableJar(jdk, jar).exportingTo(receiver)
+          .serviceName("smoke-" + app).run(arguments(app, provider)));
       receiver.awaitSpans(span -> true, FIXTURES.size(), TELEMETRY_WAIT);
       receiver.awaitHistogram(MetricChecks.DURATION, FIXTURES.size(), TELEMETRY_WAIT);
       List<String> received = sorted(receiver.spans().stream().map(SpanShape::of));
@@ -68,9 +77,9 @@ class SpringAiSmokeTest {
     }
   }
 
-  private static String[] arguments(FakeProvider provider) {
+  private static String[] arguments(String app, FakeProvider provider) {
     return new String[] {
-      "--spring.ai.openai.base-url=https://" + HOST + ":" + provider.httpsPort(),
+      "--spring.ai.openai.base-url=https://" + HOST + ":" + provider.httpsPort() + APPS.get(app),
       "--spring.ai.openai.api-key=" + SmokePlan.API_KEY
     };
   }
