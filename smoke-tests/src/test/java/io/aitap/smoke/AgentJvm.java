@@ -56,7 +56,9 @@ final class AgentJvm {
   }
 
   private final TestJdk jdk;
+  /** The class to run from the smoke tests' classes, or null to run {@link #executableJar}. */
   private final String mainClass;
+  private final Path executableJar;
   private final Set<String> hosts = new LinkedHashSet<>();
   private final Map<String, String> systemProperties = new LinkedHashMap<>();
   private final Map<String, String> environment = new LinkedHashMap<>();
@@ -66,9 +68,19 @@ final class AgentJvm {
   private OtlpReceiver receiver;
 
   AgentJvm(TestJdk jdk, Class<?> mainClass) {
+    this(jdk, mainClass.getName(), null);
+  }
+
+  private AgentJvm(TestJdk jdk, String mainClass, Path executableJar) {
     this.jdk = jdk;
-    this.mainClass = mainClass.getName();
+    this.mainClass = mainClass;
+    this.executableJar = executableJar;
     hosts.add("localhost");
+  }
+
+  /** A JVM running an executable jar ({@code java -jar}) that brings its own libraries. */
+  static AgentJvm executableJar(TestJdk jdk, Path jar) {
+    return new AgentJvm(jdk, null, jar);
   }
 
   /**
@@ -120,6 +132,23 @@ final class AgentJvm {
       Path work = Files.createTempDirectory(workDirectory(), "jvm-");
       Path planFile = work.resolve("plan.tsv");
       PlannedCall.writePlan(planFile, plan.calls());
+      return run(work, List.of(planFile.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs the program with these arguments, to its end, like {@link #run(SmokePlan)}. */
+  Result run(String... arguments) {
+    try {
+      return run(Files.createTempDirectory(workDirectory(), "jvm-"), List.of(arguments));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Result run(Path work, List<String> arguments) {
+    try {
       hosts.addAll(SmokePlan.allHosts());
       Path hostsFile = work.resolve("hosts");
       List<String> lines = new ArrayList<>();
@@ -129,7 +158,7 @@ final class AgentJvm {
       Files.write(hostsFile, lines, StandardCharsets.UTF_8);
       Path stdout = work.resolve("stdout");
       Path stderr = work.resolve("stderr");
-      ProcessBuilder builder = new ProcessBuilder(command(hostsFile, planFile))
+      ProcessBuilder builder = new ProcessBuilder(command(hostsFile, arguments))
           .redirectOutput(stdout.toFile())
           .redirectError(stderr.toFile());
       configureEnvironment(builder.environment());
@@ -154,7 +183,7 @@ final class AgentJvm {
     }
   }
 
-  private List<String> command(Path hostsFile, Path planFile) {
+  private List<String> command(Path hostsFile, List<String> arguments) {
     List<String> command = new ArrayList<>();
     command.add(jdk.java().toString());
     if (withAgent) {
@@ -164,13 +193,18 @@ final class AgentJvm {
     ProviderCertificate.get().trustProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-Xmx256m");
     systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-    command.add("-cp");
-    List<String> classpath = new ArrayList<>();
-    classpath.add(requiredProperty("aitap.smoke.classpath"));
-    classpath.addAll(libraryJars);
-    command.add(String.join(File.pathSeparator, classpath));
-    command.add(mainClass);
-    command.add(planFile.toString());
+    if (executableJar != null) {
+      command.add("-jar");
+      command.add(executableJar.toString());
+    } else {
+      command.add("-cp");
+      List<String> classpath = new ArrayList<>();
+      classpath.add(requiredProperty("aitap.smoke.classpath"));
+      classpath.addAll(libraryJars);
+      command.add(String.join(File.pathSeparator, classpath));
+      command.add(mainClass);
+    }
+    command.addAll(arguments);
     return command;
   }
 
@@ -215,6 +249,8 @@ final class AgentJvm {
 
   @Override
   public String toString() {
-    return mainClass.substring(mainClass.lastIndexOf('.') + 1) + " on " + jdk + (withAgent ? " with the agent" : "");
+    String program = executableJar != null ? executableJar.getFileName().toString()
+        : mainClass.substring(mainClass.lastIndexOf('.') + 1);
+    return program + " on " + jdk + (withAgent ? " with the agent" : "");
   }
 }

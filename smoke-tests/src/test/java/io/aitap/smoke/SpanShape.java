@@ -61,13 +61,16 @@ final class SpanShape {
 
   /** The shape the span of this call must have, from its fixture, request and address. */
   static SpanShape expected(SmokePlan.AiCall call) {
-    Fixture fixture = call.fixture;
-    AiRequest request = call.request;
+    return expected(call.fixture, call.request, call.providerName(), call.host(), call.port());
+  }
+
+  /** The shape of the span of a call answered by {@code fixture}, sent to {@code host:port}. */
+  static SpanShape expected(Fixture fixture, AiRequest request, String providerName, String host, int port) {
     NormalisedUsage usage = NormalisedUsage.of(fixture);
     Map<String, Object> attributes = new TreeMap<>();
     String operation = GenAiNames.operationName(fixture);
     attributes.put("gen_ai.operation.name", operation);
-    attributes.put("gen_ai.provider.name", call.providerName());
+    attributes.put("gen_ai.provider.name", providerName);
     attributes.put("gen_ai.request.model", fixture.requestModel());
     attributes.put("gen_ai.request.max_tokens", request.maxTokens);
     attributes.put("gen_ai.request.temperature", request.temperature);
@@ -82,8 +85,8 @@ final class SpanShape {
     attributes.put("gen_ai.usage.cache_read.input_tokens", usage.cacheReadInputTokens);
     attributes.put("gen_ai.usage.cache_creation.input_tokens", usage.cacheCreationInputTokens);
     attributes.put("gen_ai.usage.reasoning.output_tokens", usage.reasoningOutputTokens);
-    attributes.put("server.address", call.host());
-    attributes.put("server.port", (long) call.port());
+    attributes.put("server.address", host);
+    attributes.put("server.port", (long) port);
     String errorType = ExpectedErrorType.of(fixture);
     attributes.put("error.type", errorType);
     attributes.put("aitap.error.category", ExpectedErrorType.category(fixture));
