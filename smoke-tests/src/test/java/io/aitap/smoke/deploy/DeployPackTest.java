@@ -27,6 +27,7 @@ class DeployPackTest {
 
   private static final Path PROMETHEUS = Paths.get("../deploy/prometheus").toAbsolutePath().normalize();
   private static final Path DASHBOARDS = Paths.get("../deploy/grafana/dashboards").toAbsolutePath().normalize();
+  private static final Path SLO_RESOURCES = Paths.get("src/test/resources/slo").toAbsolutePath();
 
   @Test
   void prometheusConfigurationAndRulesAreValid() throws Exception {
@@ -40,13 +41,35 @@ class DeployPackTest {
 
   @Test
   void everyAlertPassesItsUnitTests() throws Exception {
-    promtool(PROMETHEUS.resolve("tests"), "test", "rules", "aitap-alerts.test.yml");
-    String tests = Files.readString(PROMETHEUS.resolve("tests/aitap-alerts.test.yml"), StandardCharsets.UTF_8);
-    String rules = Files.readString(PROMETHEUS.resolve("rules/aitap-alerts.rules.yml"), StandardCharsets.UTF_8);
+    for (String name : List.of("aitap-alerts", "aitap-slo")) {
+      promtool(PROMETHEUS.resolve("tests"), "test", "rules", name + ".test.yml");
+      assertEveryAlertTested(PROMETHEUS.resolve("rules/" + name + ".rules.yml"), PROMETHEUS.resolve("tests/" + name + ".test.yml"));
+    }
+  }
+
+  /** The jar's slo command on an slo.yaml other than deploy's: its rules load and its TTFT objectives fire. */
+  @Test
+  void rulesGeneratedFromAnotherSloFileLoadAndFire(@TempDir Path directory) throws Exception {
+    Path source = SLO_RESOURCES.resolve("two-services.slo.yaml");
+    Path rules = directory.resolve("two-services.rules.yml");
+    Process slo = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        System.getProperty("aitap.agent.jar"), "slo", source.toString(), "-o", rules.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(slo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    slo.waitFor(1, TimeUnit.MINUTES);
+    assertEquals(0, slo.exitValue(), output);
+    Files.copy(SLO_RESOURCES.resolve("two-services.test.yml"), directory.resolve("two-services.test.yml"));
+    promtool(directory, "check", "rules", rules.getFileName().toString());
+    promtool(directory, "test", "rules", "two-services.test.yml");
+  }
+
+  private static void assertEveryAlertTested(Path rulesFile, Path testsFile) throws IOException {
+    String tests = Files.readString(testsFile, StandardCharsets.UTF_8);
+    String rules = Files.readString(rulesFile, StandardCharsets.UTF_8);
     for (String line : rules.split("\n")) {
       if (line.trim().startsWith("- alert: ")) {
         String alert = line.trim().substring("- alert: ".length());
-        assertFalse(!tests.contains("alertname: " + alert), alert + " has a unit test");
+        assertFalse(!tests.contains("alertname: " + alert), alert + " has a unit test in " + testsFile.getFileName());
       }
     }
   }
