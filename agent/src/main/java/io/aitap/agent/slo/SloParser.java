@@ -106,6 +106,11 @@ public final class SloParser {
       throw new IllegalArgumentException(where + ".objective: " + target.toPlainString()
           + " is not a percentage between 0 and 100 (write 99.9 for 99.9 %)");
     }
+    if (target.compareTo(BigDecimal.ONE) < 0) {
+      // nobody aims at under 1 % good calls: this is a ratio written where a percentage belongs
+      throw new IllegalArgumentException(where + ".objective: " + target.toPlainString()
+          + " looks like a ratio; objectives are percentages (write 99.9 for 99.9 %)");
+    }
     if (availability) {
       List<String> failures = new ArrayList<>();
       if (entry.containsKey("failures")) {

@@ -82,7 +82,7 @@ class DeployPackTest {
       for (JsonNode panel : new ObjectMapper().readTree(dashboard).path("panels")) {
         for (JsonNode target : panel.path("targets")) {
           String expr = target.path("expr").asText()
-              .replace("$__range", "1h").replace("$job", ".*").replace("$provider", ".*").replace("$model", ".*");
+              .replace("$__range", "1h").replace("$job", ".*").replace("$provider", ".*").replace("$model", ".*").replace("$slo", ".*");
           rules.append("      - record: dashboard:query_").append(queries++).append("\n")
               .append("        expr: '").append(expr.replace("'", "''")).append("'\n");
         }
