@@ -118,17 +118,11 @@ public final class SloRuleWriter {
       phrases.add(plain(pair.factor) + "x over " + pair.longWindow + " and " + pair.shortWindow + " (budget gone in "
           + days(slo.windowSeconds / pair.factor.doubleValue()) + ")");
     }
-    out.append("      - alert: ").append(first.alert).append("\n")
-        .append("        expr: |\n").append(indent(String.join("\nor\n", conditions), 10)).append("\n")
-        .append("        labels:\n")
-        .append("          severity: ").append(first.severity).append("\n");
-    appendLabels(labels, 10);
-    out.append("        annotations:\n")
-        .append("          summary: ").append(quote("SLO " + slo.name + ": " + objective.describe() + " burns its error budget "
-            + (first.severity.equals("page") ? "fast" : "steadily"))).append("\n")
-        .append("          description: ").append(quote("Bad calls (" + badCalls(objective) + ") exceed the " + slo.window
-            + " error budget of " + plain(objective.errorBudget().movePointRight(2)) + "% by " + String.join(", or ", phrases)
-            + ".")).append("\n");
+    alert(first.alert, String.join("\nor\n", conditions), null, withSeverity(first.severity, labels),
+        "SLO " + slo.name + ": " + objective.describe() + " burns its error budget "
+            + (first.severity.equals("page") ? "fast" : "steadily"),
+        "Bad calls (" + badCalls(objective) + ") exceed the " + slo.window + " error budget of "
+            + plain(objective.errorBudget().movePointRight(2)) + "% by " + String.join(", or ", phrases) + ".");
   }
 
   private void costGroup(List<Slo> slos) {
@@ -175,35 +169,24 @@ public final class SloRuleWriter {
     record("aitap_slo:cost_usd:monthly_budget", "vector(" + budgetUsd + ")", labels);
     for (BigDecimal level : budget.warningLevels) {
       String percent = plain(level.movePointRight(2));
-      out.append("      - alert: AitapCostBudgetSpent\n")
-          .append("        expr: ").append(SPENT).append(own).append(" >= ").append(plain(level)).append("\n")
-          .append("        labels:\n")
-          .append("          severity: warning\n")
-          .append("          budget_level: ").append(quote(plain(level))).append("\n");
-      appendLabels(labels, 10);
-      annotations(slo.name + ": " + percent + "% of the monthly AI budget spent",
+      Map<String, String> levelLabels = withSeverity("warning", Map.of("budget_level", plain(level)));
+      levelLabels.putAll(labels);
+      alert("AitapCostBudgetSpent", SPENT + own + " >= " + plain(level), null, levelLabels,
+          slo.name + ": " + percent + "% of the monthly AI budget spent",
           "AI calls of " + slo.name + " have cost " + percent + "% or more of the " + budgetUsd + " USD monthly budget this month.");
     }
-    out.append("      - alert: AitapCostBudgetForecastExceeded\n")
-        .append("        expr: ").append(FORECAST).append(own).append(" > ").append(budgetUsd).append("\n")
-        .append("        for: 30m\n")
-        .append("        labels:\n")
-        .append("          severity: warning\n");
-    appendLabels(labels, 10);
-    annotations(slo.name + ": AI spend heads past the " + budgetUsd + " USD monthly budget",
+    alert("AitapCostBudgetForecastExceeded", FORECAST + own + " > " + budgetUsd, "30m", withSeverity("warning", labels),
+        slo.name + ": AI spend heads past the " + budgetUsd + " USD monthly budget",
         "Spend so far this month plus the last day's pace until the month ends comes to more than " + budgetUsd + " USD.");
     // One hour at several times the hourly average of the day before, and more than an evenly spread
     // hour of the budget, so cents on an idle service do not count as a spike.
     String hour = "sum(increase(" + spend + "[1h]))";
     String evenHour = plain(budget.monthlyUsd.divide(BigDecimal.valueOf(30 * 24), 6, RoundingMode.HALF_UP));
-    out.append("      - alert: AitapCostSpike\n")
-        .append("        expr: |\n")
-        .append(indent(hour + " > " + plain(budget.spikeFactor) + " * (sum(rate(" + spend + "[1d] offset 1h)) * 3600 or vector(0))\n"
-            + "  and " + hour + " > " + evenHour, 10)).append("\n")
-        .append("        labels:\n")
-        .append("          severity: warning\n");
-    appendLabels(labels, 10);
-    annotations(slo.name + ": AI spend spiked this hour",
+    alert("AitapCostSpike",
+        hour + " > " + plain(budget.spikeFactor) + " * (sum(rate(" + spend + "[1d] offset 1h)) * 3600 or vector(0))\n"
+            + "  and " + hour + " > " + evenHour,
+        null, withSeverity("warning", labels),
+        slo.name + ": AI spend spiked this hour",
         "The last hour cost more than " + plain(budget.spikeFactor) + "x the hourly average of the day before, and more than "
             + evenHour + " USD (an evenly spread hour of the " + budgetUsd + " USD budget).");
   }
@@ -218,10 +201,24 @@ public final class SloRuleWriter {
         + "  )\n";
   }
 
-  private void annotations(String summary, String description) {
+  private void alert(String name, String expr, String pending, Map<String, String> labels, String summary, String description) {
+    out.append("      - alert: ").append(name).append("\n");
+    expression(expr);
+    if (pending != null) {
+      out.append("        for: ").append(pending).append("\n");
+    }
+    out.append("        labels:\n");
+    appendLabels(labels, 10);
     out.append("        annotations:\n")
         .append("          summary: ").append(quote(summary)).append("\n")
         .append("          description: ").append(quote(description)).append("\n");
+  }
+
+  private static Map<String, String> withSeverity(String severity, Map<String, String> labels) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("severity", severity);
+    all.putAll(labels);
+    return all;
   }
 
   /** The share of bad calls over a window; absent, not 0/0, when the window saw no call. */
@@ -287,14 +284,18 @@ public final class SloRuleWriter {
 
   private void record(String name, String expr, Map<String, String> labels) {
     out.append("      - record: ").append(name).append("\n");
+    expression(expr);
+    if (!labels.isEmpty()) {
+      out.append("        labels:\n");
+      appendLabels(labels, 10);
+    }
+  }
+
+  private void expression(String expr) {
     if (expr.contains("\n")) {
       out.append("        expr: |\n").append(indent(expr, 10)).append("\n");
     } else {
       out.append("        expr: ").append(expr).append("\n");
-    }
-    if (!labels.isEmpty()) {
-      out.append("        labels:\n");
-      appendLabels(labels, 10);
     }
   }
 
