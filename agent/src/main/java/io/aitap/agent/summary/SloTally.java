@@ -4,6 +4,7 @@ import io.aitap.agent.slo.Objective;
 import io.aitap.agent.slo.Slo;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ final class SloTally {
         verdict = "no calls";
       } else {
         BigDecimal good = BigDecimal.valueOf(count.calls - count.bad).movePointRight(2)
-            .divide(BigDecimal.valueOf(count.calls), 10, java.math.RoundingMode.HALF_UP);
+            .divide(BigDecimal.valueOf(count.calls), 10, RoundingMode.HALF_UP);
         verdict = String.format(Locale.ROOT, "%6.2f%% good of %d  %s", good.doubleValue(), count.calls,
             good.compareTo(count.objective.targetPercent()) >= 0 ? "met" : "MISSED");
       }
