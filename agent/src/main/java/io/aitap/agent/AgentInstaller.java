@@ -13,12 +13,16 @@ import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.protocol.EndpointClassifier;
+import io.aitap.agent.slo.Slo;
+import io.aitap.agent.slo.SloParser;
 import io.aitap.agent.summary.TerminalSummary;
 import io.aitap.agent.telemetry.GenAiTelemetry;
 import io.aitap.agent.telemetry.TelemetrySdk;
 import io.aitap.agent.telemetry.TelemetryStarter;
 import io.aitap.bootstrap.AitapBridge;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Paths;
 import java.util.List;
 
 /**
@@ -29,6 +33,26 @@ final class AgentInstaller {
 
   private AgentInstaller() {}
 
+  /** The SLOs of {@code aitap.slo.file}, or none when it is unset or cannot be read: the summary is a convenience. */
+  private static List<Slo> summarySlos(AitapConfig config) {
+    String file = config.get("aitap.slo.file");
+    if (file == null) {
+      return List.of();
+    }
+    try {
+      return SloParser.read(Paths.get(file));
+    } catch (IOException | RuntimeException e) {
+      AgentLog.warn("aitap.slo.file " + file + " is not used", e);
+      return List.of();
+    }
+  }
+
+  /** As OpenTelemetry reads it: the system property wins over the environment. */
+  private static String serviceName() {
+    String name = System.getProperty("otel.service.name");
+    return name != null ? name : System.getenv("OTEL_SERVICE_NAME");
+  }
+
   static void install(Instrumentation instrumentation, AitapConfig config) {
     String version = AgentVersion.get();
 
@@ -36,7 +60,7 @@ final class AgentInstaller {
     GenAiTelemetry telemetry = new GenAiTelemetry(version, costs);
     CallSink sink = telemetry;
     if (config.getBoolean("aitap.summary.enabled", false)) {
-      TerminalSummary summary = new TerminalSummary(costs);
+      TerminalSummary summary = new TerminalSummary(costs, summarySlos(config), serviceName());
       sink = CallSinks.of(telemetry, summary);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> summary.print(System.err), "aitap-summary"));
     }

@@ -41,6 +41,8 @@ public final class AitapCommand {
         return price(rest);
       case "attach":
         return attach(rest);
+      case "slo":
+        return new SloCommand(out, err).run(rest);
       default:
         err.println("aitap: unknown command '" + command + "'");
         help();
@@ -58,6 +60,7 @@ public final class AitapCommand {
     out.println("  version                               the agent's version");
     out.println("  price <model> [--endpoint <host>]     the price aitap applies to a model (honours aitap.pricing.file)");
     out.println("  attach <pid> [<agent arguments>]      start the agent in a running JVM");
+    out.println("  slo <slo.yaml> [-o <rules.yml>]       Prometheus recording rules and alerts for the SLOs and budgets of slo.yaml");
   }
 
   private int price(String[] args) {

@@ -5,7 +5,10 @@ import io.aitap.agent.call.CallEnd;
 import io.aitap.agent.call.CallSink;
 import io.aitap.agent.cost.CostCalculator;
 import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.slo.Slo;
+import io.aitap.agent.telemetry.ErrorCategory;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,15 +16,23 @@ import java.util.TreeMap;
 /**
  * A table of the JVM's AI calls printed when it exits ({@code aitap.summary.enabled=true}): per
  * provider and model, calls, error rate, latency p50/p95/p99, p95 time to first token, tokens and
- * cost. For a developer's terminal; production reads the same numbers from the metrics.
+ * cost; with {@code aitap.slo.file}, whether each objective of that slo.yaml held over the run. For a
+ * developer's terminal; production reads the same numbers from the metrics.
  */
 public final class TerminalSummary implements CallSink {
 
   private final CostCalculator costs;
   private final Map<String, ModelTotals> totals = new TreeMap<>();
+  private final SloTally slos;
 
   public TerminalSummary(CostCalculator costs) {
+    this(costs, List.of(), null);
+  }
+
+  /** {@code service} is this JVM's service name, for SLOs whose selector names one. */
+  public TerminalSummary(CostCalculator costs, List<Slo> slos, String service) {
     this.costs = costs;
+    this.slos = new SloTally(slos, service);
   }
 
   @Override
@@ -39,6 +50,8 @@ public final class TerminalSummary implements CallSink {
     if (call.timeToFirstChunkNanos() >= 0) {
       row.timeToFirstChunk.add(call.timeToFirstChunkNanos() / 1e9);
     }
+    slos.add(call.endpoint().providerName(), call.request().model, call.endpoint().protocol().operationName(),
+        ErrorCategory.of(call), call.durationNanos() / 1e9, call.timeToFirstChunkNanos() / 1e9);
     if (response.hasUsage()) {
       row.inputTokens += response.inputTokens == null ? 0 : response.inputTokens;
       row.outputTokens += response.outputTokens == null ? 0 : response.outputTokens;
@@ -73,6 +86,7 @@ public final class TerminalSummary implements CallSink {
           seconds(row.timeToFirstChunk.quantile(0.95)), row.inputTokens, row.outputTokens,
           row.unpricedCalls > 0 && row.costUsd == 0 ? "no price" : String.format(Locale.ROOT, "%.6f", row.costUsd));
     });
+    slos.print(out);
   }
 
   private static String seconds(double value) {

@@ -33,13 +33,9 @@ import java.util.List;
  */
 final class CallMetrics {
 
-  static final List<Double> DURATION_BUCKETS =
-      Arrays.asList(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
   static final List<Long> TOKEN_BUCKETS =
       Arrays.asList(1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L, 262144L, 1048576L, 4194304L,
           16777216L, 67108864L);
-  static final List<Double> TIME_TO_FIRST_CHUNK_BUCKETS =
-      Arrays.asList(0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
   static final List<Double> TIME_PER_OUTPUT_CHUNK_BUCKETS =
       Arrays.asList(0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0, 2.5);
 
@@ -61,7 +57,7 @@ final class CallMetrics {
         meter.histogramBuilder("gen_ai.client.operation.duration")
             .setDescription("GenAI operation duration.")
             .setUnit("s")
-            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+            .setExplicitBucketBoundariesAdvice(HistogramBuckets.DURATION_SECONDS)
             .build();
     tokenUsage =
         meter.histogramBuilder("gen_ai.client.token.usage")
@@ -74,7 +70,7 @@ final class CallMetrics {
         meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk")
             .setDescription("Time from issuing a streaming request to receiving the first output chunk.")
             .setUnit("s")
-            .setExplicitBucketBoundariesAdvice(TIME_TO_FIRST_CHUNK_BUCKETS)
+            .setExplicitBucketBoundariesAdvice(HistogramBuckets.TIME_TO_FIRST_CHUNK_SECONDS)
             .build();
     timePerOutputChunk =
         meter.histogramBuilder("gen_ai.client.operation.time_per_output_chunk")

@@ -9,9 +9,15 @@ import java.util.Locale;
  * many timeouts" across providers whose error types all differ. The provider's code or type decides
  * first, then the status, then the exception.
  */
-final class ErrorCategory {
+public final class ErrorCategory {
 
   private ErrorCategory() {}
+
+  /** The category of a call, or null when it did not fail: what the exit summary's SLOs tell apart. */
+  public static String of(AiCall call) {
+    String errorType = ErrorTypes.of(call);
+    return errorType == null ? null : of(call, errorType);
+  }
 
   /** The category of a failed call's {@code errorType}; never null. */
   static String of(AiCall call, String errorType) {

@@ -102,7 +102,7 @@ class GenAiTelemetryTest {
     MetricData duration = metric("gen_ai.client.operation.duration");
     assertEquals("s", duration.getUnit());
     HistogramPointData point = duration.getHistogramData().getPoints().iterator().next();
-    assertEquals(CallMetrics.DURATION_BUCKETS, point.getBoundaries());
+    assertEquals(HistogramBuckets.DURATION_SECONDS, point.getBoundaries());
     assertEquals("gpt-4o-2024-08-06", point.getAttributes().get(AttributeKey.stringKey("gen_ai.response.model")));
     assertNull(point.getAttributes().get(AttributeKey.stringKey("gen_ai.response.id")), "ids would explode cardinality");
   }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployPackTest {
 
   private static final Path PROMETHEUS = Paths.get("../deploy/prometheus").toAbsolutePath().normalize();
+  private static final Path SLO_RESOURCES = Paths.get("src/test/resources/slo").toAbsolutePath();
 
   @Test
   void prometheusConfigurationAndRulesAreValid() throws Exception {
@@ -47,6 +48,22 @@ class DeployPackTest {
     for (String alert : RuleFiles.alertNames()) {
       assertTrue(tests.toString().contains("alertname: " + alert), alert + " has a unit test");
     }
+  }
+
+  /** The jar's slo command on an slo.yaml other than deploy's: its rules load and its TTFT objectives fire. */
+  @Test
+  void rulesGeneratedFromAnotherSloFileLoadAndFire(@TempDir Path directory) throws Exception {
+    Path source = SLO_RESOURCES.resolve("two-services.slo.yaml");
+    Path rules = directory.resolve("two-services.rules.yml");
+    Process slo = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        System.getProperty("aitap.agent.jar"), "slo", source.toString(), "-o", rules.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(slo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    slo.waitFor(1, TimeUnit.MINUTES);
+    assertEquals(0, slo.exitValue(), output);
+    Files.copy(SLO_RESOURCES.resolve("two-services.test.yml"), directory.resolve("two-services.test.yml"));
+    promtool(directory, "check", "rules", rules.getFileName().toString());
+    promtool(directory, "test", "rules", "two-services.test.yml");
   }
 
   @Test
