@@ -9,6 +9,7 @@ import io.aitap.agent.instrumentation.AgentHooks;
 import io.aitap.agent.instrumentation.ClientInstrumentations;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
+import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
@@ -47,7 +48,8 @@ final class AgentInstaller {
             new UrlConnectionTap(calls),
             new OkHttpTap(calls::start),
             new ApacheHttpClientTap(calls::start),
-            new ApacheAsyncClientTap(calls::start)));
+            new ApacheAsyncClientTap(calls::start),
+            new AwsAsyncClientTap(calls::start)));
     List<String> instrumented = ClientInstrumentations.install(instrumentation, config);
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);

@@ -68,4 +68,12 @@ public interface AitapHooks {
    * response consumer it should use instead, or null to leave them.
    */
   Object[] apacheAsyncExecute(Object target, Object producer, Object consumer);
+
+  // ---- AWS SDK 2.x async HTTP clients (Netty NIO, CRT) --------------------------------------
+
+  /** An {@code SdkAsyncHttpClient} enters {@code execute}; returns the request it should execute instead, or null. */
+  Object awsAsyncExecute(Object request);
+
+  /** {@code execute} returned {@code future} or threw; {@code tapped} is what the entry returned. */
+  void awsAsyncExecuted(Object tapped, Object future, Throwable thrown);
 }

@@ -77,4 +77,14 @@ final class NoopHooks implements AitapHooks {
   public Object[] apacheAsyncExecute(Object target, Object producer, Object consumer) {
     return null;
   }
+
+  // ---- AWS SDK 2.x async HTTP clients (Netty NIO, CRT) --------------------------------------
+
+  @Override
+  public Object awsAsyncExecute(Object request) {
+    return null;
+  }
+
+  @Override
+  public void awsAsyncExecuted(Object tapped, Object future, Throwable thrown) {}
 }

@@ -4,6 +4,7 @@ import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
+import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
@@ -26,18 +27,21 @@ public final class AgentHooks implements AitapHooks {
   private final OkHttpTap okHttp;
   private final ApacheHttpClientTap apacheHttpClient;
   private final ApacheAsyncClientTap apacheAsyncClient;
+  private final AwsAsyncClientTap awsAsyncClient;
 
   public AgentHooks(
       JdkHttpClientTap httpClient,
       UrlConnectionTap urlConnection,
       OkHttpTap okHttp,
       ApacheHttpClientTap apacheHttpClient,
-      ApacheAsyncClientTap apacheAsyncClient) {
+      ApacheAsyncClientTap apacheAsyncClient,
+      AwsAsyncClientTap awsAsyncClient) {
     this.httpClient = httpClient;
     this.urlConnection = urlConnection;
     this.okHttp = okHttp;
     this.apacheHttpClient = apacheHttpClient;
     this.apacheAsyncClient = apacheAsyncClient;
+    this.awsAsyncClient = awsAsyncClient;
   }
 
   @Override
@@ -180,6 +184,26 @@ public final class AgentHooks implements AitapHooks {
       return apacheAsyncClient.execute(target, producer, consumer);
     } catch (Throwable t) {
       return failed("Apache HttpClient async execute", t, null);
+    }
+  }
+
+  // ---- AWS SDK 2.x async HTTP clients (Netty NIO, CRT) --------------------------------------
+
+  @Override
+  public Object awsAsyncExecute(Object request) {
+    try {
+      return awsAsyncClient.execute(request);
+    } catch (Throwable t) {
+      return failed("AWS SDK async execute", t, null);
+    }
+  }
+
+  @Override
+  public void awsAsyncExecuted(Object tapped, Object future, Throwable thrown) {
+    try {
+      awsAsyncClient.executed(tapped, future, thrown);
+    } catch (Throwable t) {
+      failed("AWS SDK async executed", t, null);
     }
   }
 

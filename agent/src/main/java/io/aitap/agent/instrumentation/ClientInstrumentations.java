@@ -6,6 +6,7 @@ import io.aitap.agent.AgentLog;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientInstrumentation;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientInstrumentation;
+import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientInstrumentation;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
@@ -36,7 +37,8 @@ public final class ClientInstrumentations {
         new OkHttpInstrumentation(),
         ApacheHttpClientInstrumentation.httpClient4(),
         ApacheHttpClientInstrumentation.httpClient5(),
-        new ApacheAsyncClientInstrumentation());
+        new ApacheAsyncClientInstrumentation(),
+        new AwsAsyncClientInstrumentation());
   }
 
   /** Returns the names of the instrumentations installed. */

@@ -7,6 +7,7 @@ import io.aitap.agent.call.RecordingSink;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
+import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
@@ -60,7 +61,8 @@ public final class InstrumentedJvm {
             new UrlConnectionTap(noAi),
             new OkHttpTap(starts),
             new ApacheHttpClientTap(starts),
-            new ApacheAsyncClientTap(starts)));
+            new ApacheAsyncClientTap(starts),
+            new AwsAsyncClientTap(starts)));
     ClientInstrumentations.install(
         ByteBuddyAgent.install(), new AitapConfig(new Properties(), Map.of()));
   }
