@@ -2,6 +2,7 @@ package io.aitap.smoke;
 
 import io.aitap.smoke.clients.JdkHttpClientProgram;
 import io.aitap.smoke.clients.UrlConnectionProgram;
+import io.aitap.smoke.clients.awssdk.BedrockAsyncProgram;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient4Program;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient5Program;
 import io.aitap.smoke.clients.okhttpapache.OkHttpProgram;
@@ -137,6 +138,20 @@ final class ClientProgram {
           List.of(new Style("async:stream", false)),
           new Style("classic:stream", false),
           version));
+    }
+    return clients;
+  }
+
+  // ---- the AWS SDK's async client on Netty NIO, at the oldest and newest version aitap claims ----
+
+  /** Bedrock Converse calls; the program reports what the SDK made of each response. */
+  static List<ClientProgram> awsSdkAsyncClients() {
+    List<ClientProgram> clients = new ArrayList<>();
+    for (String version : List.of("awssdk-2.26", "awssdk-2.57")) {
+      Style sdk = new Style("converse", false);
+      clients.add(new ClientProgram(
+          "AWS SDK BedrockRuntimeAsyncClient (" + version + ")", BedrockAsyncProgram.class, List.of(sdk), List.of(),
+          sdk, version));
     }
     return clients;
   }

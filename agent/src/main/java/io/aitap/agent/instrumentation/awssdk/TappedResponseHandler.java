@@ -8,7 +8,8 @@ import io.aitap.agent.instrumentation.common.ProxyHandlers;
 import io.aitap.agent.protocol.ResponseHead;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Behind a proxy of {@code SdkAsyncHttpResponseHandler}: the call reads the status and headers as
@@ -64,11 +65,19 @@ final class TappedResponseHandler implements InvocationHandler {
     return new ResponseHead((Integer) call(response, "statusCode"), name -> header(response, name));
   }
 
-  /** The first value of a header of the SDK's request or response, or null; never throws. */
+  /**
+   * The first value of a header of the SDK's request or response, or null; never throws. Read from
+   * {@code headers()}: {@code firstMatchingHeader} is overloaded, by name and by a collection of names.
+   */
   static String header(Object message, String name) {
     try {
-      Optional<?> value = (Optional<?>) call(message, "firstMatchingHeader", name);
-      return value.isPresent() ? (String) value.get() : null;
+      for (Map.Entry<?, ?> header : ((Map<?, ?>) call(message, "headers")).entrySet()) {
+        if (name.equalsIgnoreCase((String) header.getKey())) {
+          List<?> values = (List<?>) header.getValue();
+          return values.isEmpty() ? null : (String) values.get(0);
+        }
+      }
+      return null;
     } catch (Exception e) {
       return null;
     }

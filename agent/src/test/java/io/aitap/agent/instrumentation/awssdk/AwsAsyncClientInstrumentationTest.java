@@ -50,6 +50,7 @@ class AwsAsyncClientInstrumentationTest extends InstrumentedClientTest {
     exchange.done.get(30, TimeUnit.SECONDS);
     assertEquals(200, exchange.status.get());
     assertExchangeSeen(exchange.body.toString(StandardCharsets.UTF_8));
+    assertEquals("application/json", onlyCall().call.head().header("CONTENT-TYPE"));
   }
 
   @Test
