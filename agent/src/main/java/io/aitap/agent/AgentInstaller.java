@@ -13,6 +13,7 @@ import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
+import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.summary.TerminalSummary;
 import io.aitap.agent.telemetry.GenAiTelemetry;
@@ -49,7 +50,8 @@ final class AgentInstaller {
             new OkHttpTap(calls::start),
             new ApacheHttpClientTap(calls::start),
             new ApacheAsyncClientTap(calls::start),
-            new AwsAsyncClientTap(calls::start)));
+            new AwsAsyncClientTap(calls::start),
+            new VertxHttpClientTap(calls::start)));
     List<String> instrumented = ClientInstrumentations.install(instrumentation, config);
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);

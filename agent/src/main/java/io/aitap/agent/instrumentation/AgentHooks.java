@@ -8,6 +8,7 @@ import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
+import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.bootstrap.AitapHooks;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +29,7 @@ public final class AgentHooks implements AitapHooks {
   private final ApacheHttpClientTap apacheHttpClient;
   private final ApacheAsyncClientTap apacheAsyncClient;
   private final AwsAsyncClientTap awsAsyncClient;
+  private final VertxHttpClientTap vertxHttpClient;
 
   public AgentHooks(
       JdkHttpClientTap httpClient,
@@ -35,13 +37,15 @@ public final class AgentHooks implements AitapHooks {
       OkHttpTap okHttp,
       ApacheHttpClientTap apacheHttpClient,
       ApacheAsyncClientTap apacheAsyncClient,
-      AwsAsyncClientTap awsAsyncClient) {
+      AwsAsyncClientTap awsAsyncClient,
+      VertxHttpClientTap vertxHttpClient) {
     this.httpClient = httpClient;
     this.urlConnection = urlConnection;
     this.okHttp = okHttp;
     this.apacheHttpClient = apacheHttpClient;
     this.apacheAsyncClient = apacheAsyncClient;
     this.awsAsyncClient = awsAsyncClient;
+    this.vertxHttpClient = vertxHttpClient;
   }
 
   @Override
@@ -204,6 +208,53 @@ public final class AgentHooks implements AitapHooks {
       awsAsyncClient.executed(tapped, future, thrown);
     } catch (Throwable t) {
       failed("AWS SDK async executed", t, null);
+    }
+  }
+
+  // ---- Vert.x 4.x and 5.x HTTP client ------------------------------------------------------
+
+  @Override
+  public void vertxRequestWrite(Object request, Object data, boolean end) {
+    try {
+      vertxHttpClient.requestWrite(request, data, end);
+    } catch (Throwable t) {
+      failed("Vert.x request write", t, null);
+    }
+  }
+
+  @Override
+  public void vertxResponse(Object request, Object response) {
+    try {
+      vertxHttpClient.response(request, response);
+    } catch (Throwable t) {
+      failed("Vert.x response", t, null);
+    }
+  }
+
+  @Override
+  public void vertxResponseChunk(Object response, Object chunk) {
+    try {
+      vertxHttpClient.responseChunk(response, chunk);
+    } catch (Throwable t) {
+      failed("Vert.x response chunk", t, null);
+    }
+  }
+
+  @Override
+  public void vertxResponseEnd(Object response) {
+    try {
+      vertxHttpClient.responseEnd(response);
+    } catch (Throwable t) {
+      failed("Vert.x response end", t, null);
+    }
+  }
+
+  @Override
+  public void vertxFailed(Object requestOrResponse, Throwable failure) {
+    try {
+      vertxHttpClient.failed(requestOrResponse, failure);
+    } catch (Throwable t) {
+      failed("Vert.x failure", t, null);
     }
   }
 

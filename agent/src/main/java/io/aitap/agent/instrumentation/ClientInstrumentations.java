@@ -10,6 +10,7 @@ import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientInstrumentation;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
+import io.aitap.agent.instrumentation.vertx.VertxHttpClientInstrumentation;
 import io.aitap.bootstrap.AitapBridge;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ public final class ClientInstrumentations {
         ApacheHttpClientInstrumentation.httpClient4(),
         ApacheHttpClientInstrumentation.httpClient5(),
         new ApacheAsyncClientInstrumentation(),
-        new AwsAsyncClientInstrumentation());
+        new AwsAsyncClientInstrumentation(),
+        new VertxHttpClientInstrumentation());
   }
 
   /** Returns the names of the instrumentations installed. */

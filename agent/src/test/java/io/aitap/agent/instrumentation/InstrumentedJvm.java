@@ -12,6 +12,7 @@ import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
+import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.bootstrap.AitapBridge;
@@ -62,7 +63,8 @@ public final class InstrumentedJvm {
             new OkHttpTap(starts),
             new ApacheHttpClientTap(starts),
             new ApacheAsyncClientTap(starts),
-            new AwsAsyncClientTap(starts)));
+            new AwsAsyncClientTap(starts),
+            new VertxHttpClientTap(starts)));
     ClientInstrumentations.install(
         ByteBuddyAgent.install(), new AitapConfig(new Properties(), Map.of()));
   }
