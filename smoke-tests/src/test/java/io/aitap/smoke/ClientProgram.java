@@ -6,6 +6,7 @@ import io.aitap.smoke.clients.awssdk.BedrockAsyncProgram;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient4Program;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient5Program;
 import io.aitap.smoke.clients.okhttpapache.OkHttpProgram;
+import io.aitap.smoke.clients.vertx.VertxProgram;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +67,7 @@ final class ClientProgram {
   static List<ClientProgram> all() {
     List<ClientProgram> all = new ArrayList<>(List.of(jdkHttpClient(), urlConnection()));
     all.addAll(libraryClients());
+    all.addAll(vertxClients());
     return all;
   }
 
@@ -137,6 +139,23 @@ final class ClientProgram {
               new Style("async:simple", false)),
           List.of(new Style("async:stream", false)),
           new Style("classic:stream", false),
+          version));
+    }
+    return clients;
+  }
+
+  // ---- Vert.x's HTTP client and WebClient, at the oldest and newest version aitap claims ----------
+
+  /** Vert.x hands the application the bytes as they came, gzip-encoded or not. */
+  static List<ClientProgram> vertxClients() {
+    List<ClientProgram> clients = new ArrayList<>();
+    for (String version : List.of("vertx-4.0", "vertx-5.1")) {
+      clients.add(new ClientProgram(
+          "Vert.x (" + version + ")",
+          VertxProgram.class,
+          List.of(new Style("client:body", true), new Style("webclient", true)),
+          List.of(new Style("client:handler", true)),
+          new Style("client:handler", true),
           version));
     }
     return clients;

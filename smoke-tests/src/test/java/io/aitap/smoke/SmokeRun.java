@@ -68,10 +68,14 @@ final class SmokeRun {
     }
   }
 
-  /** An AWS SDK never looks for the instance metadata endpoint, which is not on loopback. */
+  /**
+   * No program may reach beyond loopback: the AWS SDK never looks for the instance metadata
+   * endpoint, and Vert.x resolves names through the JDK (so the hosts file), not its own DNS client.
+   */
   private static AgentJvm jvm(TestJdk jdk, ClientProgram client) {
     return new AgentJvm(jdk, client.mainClass()).libraries(client.libraries())
-        .systemProperty("aws.disableEc2Metadata", "true");
+        .systemProperty("aws.disableEc2Metadata", "true")
+        .systemProperty("vertx.disableDnsResolver", "true");
   }
 
   static SmokeRun execute(TestJdk jdk, ClientProgram client) {
