@@ -86,20 +86,12 @@ final class TappedByteStream implements InvocationHandler {
               call.responseComplete();
               return LibraryMethods.invoke(method, subscriber, args);
             }
-            try {
-              return LibraryMethods.invoke(method, subscriber, args);
-            } finally {
-              call.requestBodyEnd();
-            }
+            return ProxyHandlers.invokeThen(method, subscriber, args, call::requestBodyEnd);
           }
           break;
         case "onError":
           if (arity == 1 && stream.isResponse) {
-            try {
-              return LibraryMethods.invoke(method, subscriber, args);
-            } finally {
-              call.failed((Throwable) args[0]);
-            }
+            return ProxyHandlers.invokeThen(method, subscriber, args, () -> call.failed((Throwable) args[0]));
           }
           break;
         default:
@@ -122,11 +114,7 @@ final class TappedByteStream implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       if (method.getName().equals("cancel") && (args == null || args.length == 0)) {
-        try {
-          return LibraryMethods.invoke(method, subscription, args);
-        } finally {
-          stream.call.abandoned();
-        }
+        return ProxyHandlers.invokeThen(method, subscription, args, stream.call::abandoned);
       }
       return ProxyHandlers.passOn(proxy, subscription, method, args);
     }

@@ -48,11 +48,7 @@ final class TappedResponseHandler implements InvocationHandler {
         break;
       case "onError":
         if (arity == 1) {
-          try {
-            return LibraryMethods.invoke(method, handler, args);
-          } finally {
-            call.failed((Throwable) args[0]);
-          }
+          return ProxyHandlers.invokeThen(method, handler, args, () -> call.failed((Throwable) args[0]));
         }
         break;
       default:

@@ -24,6 +24,15 @@ public final class ProxyHandlers {
         && handlerType.isInstance(Proxy.getInvocationHandler(object));
   }
 
+  /** Calls {@code method} on the delegate, then {@code after}, whether the delegate threw or not. */
+  public static Object invokeThen(Method method, Object delegate, Object[] args, Runnable after) throws Exception {
+    try {
+      return LibraryMethods.invoke(method, delegate, args);
+    } finally {
+      after.run();
+    }
+  }
+
   /** Identity for {@code equals} and {@code hashCode}, the delegate for everything else. */
   public static Object passOn(Object proxy, Object delegate, Method method, Object[] args) throws Exception {
     switch (method.getName()) {
