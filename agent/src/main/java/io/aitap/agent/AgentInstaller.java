@@ -9,9 +9,11 @@ import io.aitap.agent.instrumentation.AgentHooks;
 import io.aitap.agent.instrumentation.ClientInstrumentations;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
+import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
+import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.slo.Slo;
 import io.aitap.agent.slo.SloParser;
@@ -71,7 +73,9 @@ final class AgentInstaller {
             new UrlConnectionTap(calls),
             new OkHttpTap(calls::start),
             new ApacheHttpClientTap(calls::start),
-            new ApacheAsyncClientTap(calls::start)));
+            new ApacheAsyncClientTap(calls::start),
+            new AwsAsyncClientTap(calls::start),
+            new VertxHttpClientTap(calls::start)));
     List<String> instrumented = ClientInstrumentations.install(instrumentation, config);
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);

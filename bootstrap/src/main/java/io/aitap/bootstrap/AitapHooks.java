@@ -68,4 +68,29 @@ public interface AitapHooks {
    * response consumer it should use instead, or null to leave them.
    */
   Object[] apacheAsyncExecute(Object target, Object producer, Object consumer);
+
+  // ---- AWS SDK 2.x async HTTP clients (Netty NIO, CRT) --------------------------------------
+
+  /** An {@code SdkAsyncHttpClient} enters {@code execute}; returns the request it should execute instead, or null. */
+  Object awsAsyncExecute(Object request);
+
+  /** {@code execute} returned {@code future} or threw; {@code tapped} is what the entry returned. */
+  void awsAsyncExecuted(Object tapped, Object future, Throwable thrown);
+
+  // ---- Vert.x 4.x and 5.x HTTP client ------------------------------------------------------
+
+  /** A request is about to write {@code data} (a buffer, or null), the last of its body when {@code end}. */
+  void vertxRequestWrite(Object request, Object data, boolean end);
+
+  /** The response head reached {@code request}. */
+  void vertxResponse(Object request, Object response);
+
+  /** A body chunk is about to reach the response's handler. */
+  void vertxResponseChunk(Object response, Object chunk);
+
+  /** The response body ended. */
+  void vertxResponseEnd(Object response);
+
+  /** The request or its response failed. */
+  void vertxFailed(Object requestOrResponse, Throwable failure);
 }

@@ -77,4 +77,31 @@ final class NoopHooks implements AitapHooks {
   public Object[] apacheAsyncExecute(Object target, Object producer, Object consumer) {
     return null;
   }
+
+  // ---- AWS SDK 2.x async HTTP clients (Netty NIO, CRT) --------------------------------------
+
+  @Override
+  public Object awsAsyncExecute(Object request) {
+    return null;
+  }
+
+  @Override
+  public void awsAsyncExecuted(Object tapped, Object future, Throwable thrown) {}
+
+  // ---- Vert.x 4.x and 5.x HTTP client ------------------------------------------------------
+
+  @Override
+  public void vertxRequestWrite(Object request, Object data, boolean end) {}
+
+  @Override
+  public void vertxResponse(Object request, Object response) {}
+
+  @Override
+  public void vertxResponseChunk(Object response, Object chunk) {}
+
+  @Override
+  public void vertxResponseEnd(Object response) {}
+
+  @Override
+  public void vertxFailed(Object requestOrResponse, Throwable failure) {}
 }

@@ -54,6 +54,14 @@ final class AiRequest {
       case "embeddings":
         body.put("input", "The food was delicious and the waiter was friendly.");
         return new AiRequest(body, null, null, null);
+      case "Converse":
+      case "ConverseStream":
+        // the model is in the path; the SDK writes this body itself from the same values
+        body.putArray("messages").addObject().put("role", "user")
+            .putArray("content").addObject().put("text", "What is the capital of France?");
+        body.putObject("inferenceConfig").put("maxTokens", CHAT_MAX_TOKENS).put("temperature", CHAT_TEMPERATURE)
+            .put("topP", CHAT_TOP_P);
+        return new AiRequest(body, CHAT_MAX_TOKENS, CHAT_TEMPERATURE, CHAT_TOP_P);
       default:
         throw new IllegalArgumentException("no request body for the " + fixture.api() + " API of " + fixture);
     }

@@ -25,6 +25,32 @@ final class CallChecks {
         dynamicTest("the provider receives exactly the bytes the application sent", () -> requestBytes(run)));
   }
 
+  /**
+   * For programs whose SDK writes the request itself (so the plan's body only describes it): the
+   * same outcomes both ways, and the provider receives the same request body with the agent as
+   * without it.
+   */
+  static List<DynamicTest> ofSdk(SmokeRun run) {
+    return List.of(
+        dynamicTest("without the agent, each call gets the status the provider recorded", () -> baselineStatuses(run)),
+        dynamicTest("with the agent, each call ends as it does without it", () -> sameAsBaseline(run)),
+        dynamicTest("the provider receives the same request body as without the agent", () -> sameRequestBodies(run)));
+  }
+
+  private static void sameRequestBodies(SmokeRun run) {
+    List<String> wrong = new ArrayList<>();
+    for (PlannedCall call : run.plan.calls()) {
+      FakeProvider.Exchange with = run.exchanges.get(call.id());
+      FakeProvider.Exchange without = run.baselineExchanges.get(call.id());
+      String receivedWith = with == null ? "(never arrived)" : BodyDigest.of(with.requestBody);
+      String receivedWithout = without == null ? "(never arrived)" : BodyDigest.of(without.requestBody);
+      if (with == null || !receivedWith.equals(receivedWithout)) {
+        wrong.add(call + ": received with agent " + receivedWith + ", without " + receivedWithout);
+      }
+    }
+    assertNone(wrong, "the provider received other request bodies with the agent");
+  }
+
   private static void baselineStatuses(SmokeRun run) {
     Map<String, Integer> expected = new HashMap<>();
     for (PlannedCall call : run.baselinePlan.calls()) {

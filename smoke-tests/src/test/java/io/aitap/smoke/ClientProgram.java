@@ -2,9 +2,11 @@ package io.aitap.smoke;
 
 import io.aitap.smoke.clients.JdkHttpClientProgram;
 import io.aitap.smoke.clients.UrlConnectionProgram;
+import io.aitap.smoke.clients.awssdk.BedrockAsyncProgram;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient4Program;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient5Program;
 import io.aitap.smoke.clients.okhttpapache.OkHttpProgram;
+import io.aitap.smoke.clients.vertx.VertxProgram;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,6 +67,7 @@ final class ClientProgram {
   static List<ClientProgram> all() {
     List<ClientProgram> all = new ArrayList<>(List.of(jdkHttpClient(), urlConnection()));
     all.addAll(libraryClients());
+    all.addAll(vertxClients());
     return all;
   }
 
@@ -137,6 +140,37 @@ final class ClientProgram {
           List.of(new Style("async:stream", false)),
           new Style("classic:stream", false),
           version));
+    }
+    return clients;
+  }
+
+  // ---- Vert.x's HTTP client and WebClient, at the oldest and newest version aitap claims ----------
+
+  /** Vert.x hands the application the bytes as they came, gzip-encoded or not. */
+  static List<ClientProgram> vertxClients() {
+    List<ClientProgram> clients = new ArrayList<>();
+    for (String version : List.of("vertx-4.0", "vertx-5.1")) {
+      clients.add(new ClientProgram(
+          "Vert.x (" + version + ")",
+          VertxProgram.class,
+          List.of(new Style("client:body", true), new Style("webclient", true)),
+          List.of(new Style("client:handler", true)),
+          new Style("client:handler", true),
+          version));
+    }
+    return clients;
+  }
+
+  // ---- the AWS SDK's async client on Netty NIO, at the oldest and newest version aitap claims ----
+
+  /** Bedrock Converse calls; the program reports what the SDK made of each response. */
+  static List<ClientProgram> awsSdkAsyncClients() {
+    List<ClientProgram> clients = new ArrayList<>();
+    for (String version : List.of("awssdk-2.26", "awssdk-2.57")) {
+      Style sdk = new Style("converse", false);
+      clients.add(new ClientProgram(
+          "AWS SDK BedrockRuntimeAsyncClient (" + version + ")", BedrockAsyncProgram.class, List.of(sdk), List.of(),
+          sdk, version));
     }
     return clients;
   }

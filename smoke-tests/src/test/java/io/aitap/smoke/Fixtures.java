@@ -38,6 +38,13 @@ final class Fixtures {
     return all().stream().filter(f -> OPENAI_APIS.contains(f.api())).collect(Collectors.toList());
   }
 
+  /** Every fixture of Bedrock's Converse API, plain and streaming, as it is on the wire. */
+  static List<Fixture> bedrockConverse() {
+    return all().stream()
+        .filter(f -> f.api().equals("Converse") || f.api().equals("ConverseStream"))
+        .collect(Collectors.toList());
+  }
+
   static Fixture named(String file) {
     return all().stream()
         .filter(f -> f.file().equals(file))

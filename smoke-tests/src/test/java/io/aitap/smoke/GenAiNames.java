@@ -22,10 +22,13 @@ final class GenAiNames {
     PROVIDERS.put("openrouter", "openrouter");
     // a self-hosted vLLM server: its host name says so (vllm.internal)
     PROVIDERS.put("vllm", "vllm");
+    PROVIDERS.put("aws-bedrock", "aws.bedrock");
 
     OPERATIONS.put("chat.completions", "chat");
     OPERATIONS.put("responses", "chat");
     OPERATIONS.put("embeddings", "embeddings");
+    OPERATIONS.put("Converse", "chat");
+    OPERATIONS.put("ConverseStream", "chat");
   }
 
   private GenAiNames() {}

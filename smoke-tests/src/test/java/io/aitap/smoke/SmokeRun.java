@@ -34,7 +34,12 @@ final class SmokeRun {
   final List<String> rejectedExports;
   final String agentStderr;
 
-  private SmokeRun(TestJdk jdk, ClientProgram client) throws IOException {
+  /** The calls a client program makes, to a provider; {@code traceparent} is what a call may carry. */
+  interface Planner {
+    SmokePlan plan(ClientProgram client, FakeProvider provider, String traceparent);
+  }
+
+  private SmokeRun(TestJdk jdk, ClientProgram client, Planner planner) throws IOException {
     this.jdk = jdk;
     this.client = client;
     this.serviceName = "smoke-" + client.mainClass().getSimpleName();
@@ -42,12 +47,12 @@ final class SmokeRun {
     try (FakeProvider baselineProvider = new FakeProvider();
         FakeProvider provider = new FakeProvider();
         OtlpReceiver receiver = new OtlpReceiver()) {
-      baselinePlan = SmokePlan.of(client, baselineProvider, traceparent);
-      plan = SmokePlan.of(client, provider, traceparent);
-      baseline = new AgentJvm(jdk, client.mainClass()).libraries(client.libraries()).withoutAgent()
+      baselinePlan = planner.plan(client, baselineProvider, traceparent);
+      plan = planner.plan(client, provider, traceparent);
+      baseline = jvm(jdk, client).withoutAgent()
           .serviceName(serviceName)
           .run(baselinePlan).reports();
-      AgentJvm.Result agentRun = new AgentJvm(jdk, client.mainClass()).libraries(client.libraries())
+      AgentJvm.Result agentRun = jvm(jdk, client)
           .exportingTo(receiver).serviceName(serviceName)
           .run(plan);
       withAgent = agentRun.reports();
@@ -63,9 +68,23 @@ final class SmokeRun {
     }
   }
 
+  /**
+   * No program may reach beyond loopback: the AWS SDK never looks for the instance metadata
+   * endpoint, and Vert.x resolves names through the JDK (so the hosts file), not its own DNS client.
+   */
+  private static AgentJvm jvm(TestJdk jdk, ClientProgram client) {
+    return new AgentJvm(jdk, client.mainClass()).libraries(client.libraries())
+        .systemProperty("aws.disableEc2Metadata", "true")
+        .systemProperty("vertx.disableDnsResolver", "true");
+  }
+
   static SmokeRun execute(TestJdk jdk, ClientProgram client) {
+    return execute(jdk, client, SmokePlan::of);
+  }
+
+  static SmokeRun execute(TestJdk jdk, ClientProgram client, Planner planner) {
     try {
-      return new SmokeRun(jdk, client);
+      return new SmokeRun(jdk, client, planner);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

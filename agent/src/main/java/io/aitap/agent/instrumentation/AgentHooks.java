@@ -4,9 +4,11 @@ import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
+import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
+import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.bootstrap.AitapHooks;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,18 +28,24 @@ public final class AgentHooks implements AitapHooks {
   private final OkHttpTap okHttp;
   private final ApacheHttpClientTap apacheHttpClient;
   private final ApacheAsyncClientTap apacheAsyncClient;
+  private final AwsAsyncClientTap awsAsyncClient;
+  private final VertxHttpClientTap vertxHttpClient;
 
   public AgentHooks(
       JdkHttpClientTap httpClient,
       UrlConnectionTap urlConnection,
       OkHttpTap okHttp,
       ApacheHttpClientTap apacheHttpClient,
-      ApacheAsyncClientTap apacheAsyncClient) {
+      ApacheAsyncClientTap apacheAsyncClient,
+      AwsAsyncClientTap awsAsyncClient,
+      VertxHttpClientTap vertxHttpClient) {
     this.httpClient = httpClient;
     this.urlConnection = urlConnection;
     this.okHttp = okHttp;
     this.apacheHttpClient = apacheHttpClient;
     this.apacheAsyncClient = apacheAsyncClient;
+    this.awsAsyncClient = awsAsyncClient;
+    this.vertxHttpClient = vertxHttpClient;
   }
 
   @Override
@@ -180,6 +188,73 @@ public final class AgentHooks implements AitapHooks {
       return apacheAsyncClient.execute(target, producer, consumer);
     } catch (Throwable t) {
       return failed("Apache HttpClient async execute", t, null);
+    }
+  }
+
+  // ---- AWS SDK 2.x async HTTP clients (Netty NIO, CRT) --------------------------------------
+
+  @Override
+  public Object awsAsyncExecute(Object request) {
+    try {
+      return awsAsyncClient.execute(request);
+    } catch (Throwable t) {
+      return failed("AWS SDK async execute", t, null);
+    }
+  }
+
+  @Override
+  public void awsAsyncExecuted(Object tapped, Object future, Throwable thrown) {
+    try {
+      awsAsyncClient.executed(tapped, future, thrown);
+    } catch (Throwable t) {
+      failed("AWS SDK async executed", t, null);
+    }
+  }
+
+  // ---- Vert.x 4.x and 5.x HTTP client ------------------------------------------------------
+
+  @Override
+  public void vertxRequestWrite(Object request, Object data, boolean end) {
+    try {
+      vertxHttpClient.requestWrite(request, data, end);
+    } catch (Throwable t) {
+      failed("Vert.x request write", t, null);
+    }
+  }
+
+  @Override
+  public void vertxResponse(Object request, Object response) {
+    try {
+      vertxHttpClient.response(request, response);
+    } catch (Throwable t) {
+      failed("Vert.x response", t, null);
+    }
+  }
+
+  @Override
+  public void vertxResponseChunk(Object response, Object chunk) {
+    try {
+      vertxHttpClient.responseChunk(response, chunk);
+    } catch (Throwable t) {
+      failed("Vert.x response chunk", t, null);
+    }
+  }
+
+  @Override
+  public void vertxResponseEnd(Object response) {
+    try {
+      vertxHttpClient.responseEnd(response);
+    } catch (Throwable t) {
+      failed("Vert.x response end", t, null);
+    }
+  }
+
+  @Override
+  public void vertxFailed(Object requestOrResponse, Throwable failure) {
+    try {
+      vertxHttpClient.failed(requestOrResponse, failure);
+    } catch (Throwable t) {
+      failed("Vert.x failure", t, null);
     }
   }
 

@@ -6,9 +6,11 @@ import io.aitap.agent.AgentLog;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientInstrumentation;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientInstrumentation;
+import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientInstrumentation;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
+import io.aitap.agent.instrumentation.vertx.VertxHttpClientInstrumentation;
 import io.aitap.bootstrap.AitapBridge;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -36,7 +38,9 @@ public final class ClientInstrumentations {
         new OkHttpInstrumentation(),
         ApacheHttpClientInstrumentation.httpClient4(),
         ApacheHttpClientInstrumentation.httpClient5(),
-        new ApacheAsyncClientInstrumentation());
+        new ApacheAsyncClientInstrumentation(),
+        new AwsAsyncClientInstrumentation(),
+        new VertxHttpClientInstrumentation());
   }
 
   /** Returns the names of the instrumentations installed. */

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 public final class ChildFirstLoader extends URLClassLoader {
 
   private static final String[] OWN =
-      {"okhttp3.", "okio.", "kotlin", "org.apache.http.", "org.apache.hc.", "org.apache.commons.", "org.slf4j."};
+      {"okhttp3.", "okio.", "kotlin", "org.apache.http.", "org.apache.hc.", "org.apache.commons.", "org.slf4j.",
+        "io.vertx.", "io.netty."};
 
   /** Loads from the jars of {@code target/clients/<clients>}, as copied by the build. */
   public ChildFirstLoader(String clients) {
@@ -40,6 +41,21 @@ public final class ChildFirstLoader extends URLClassLoader {
       }
       return loaded;
     }
+  }
+
+  /**
+   * Class files too, as the agent reads them to match types: a library's types must be described
+   * from its own jars, not from another version the parent has.
+   */
+  @Override
+  public URL getResource(String name) {
+    if (isOwn(name.replace('/', '.'))) {
+      URL own = findResource(name);
+      if (own != null) {
+        return own;
+      }
+    }
+    return super.getResource(name);
   }
 
   private static boolean isOwn(String name) {

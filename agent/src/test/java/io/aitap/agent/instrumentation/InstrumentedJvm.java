@@ -7,10 +7,12 @@ import io.aitap.agent.call.RecordingSink;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
+import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
+import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.bootstrap.AitapBridge;
@@ -60,7 +62,9 @@ public final class InstrumentedJvm {
             new UrlConnectionTap(noAi),
             new OkHttpTap(starts),
             new ApacheHttpClientTap(starts),
-            new ApacheAsyncClientTap(starts)));
+            new ApacheAsyncClientTap(starts),
+            new AwsAsyncClientTap(starts),
+            new VertxHttpClientTap(starts)));
     ClientInstrumentations.install(
         ByteBuddyAgent.install(), new AitapConfig(new Properties(), Map.of()));
   }

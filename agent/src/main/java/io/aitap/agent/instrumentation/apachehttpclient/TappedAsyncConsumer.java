@@ -2,6 +2,7 @@ package io.aitap.agent.instrumentation.apachehttpclient;
 
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
+import io.aitap.agent.instrumentation.common.ProxyHandlers;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;

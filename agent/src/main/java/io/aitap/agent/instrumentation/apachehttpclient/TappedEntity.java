@@ -2,6 +2,7 @@ package io.aitap.agent.instrumentation.apachehttpclient;
 
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
+import io.aitap.agent.instrumentation.common.ProxyHandlers;
 import io.aitap.agent.instrumentation.common.TeeInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,0 +1,122 @@
+package io.aitap.agent.instrumentation.awssdk;
+
+import io.aitap.agent.call.AiCall;
+import io.aitap.agent.instrumentation.common.LibraryMethods;
+import io.aitap.agent.instrumentation.common.ProxyHandlers;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+
+/**
+ * Behind a proxy of a Reactive Streams {@code Publisher} of {@code ByteBuffer}s (the SDK's request
+ * body publisher, or the response body the client hands the SDK): whoever subscribes gets a
+ * subscriber proxy that shows the call a read-only view of each buffer and then passes the buffer
+ * itself on, untouched; every other signal passes through as it came. The stream is never read
+ * ahead of the subscriber's own demand.
+ */
+final class TappedByteStream implements InvocationHandler {
+
+  private final Object publisher;
+  private final AiCall call;
+  private final boolean isResponse;
+  /** Keeps the response handler proxy, which watches for abandoned calls, reachable while the body is. */
+  @SuppressWarnings("unused")
+  private final Object owner;
+
+  private TappedByteStream(Object publisher, AiCall call, boolean isResponse, Object owner) {
+    this.publisher = publisher;
+    this.call = call;
+    this.isResponse = isResponse;
+    this.owner = owner;
+  }
+
+  /** A proxy of {@code type} for the request body, which shows the call what the client sends. */
+  static Object request(Class<?> type, Object publisher, AiCall call) {
+    return ProxyHandlers.proxy(type, new TappedByteStream(publisher, call, false, null));
+  }
+
+  /** A proxy of {@code type} for the response body, which shows the call what the SDK receives. */
+  static Object response(Class<?> type, Object publisher, AiCall call, Object owner) {
+    return ProxyHandlers.proxy(type, new TappedByteStream(publisher, call, true, owner));
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getName().equals("subscribe") && args != null && args.length == 1 && args[0] != null) {
+      Object subscriber = ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscriber(args[0], this));
+      return LibraryMethods.invoke(method, publisher, subscriber);
+    }
+    return ProxyHandlers.passOn(proxy, publisher, method, args);
+  }
+
+  private static final class Subscriber implements InvocationHandler {
+    private final Object subscriber;
+    private final TappedByteStream stream;
+
+    Subscriber(Object subscriber, TappedByteStream stream) {
+      this.subscriber = subscriber;
+      this.stream = stream;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      int arity = args == null ? 0 : args.length;
+      AiCall call = stream.call;
+      switch (method.getName()) {
+        case "onSubscribe":
+          if (arity == 1 && args[0] != null && stream.isResponse) {
+            Object subscription =
+                ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscription(args[0], stream));
+            return LibraryMethods.invoke(method, subscriber, subscription);
+          }
+          break;
+        case "onNext":
+          if (arity == 1 && args[0] instanceof ByteBuffer) {
+            if (stream.isResponse) {
+              call.responseBody((ByteBuffer) args[0]);
+            } else {
+              call.requestBody((ByteBuffer) args[0]);
+            }
+          }
+          break;
+        case "onComplete":
+          if (arity == 0) {
+            if (stream.isResponse) {
+              // every byte has been seen; ended first, as the SDK may hand its result over inside
+              call.responseComplete();
+              return LibraryMethods.invoke(method, subscriber, args);
+            }
+            return ProxyHandlers.invokeThen(method, subscriber, args, call::requestBodyEnd);
+          }
+          break;
+        case "onError":
+          if (arity == 1 && stream.isResponse) {
+            return ProxyHandlers.invokeThen(method, subscriber, args, () -> call.failed((Throwable) args[0]));
+          }
+          break;
+        default:
+          break;
+      }
+      return ProxyHandlers.passOn(proxy, subscriber, method, args);
+    }
+  }
+
+  /** The response body's subscription: a subscriber that cancels has stopped reading. */
+  private static final class Subscription implements InvocationHandler {
+    private final Object subscription;
+    private final TappedByteStream stream;
+
+    Subscription(Object subscription, TappedByteStream stream) {
+      this.subscription = subscription;
+      this.stream = stream;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getName().equals("cancel") && (args == null || args.length == 0)) {
+        return ProxyHandlers.invokeThen(method, subscription, args, stream.call::abandoned);
+      }
+      return ProxyHandlers.passOn(proxy, subscription, method, args);
+    }
+  }
+}
