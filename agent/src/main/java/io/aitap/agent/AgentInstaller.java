@@ -11,6 +11,7 @@ import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
+import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.summary.TerminalSummary;
@@ -47,7 +48,8 @@ final class AgentInstaller {
             new UrlConnectionTap(calls),
             new OkHttpTap(calls::start),
             new ApacheHttpClientTap(calls::start),
-            new ApacheAsyncClientTap(calls::start)));
+            new ApacheAsyncClientTap(calls::start),
+            new ReactorNettyTap(calls::start)));
     List<String> instrumented = ClientInstrumentations.install(instrumentation, config);
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);

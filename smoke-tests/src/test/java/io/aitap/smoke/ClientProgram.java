@@ -5,6 +5,7 @@ import io.aitap.smoke.clients.UrlConnectionProgram;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient4Program;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient5Program;
 import io.aitap.smoke.clients.okhttpapache.OkHttpProgram;
+import io.aitap.smoke.clients.reactornetty.ReactorNettyProgram;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -139,6 +140,32 @@ final class ClientProgram {
           version));
     }
     return clients;
+  }
+
+  // ---- Reactor Netty, at the oldest and newest version aitap claims ------------------------------
+
+  /**
+   * Reactor Netty directly and under Spring's WebClient (Spring 5.3 with 1.0, Spring 7 with 1.3).
+   * Neither undoes gzip unless told to, so the application reads the provider's own bytes. Run by
+   * {@code ReactorNettySmokeTest}, apart from {@link #all()}.
+   */
+  static List<ClientProgram> reactorNettyClients() {
+    List<ClientProgram> clients = new ArrayList<>();
+    for (String version : List.of("reactor-netty-1.0", "reactor-netty-1.3")) {
+      clients.add(reactorNetty(version));
+    }
+    return clients;
+  }
+
+  /** Reactor Netty from {@code target/clients/<directory>}. */
+  static ClientProgram reactorNetty(String directory) {
+    return new ClientProgram(
+        "Reactor Netty (" + directory + ")",
+        ReactorNettyProgram.class,
+        List.of(new Style("netty:aggregate", true), new Style("webclient:bytes", true)),
+        List.of(new Style("netty:stream", true), new Style("webclient:stream", true)),
+        new Style("netty:aggregate", true),
+        directory);
   }
 
   /** See {@link #libraries}. */

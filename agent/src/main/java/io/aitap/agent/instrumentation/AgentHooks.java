@@ -6,6 +6,7 @@ import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
+import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.bootstrap.AitapHooks;
 import java.io.InputStream;
@@ -26,18 +27,21 @@ public final class AgentHooks implements AitapHooks {
   private final OkHttpTap okHttp;
   private final ApacheHttpClientTap apacheHttpClient;
   private final ApacheAsyncClientTap apacheAsyncClient;
+  private final ReactorNettyTap reactorNetty;
 
   public AgentHooks(
       JdkHttpClientTap httpClient,
       UrlConnectionTap urlConnection,
       OkHttpTap okHttp,
       ApacheHttpClientTap apacheHttpClient,
-      ApacheAsyncClientTap apacheAsyncClient) {
+      ApacheAsyncClientTap apacheAsyncClient,
+      ReactorNettyTap reactorNetty) {
     this.httpClient = httpClient;
     this.urlConnection = urlConnection;
     this.okHttp = okHttp;
     this.apacheHttpClient = apacheHttpClient;
     this.apacheAsyncClient = apacheAsyncClient;
+    this.reactorNetty = reactorNetty;
   }
 
   @Override
@@ -180,6 +184,62 @@ public final class AgentHooks implements AitapHooks {
       return apacheAsyncClient.execute(target, producer, consumer);
     } catch (Throwable t) {
       return failed("Apache HttpClient async execute", t, null);
+    }
+  }
+
+  // ---- Reactor Netty (1.0 to 1.3) ------------------------------------------------------------
+
+  @Override
+  public void reactorNettyRequestSending(Object operations) {
+    try {
+      reactorNetty.requestSending(operations);
+    } catch (Throwable t) {
+      failed("Reactor Netty request", t, null);
+    }
+  }
+
+  @Override
+  public void reactorNettyRequestEncoding(Object channelContext, Object message) {
+    try {
+      reactorNetty.requestEncoding(channelContext, message);
+    } catch (Throwable t) {
+      failed("Reactor Netty request body", t, null);
+    }
+  }
+
+  @Override
+  public void reactorNettyInbound(Object operations, Object message) {
+    try {
+      reactorNetty.inbound(operations, message);
+    } catch (Throwable t) {
+      failed("Reactor Netty response", t, null);
+    }
+  }
+
+  @Override
+  public void reactorNettyInboundComplete(Object operations) {
+    try {
+      reactorNetty.inboundComplete(operations);
+    } catch (Throwable t) {
+      failed("Reactor Netty response end", t, null);
+    }
+  }
+
+  @Override
+  public void reactorNettyFailed(Object connection, Throwable error) {
+    try {
+      reactorNetty.failed(connection, error);
+    } catch (Throwable t) {
+      failed("Reactor Netty failure", t, null);
+    }
+  }
+
+  @Override
+  public void reactorNettyCancelled(Object operations) {
+    try {
+      reactorNetty.cancelled(operations);
+    } catch (Throwable t) {
+      failed("Reactor Netty cancel", t, null);
     }
   }
 

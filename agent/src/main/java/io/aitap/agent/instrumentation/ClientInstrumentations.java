@@ -8,6 +8,7 @@ import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientInstrume
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
+import io.aitap.agent.instrumentation.reactornetty.ReactorNettyInstrumentation;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
 import io.aitap.bootstrap.AitapBridge;
 import java.lang.instrument.Instrumentation;
@@ -36,7 +37,9 @@ public final class ClientInstrumentations {
         new OkHttpInstrumentation(),
         ApacheHttpClientInstrumentation.httpClient4(),
         ApacheHttpClientInstrumentation.httpClient5(),
-        new ApacheAsyncClientInstrumentation());
+        new ApacheAsyncClientInstrumentation(),
+        // ---- Reactor Netty ----
+        new ReactorNettyInstrumentation());
   }
 
   /** Returns the names of the instrumentations installed. */

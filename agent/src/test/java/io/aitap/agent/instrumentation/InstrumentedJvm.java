@@ -10,6 +10,7 @@ import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
+import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.EndpointClassifier;
@@ -60,7 +61,8 @@ public final class InstrumentedJvm {
             new UrlConnectionTap(noAi),
             new OkHttpTap(starts),
             new ApacheHttpClientTap(starts),
-            new ApacheAsyncClientTap(starts)));
+            new ApacheAsyncClientTap(starts),
+            new ReactorNettyTap(starts)));
     ClientInstrumentations.install(
         ByteBuddyAgent.install(), new AitapConfig(new Properties(), Map.of()));
   }
