@@ -2,6 +2,7 @@ package io.aitap.smoke;
 
 import io.aitap.smoke.clients.JdkHttpClientProgram;
 import io.aitap.smoke.clients.UrlConnectionProgram;
+import io.aitap.smoke.clients.azure.AzureOpenAiProgram;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient4Program;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient5Program;
 import io.aitap.smoke.clients.okhttpapache.OkHttpProgram;
@@ -166,6 +167,13 @@ final class ClientProgram {
         List.of(new Style("netty:stream", true), new Style("webclient:stream", true)),
         new Style("netty:aggregate", true),
         directory);
+  }
+
+  /** The Azure OpenAI SDK on azure-core-http-netty, which runs on Reactor Netty; its calls follow {@link SmokePlan#ofSdk}. */
+  static ClientProgram azureOpenAi() {
+    Style sync = new Style("sync", false);
+    return new ClientProgram("Azure OpenAI SDK (azure-ai-openai)", AzureOpenAiProgram.class, List.of(sync),
+        List.of(new Style("stream", false)), sync, "azure-ai-openai");
   }
 
   /** See {@link #libraries}. */
