@@ -119,6 +119,7 @@ public final class ReactorNettyTap {
     }
     if (error != null && error.getClass().getName().equals(REDIRECT)) {
       AgentLog.debug("Reactor Netty follows a redirect of " + call.endpoint().serverAddress() + "; the next request is the call");
+      call.discarded();
       return;
     }
     call.failed(error);

@@ -1,0 +1,135 @@
+package io.aitap.agent.instrumentation.reactornetty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aitap.agent.call.CallEnd;
+import io.aitap.agent.instrumentation.FakeAiServer;
+import io.aitap.agent.instrumentation.InstrumentedClientTest;
+import io.aitap.agent.instrumentation.InstrumentedJvm;
+import io.aitap.agent.instrumentation.InstrumentedJvm.Recorded;
+import io.netty.resolver.DefaultAddressResolverGroup;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+
+/** Reactor Netty 1.3 with the real advice: each request on the wire is one call, seen as it passes. */
+class ReactorNettyInstrumentationTest extends InstrumentedClientTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final String END = "<end>";
+
+  private final HttpClient client = HttpClient.create()
+      .resolver(DefaultAddressResolverGroup.INSTANCE)
+      .headers(headers -> headers.set("Content-Type", "application/json"));
+
+  @Test
+  void aBodySentAsOneMonoAndAnAggregatedResponseAreSeen() {
+    String body = client.post().uri(server.url("/v1/chat/completions"))
+        .send((request, out) -> out.sendString(Mono.just(REQUEST)))
+        .responseSingle((head, content) -> content.asString())
+        .block(TIMEOUT);
+    assertExchangeSeen(body);
+    assertEquals(200, onlyCall().call.status());
+  }
+
+  @Test
+  void aBodyStreamedInChunksIsSeenAsEncoded() {
+    String body = client.post().uri(server.url("/v1/embeddings"))
+        .send(ByteBufFlux.fromString(Mono.just(REQUEST.substring(0, 9)).concatWith(Mono.just(REQUEST.substring(9)))))
+        .responseSingle((head, content) -> content.asString())
+        .block(TIMEOUT);
+    assertExchangeSeen(body);
+  }
+
+  @Test
+  void aStreamIsSeenChunkByChunkAsTheApplicationGetsIt() throws Exception {
+    BlockingQueue<String> chunks = new LinkedBlockingQueue<>();
+    client.post().uri(server.url("/v1/stream"))
+        .send((request, out) -> out.sendString(Mono.just(REQUEST)))
+        .response((head, content) -> content.asString())
+        .subscribe(chunks::add, error -> chunks.add("error " + error), () -> chunks.add(END));
+
+    assertEquals(FakeAiServer.FIRST_EVENT, chunks.poll(30, TimeUnit.SECONDS));
+    assertEquals(FakeAiServer.FIRST_EVENT, responseSeen(onlyCall()));
+    assertFalse(onlyCall().call.isEnded());
+    server.releaseStream();
+
+    StringBuilder rest = new StringBuilder();
+    for (String chunk = chunks.poll(30, TimeUnit.SECONDS); !END.equals(chunk); chunk = chunks.poll(30, TimeUnit.SECONDS)) {
+      rest.append(chunk);
+    }
+    assertEquals(FakeAiServer.REST_OF_STREAM, rest.toString());
+    assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, responseSeen(onlyCall()));
+    assertEquals(REQUEST, requestSeen(onlyCall()));
+    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+  }
+
+  @Test
+  void disposingAStreamCancelsTheCall() throws Exception {
+    BlockingQueue<String> chunks = new LinkedBlockingQueue<>();
+    Disposable subscription = client.post().uri(server.url("/v1/stream"))
+        .send((request, out) -> out.sendString(Mono.just(REQUEST)))
+        .response((head, content) -> content.asString())
+        .subscribe(chunks::add);
+    assertEquals(FakeAiServer.FIRST_EVENT, chunks.poll(30, TimeUnit.SECONDS));
+
+    subscription.dispose();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!onlyCall().call.isEnded() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertSame(CallEnd.CANCELLED, onlyCall().call.end());
+    assertEquals(FakeAiServer.FIRST_EVENT, responseSeen(onlyCall()));
+  }
+
+  @Test
+  void aRedirectReactorNettyFollowsIsDroppedAndTheFollowingRequestIsTheCall() {
+    String body = client.followRedirect(true).post().uri(server.url("/v1/redirect"))
+        .send((request, out) -> out.sendString(Mono.just(REQUEST)))
+        .responseSingle((head, content) -> content.asString())
+        .block(TIMEOUT);
+    assertEquals(FakeAiServer.JSON, body);
+
+    assertEquals(2, InstrumentedJvm.calls().size(), "calls started");
+    Recorded redirect = InstrumentedJvm.calls().get(0);
+    assertEquals(307, redirect.call.status());
+    assertTrue(redirect.call.isEnded());
+    assertNull(redirect.call.end(), "the redirect is never reported");
+    Recorded followed = InstrumentedJvm.calls().get(1);
+    assertTrue(followed.uri.endsWith("/v1/chat"), followed.uri);
+    assertEquals(REQUEST, requestSeen(followed));
+    assertEquals(FakeAiServer.JSON, responseSeen(followed));
+    assertSame(CallEnd.COMPLETED, followed.call.end());
+  }
+
+  @Test
+  void anErrorAnswerIsReadToItsEnd() {
+    String body = client.post().uri(server.url("/v1/limited"))
+        .send((request, out) -> out.sendString(Mono.just(REQUEST)))
+        .responseSingle((head, content) -> content.asString())
+        .block(TIMEOUT);
+    assertEquals(body, responseSeen(onlyCall()));
+    assertEquals(429, onlyCall().call.status());
+    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+  }
+
+  @Test
+  void otherTrafficIsNotTouched() {
+    String body = client.post().uri(server.url("/health"))
+        .send((request, out) -> out.sendString(Mono.just(REQUEST)))
+        .responseSingle((head, content) -> content.asString())
+        .block(TIMEOUT);
+    assertEquals(FakeAiServer.JSON, body);
+    assertTrue(InstrumentedJvm.calls().isEmpty());
+  }
+}
