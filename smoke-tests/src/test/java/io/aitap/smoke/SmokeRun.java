@@ -34,7 +34,12 @@ final class SmokeRun {
   final List<String> rejectedExports;
   final String agentStderr;
 
-  private SmokeRun(TestJdk jdk, ClientProgram client) throws IOException {
+  /** Makes the plan a run's program follows, once for the run without the agent and once with it. */
+  interface Planner {
+    SmokePlan plan(ClientProgram client, FakeProvider provider, String traceparent);
+  }
+
+  private SmokeRun(TestJdk jdk, ClientProgram client, Planner planner) throws IOException {
     this.jdk = jdk;
     this.client = client;
     this.serviceName = "smoke-" + client.mainClass().getSimpleName();
@@ -42,8 +47,8 @@ final class SmokeRun {
     try (FakeProvider baselineProvider = new FakeProvider();
         FakeProvider provider = new FakeProvider();
         OtlpReceiver receiver = new OtlpReceiver()) {
-      baselinePlan = SmokePlan.of(client, baselineProvider, traceparent);
-      plan = SmokePlan.of(client, provider, traceparent);
+      baselinePlan = planner.plan(client, baselineProvider, traceparent);
+      plan = planner.plan(client, provider, traceparent);
       baseline = new AgentJvm(jdk, client.mainClass()).libraries(client.libraries()).withoutAgent()
           .serviceName(serviceName)
           .run(baselinePlan).reports();
@@ -63,9 +68,9 @@ final class SmokeRun {
     }
   }
 
-  static SmokeRun execute(TestJdk jdk, ClientProgram client) {
+  static SmokeRun execute(TestJdk jdk, ClientProgram client, Planner planner) {
     try {
-      return new SmokeRun(jdk, client);
+      return new SmokeRun(jdk, client, planner);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

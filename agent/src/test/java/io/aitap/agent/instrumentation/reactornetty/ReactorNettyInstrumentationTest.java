@@ -34,11 +34,7 @@ class ReactorNettyInstrumentationTest extends InstrumentedClientTest {
 
   @Test
   void aBodySentAsOneMonoAndAnAggregatedResponseAreSeen() {
-    String body = client.post().uri(server.url("/v1/chat/completions"))
-        .send((request, out) -> out.sendString(Mono.just(REQUEST)))
-        .responseSingle((head, content) -> content.asString())
-        .block(TIMEOUT);
-    assertExchangeSeen(body);
+    assertExchangeSeen(post(client, "/v1/chat/completions"));
     assertEquals(200, onlyCall().call.status());
   }
 
@@ -94,11 +90,7 @@ class ReactorNettyInstrumentationTest extends InstrumentedClientTest {
 
   @Test
   void aRedirectReactorNettyFollowsIsDroppedAndTheFollowingRequestIsTheCall() {
-    String body = client.followRedirect(true).post().uri(server.url("/v1/redirect"))
-        .send((request, out) -> out.sendString(Mono.just(REQUEST)))
-        .responseSingle((head, content) -> content.asString())
-        .block(TIMEOUT);
-    assertEquals(FakeAiServer.JSON, body);
+    assertEquals(FakeAiServer.JSON, post(client.followRedirect(true), "/v1/redirect"));
 
     assertEquals(2, InstrumentedJvm.calls().size(), "calls started");
     Recorded redirect = InstrumentedJvm.calls().get(0);
@@ -114,10 +106,7 @@ class ReactorNettyInstrumentationTest extends InstrumentedClientTest {
 
   @Test
   void anErrorAnswerIsReadToItsEnd() {
-    String body = client.post().uri(server.url("/v1/limited"))
-        .send((request, out) -> out.sendString(Mono.just(REQUEST)))
-        .responseSingle((head, content) -> content.asString())
-        .block(TIMEOUT);
+    String body = post(client, "/v1/limited");
     assertEquals(body, responseSeen(onlyCall()));
     assertEquals(429, onlyCall().call.status());
     assertSame(CallEnd.COMPLETED, onlyCall().call.end());
@@ -125,11 +114,15 @@ class ReactorNettyInstrumentationTest extends InstrumentedClientTest {
 
   @Test
   void otherTrafficIsNotTouched() {
-    String body = client.post().uri(server.url("/health"))
+    assertEquals(FakeAiServer.JSON, post(client, "/health"));
+    assertTrue(InstrumentedJvm.calls().isEmpty());
+  }
+
+  /** Posts {@link #REQUEST} as one Mono and returns the whole answer. */
+  private String post(HttpClient through, String path) {
+    return through.post().uri(server.url(path))
         .send((request, out) -> out.sendString(Mono.just(REQUEST)))
         .responseSingle((head, content) -> content.asString())
         .block(TIMEOUT);
-    assertEquals(FakeAiServer.JSON, body);
-    assertTrue(InstrumentedJvm.calls().isEmpty());
   }
 }

@@ -6,23 +6,17 @@ import io.aitap.smoke.clients.PlanRunner;
 import io.aitap.smoke.clients.PlannedCall;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.resolver.DefaultAddressResolverGroup;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
  * An application using Reactor Netty's HttpClient directly or through Spring's WebClient, written
- * against the API Reactor Netty 1.0 to 1.3 (and Spring 5.3 to 7) share. The style of a planned call
- * is {@code netty:aggregate} ({@code responseSingle}), {@code netty:stream} (each chunk of
- * {@code response((head, body) -> …)} digested as it arrives), {@code webclient:bytes} or
- * {@code webclient:stream} (each {@code DataBuffer} digested and released as it arrives).
+ * against the API Reactor Netty 1.0 to 1.3 (and 0.9, as far as it goes) share. The style of a
+ * planned call is {@code netty:aggregate} ({@code responseSingle}), {@code netty:stream} (each
+ * chunk of {@code response((head, body) -> …)} digested as it arrives), or a style of
+ * {@link WebClientCalls}.
  *
  * <p>Netty resolves host names with a DNS client of its own, which reads {@code /etc/hosts} but not
  * the JDK's {@code jdk.net.hosts.file}; the program has Reactor Netty resolve through the JDK
@@ -31,18 +25,18 @@ import reactor.netty.http.client.HttpClient;
  */
 public final class ReactorNettyProgram {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient client = jdkResolving(HttpClient.create());
   /** Made on first use: the Reactor Netty 0.9 run has no Spring. */
-  private WebClient webClient;
+  private WebClientCalls webClient;
 
   public static void main(String[] args) throws Exception {
     PlanRunner.run(args, new ReactorNettyProgram()::call);
   }
 
   /** Reactor Netty 0.9 (run to show aitap leaves it alone) has no {@code resolver}, and resolves through the JDK already. */
-  static HttpClient jdkResolving(HttpClient client) {
+  private static HttpClient jdkResolving(HttpClient client) {
     try {
       return client.resolver(DefaultAddressResolverGroup.INSTANCE);
     } catch (NoSuchMethodError e) {
@@ -51,18 +45,16 @@ public final class ReactorNettyProgram {
   }
 
   private CallReport call(PlannedCall planned) {
-    String requestSha256 = PlanRunner.requestSha256(planned);
     switch (planned.style()) {
       case "netty:aggregate":
-        return aggregate(planned, requestSha256);
+        return aggregate(planned);
       case "netty:stream":
-        return stream(planned, requestSha256);
-      case "webclient:bytes":
-        return webClient(planned, requestSha256, false);
-      case "webclient:stream":
-        return webClient(planned, requestSha256, true);
+        return stream(planned);
       default:
-        throw new IllegalArgumentException("unknown style " + planned.style());
+        if (webClient == null) {
+          webClient = new WebClientCalls(client);
+        }
+        return webClient.call(planned);
     }
   }
 
@@ -76,15 +68,16 @@ public final class ReactorNettyProgram {
         : sender;
   }
 
-  private CallReport aggregate(PlannedCall planned, String requestSha256) {
+  private CallReport aggregate(PlannedCall planned) {
     return request(planned)
         .responseSingle((head, body) -> body.asByteArray()
             .defaultIfEmpty(new byte[0])
-            .map(bytes -> CallReport.completed(planned.id(), head.status().code(), BodyDigest.of(bytes), requestSha256)))
+            .map(bytes -> CallReport.completed(
+                planned.id(), head.status().code(), BodyDigest.of(bytes), PlanRunner.requestSha256(planned))))
         .block(TIMEOUT);
   }
 
-  private CallReport stream(PlannedCall planned, String requestSha256) {
+  private CallReport stream(PlannedCall planned) {
     BodyDigest digest = new BodyDigest();
     AtomicInteger status = new AtomicInteger();
     request(planned)
@@ -93,45 +86,6 @@ public final class ReactorNettyProgram {
           return body.asByteArray().doOnNext(chunk -> digest.update(chunk, 0, chunk.length));
         })
         .blockLast(TIMEOUT);
-    return CallReport.completed(planned.id(), status.get(), digest.hex(), requestSha256);
-  }
-
-  private CallReport webClient(PlannedCall planned, String requestSha256, boolean streaming) {
-    if (webClient == null) {
-      webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build();
-    }
-    WebClient.RequestBodySpec spec = webClient
-        .method(org.springframework.http.HttpMethod.valueOf(planned.method()))
-        .uri(planned.uri())
-        .headers(headers -> planned.headers().forEach(headers::set));
-    WebClient.RequestHeadersSpec<?> ready = planned.hasBody() ? spec.bodyValue(planned.body()) : spec;
-    return ready.exchangeToMono(response -> {
-      int status = statusCode(response);
-      if (!streaming) {
-        return response.bodyToMono(byte[].class)
-            .defaultIfEmpty(new byte[0])
-            .map(bytes -> CallReport.completed(planned.id(), status, BodyDigest.of(bytes), requestSha256));
-      }
-      BodyDigest digest = new BodyDigest();
-      return response.bodyToFlux(DataBuffer.class)
-          .doOnNext(buffer -> {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            DataBufferUtils.release(buffer);
-            digest.update(bytes, 0, bytes.length);
-          })
-          .then(Mono.fromSupplier(() -> CallReport.completed(planned.id(), status, digest.hex(), requestSha256)));
-    }).block(TIMEOUT);
-  }
-
-  /** {@code statusCode().value()}: Spring 5 returns an {@code HttpStatus}, Spring 6 on an {@code HttpStatusCode}. */
-  private static int statusCode(ClientResponse response) {
-    try {
-      Method statusCode = ClientResponse.class.getMethod("statusCode");
-      Object status = statusCode.invoke(response);
-      return (Integer) statusCode.getReturnType().getMethod("value").invoke(status);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    return CallReport.completed(planned.id(), status.get(), digest.hex(), PlanRunner.requestSha256(planned));
   }
 }
