@@ -89,6 +89,22 @@ class ReactorNettyInstrumentationTest extends InstrumentedClientTest {
   }
 
   @Test
+  void aStreamThatTimesOutMidwayFailsTheCallWithTheApplicationsError() throws Exception {
+    BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
+    client.responseTimeout(Duration.ofMillis(300)).post().uri(server.url("/v1/stream"))
+        .send((request, out) -> out.sendString(Mono.just(REQUEST)))
+        .response((head, content) -> content.asString())
+        .subscribe(signals::add, signals::add);
+
+    assertEquals(FakeAiServer.FIRST_EVENT, signals.poll(30, TimeUnit.SECONDS));
+    Object error = signals.poll(30, TimeUnit.SECONDS);
+    assertTrue(error instanceof Throwable, String.valueOf(error));
+    assertSame(CallEnd.FAILED, onlyCall().call.end());
+    assertSame(error, onlyCall().call.failure());
+    assertEquals(FakeAiServer.FIRST_EVENT, responseSeen(onlyCall()));
+  }
+
+  @Test
   void aRedirectReactorNettyFollowsIsDroppedAndTheFollowingRequestIsTheCall() {
     assertEquals(FakeAiServer.JSON, post(client.followRedirect(true), "/v1/redirect"));
 
