@@ -21,15 +21,17 @@ import java.util.WeakHashMap;
  *       final then, the body not yet written);
  *   <li>the request body is read as Netty's HTTP/1.1 encoder of that channel encodes it;
  *   <li>the response head and each body chunk are read as the operations receive them, before they
- *       hand the chunk to the application's subscriber (after that the application may release it);
+ *       hand the chunk on (after that the application may release it at any time): straight to the
+ *       application's subscriber or, while it has asked for nothing more, into Reactor Netty's own
+ *       queue of what it has received, which the subscriber drains as it asks;
  *   <li>it ends when the operations complete the inbound side, fail, or the application cancels.
  * </ul>
  *
  * <p>Redirects Reactor Netty follows itself ({@code followRedirect}) and its HTTP authentication
  * retries send a new request with new operations: the answer the application never sees is dropped
  * unreported, the request that follows is its own call. When Reactor Netty resends a request once
- * because a pooled connection was closed under it, the failed attempt is reported as a failed
- * call: it was a request on the wire.
+ * because a pooled connection was closed under it, an attempt whose head had gone out is reported
+ * as a failed call: it was a request on the wire.
  */
 public final class ReactorNettyTap {
 
@@ -100,11 +102,20 @@ public final class ReactorNettyTap {
     }
   }
 
-  /** The operations completed their inbound side, having received the whole response or failed. */
+  /**
+   * The operations completed their inbound side: the whole response has been received. Without a
+   * response they failed, and the failure has been seen already unless Reactor Netty kept it to
+   * itself; either way the call ends here.
+   */
   public void inboundComplete(Object operations) {
     AiCall call = forget(operations);
-    if (call != null && call.head() != null) {
+    if (call == null) {
+      return;
+    }
+    if (call.head() != null) {
       call.responseComplete();
+    } else {
+      call.failed(null);
     }
   }
 
