@@ -99,13 +99,18 @@ public final class ReactorNettyTap {
     }
     if ((kind == Kind.FULL || kind == Kind.CONTENT || kind == Kind.LAST_CONTENT) && !isFollowUp(operations, call)) {
       NettyMessages.readContent(message, kind, false, call);
+      if (kind == Kind.LAST_CONTENT && call.head() != null) {
+        // ended before the operations tell the application the body is complete
+        call.responseComplete();
+      }
     }
   }
 
   /**
-   * The operations completed their inbound side: the whole response has been received. Without a
-   * response they failed, and the failure has been seen already unless Reactor Netty kept it to
-   * itself; either way the call ends here.
+   * The operations completed their inbound side: the whole response has been received (a body
+   * ending in its last content has ended the call already; a head that carried the whole response
+   * ends it here). Without a response they failed, and the failure has been seen already unless
+   * Reactor Netty kept it to itself; either way the call ends by now.
    */
   public void inboundComplete(Object operations) {
     AiCall call = forget(operations);
