@@ -12,6 +12,7 @@ import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
+import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.agent.protocol.EndpointClassifier;
@@ -75,7 +76,8 @@ final class AgentInstaller {
             new ApacheHttpClientTap(calls::start),
             new ApacheAsyncClientTap(calls::start),
             new AwsAsyncClientTap(calls::start),
-            new VertxHttpClientTap(calls::start)));
+            new VertxHttpClientTap(calls::start),
+            new ReactorNettyTap(calls::start)));
     List<String> instrumented = ClientInstrumentations.install(instrumentation, config);
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);

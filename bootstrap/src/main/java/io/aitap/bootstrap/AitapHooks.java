@@ -93,4 +93,24 @@ public interface AitapHooks {
 
   /** The request or its response failed. */
   void vertxFailed(Object requestOrResponse, Throwable failure);
+
+  // ---- Reactor Netty (1.0 to 1.3) ------------------------------------------------------------
+
+  /** {@code HttpClientOperations} made the request head final and are about to send it. */
+  void reactorNettyRequestSending(Object operations);
+
+  /** Netty's HTTP/1.1 client encoder of {@code channelContext} is about to encode {@code message}. */
+  void reactorNettyRequestEncoding(Object channelContext, Object message);
+
+  /** {@code HttpClientOperations} received {@code message} and are about to handle it. */
+  void reactorNettyInbound(Object operations, Object message);
+
+  /** {@code HttpClientOperations} completed their inbound side. */
+  void reactorNettyInboundComplete(Object operations);
+
+  /** A connection or its operations failed, or are about to follow a redirect ({@code error} says which). */
+  void reactorNettyFailed(Object connection, Throwable error);
+
+  /** The application cancelled the response of {@code operations}. */
+  void reactorNettyCancelled(Object operations);
 }

@@ -104,4 +104,24 @@ final class NoopHooks implements AitapHooks {
 
   @Override
   public void vertxFailed(Object requestOrResponse, Throwable failure) {}
+
+  // ---- Reactor Netty (1.0 to 1.3) ------------------------------------------------------------
+
+  @Override
+  public void reactorNettyRequestSending(Object operations) {}
+
+  @Override
+  public void reactorNettyRequestEncoding(Object channelContext, Object message) {}
+
+  @Override
+  public void reactorNettyInbound(Object operations, Object message) {}
+
+  @Override
+  public void reactorNettyInboundComplete(Object operations) {}
+
+  @Override
+  public void reactorNettyFailed(Object connection, Throwable error) {}
+
+  @Override
+  public void reactorNettyCancelled(Object operations) {}
 }

@@ -3,9 +3,11 @@ package io.aitap.smoke;
 import io.aitap.smoke.clients.JdkHttpClientProgram;
 import io.aitap.smoke.clients.UrlConnectionProgram;
 import io.aitap.smoke.clients.awssdk.BedrockAsyncProgram;
+import io.aitap.smoke.clients.azure.AzureOpenAiProgram;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient4Program;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient5Program;
 import io.aitap.smoke.clients.okhttpapache.OkHttpProgram;
+import io.aitap.smoke.clients.reactornetty.ReactorNettyProgram;
 import io.aitap.smoke.clients.vertx.VertxProgram;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +175,39 @@ final class ClientProgram {
           sdk, version));
     }
     return clients;
+  }
+
+  // ---- Reactor Netty, at the oldest and newest version aitap claims ------------------------------
+
+  /**
+   * Reactor Netty directly and under Spring's WebClient (Spring 5.3 with 1.0, Spring 7 with 1.3).
+   * Neither undoes gzip unless told to, so the application reads the provider's own bytes. Run by
+   * {@code ReactorNettySmokeTest}, apart from {@link #all()}.
+   */
+  static List<ClientProgram> reactorNettyClients() {
+    List<ClientProgram> clients = new ArrayList<>();
+    for (String version : List.of("reactor-netty-1.0", "reactor-netty-1.3")) {
+      clients.add(reactorNetty(version));
+    }
+    return clients;
+  }
+
+  /** Reactor Netty from {@code target/clients/<directory>}. */
+  static ClientProgram reactorNetty(String directory) {
+    return new ClientProgram(
+        "Reactor Netty (" + directory + ")",
+        ReactorNettyProgram.class,
+        List.of(new Style("netty:aggregate", true), new Style("webclient:bytes", true)),
+        List.of(new Style("netty:stream", true), new Style("webclient:stream", true)),
+        new Style("netty:aggregate", true),
+        directory);
+  }
+
+  /** The Azure OpenAI SDK on azure-core-http-netty, which runs on Reactor Netty; its calls follow {@link SmokePlan#ofSdk}. */
+  static ClientProgram azureOpenAi() {
+    Style sync = new Style("sync", false);
+    return new ClientProgram("Azure OpenAI SDK (azure-ai-openai)", AzureOpenAiProgram.class, List.of(sync),
+        List.of(new Style("stream", false)), sync, "azure-ai-openai");
   }
 
   /** See {@link #libraries}. */

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The shared fixtures directory (system property {@code aitap.fixtures}) and its expected.json. */
 final class Fixtures {
@@ -23,6 +24,7 @@ final class Fixtures {
       new HashSet<>(Arrays.asList("chat.completions", "responses", "embeddings"));
 
   private static List<Fixture> all;
+  private static List<Fixture> own;
 
   private Fixtures() {}
 
@@ -45,17 +47,33 @@ final class Fixtures {
         .collect(Collectors.toList());
   }
 
+  /** A shared fixture, or one of {@link #own()}. */
   static Fixture named(String file) {
-    return all().stream()
+    return Stream.concat(all().stream(), own().stream())
         .filter(f -> f.file().equals(file))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no fixture " + file + " in expected.json"));
   }
 
+  /**
+   * The smoke tests' own fixtures (system property {@code aitap.smoke.fixtures}), for shapes the
+   * shared set lacks that one client needs, such as an Azure OpenAI stream its SDK can parse.
+   */
+  static synchronized List<Fixture> own() {
+    if (own == null) {
+      own = load(directory("aitap.smoke.fixtures"));
+    }
+    return own;
+  }
+
   private static Path directory() {
-    String configured = System.getProperty("aitap.fixtures");
+    return directory("aitap.fixtures");
+  }
+
+  private static Path directory(String property) {
+    String configured = System.getProperty(property);
     if (configured == null) {
-      throw new IllegalStateException("system property aitap.fixtures (the fixtures directory) is not set");
+      throw new IllegalStateException("system property " + property + " (a fixtures directory) is not set");
     }
     return Paths.get(configured).toAbsolutePath().normalize();
   }

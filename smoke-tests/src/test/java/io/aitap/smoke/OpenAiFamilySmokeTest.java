@@ -18,13 +18,13 @@ class OpenAiFamilySmokeTest {
   Stream<DynamicContainer> openAiFamilyThroughEachClient() {
     return TestJdk.all().stream()
         .map(jdk -> dynamicContainer(jdk.toString(), ClientProgram.all().stream()
-            .map(client -> dynamicContainer(client.toString(), checksOf(jdk, client)))));
+            .map(client -> dynamicContainer(client.toString(), checksOf(jdk, client, SmokePlan::of)))));
   }
 
   /** Lazy: the JVMs start when JUnit reaches this container, and a failed run fails the container. */
-  private static Stream<DynamicNode> checksOf(TestJdk jdk, ClientProgram client) {
+  static Stream<DynamicNode> checksOf(TestJdk jdk, ClientProgram client, SmokeRun.Planner planner) {
     return Stream.of(jdk).flatMap(j -> {
-      SmokeRun run = SmokeRun.execute(j, client);
+      SmokeRun run = SmokeRun.execute(j, client, planner);
       return Stream.of(
           dynamicContainer("the application does not notice the agent", CallChecks.of(run).stream()),
           dynamicContainer("spans", SpanChecks.of(run).stream()),

@@ -119,6 +119,20 @@ final class SmokePlan {
     return plan;
   }
 
+  /**
+   * One HTTPS call per fixture for a program on a provider's SDK, which builds each request body
+   * itself: the plan carries none, and its style says whether the SDK streams ({@code stream}) or
+   * not ({@code sync}).
+   */
+  static SmokePlan ofSdk(FakeProvider provider, List<Fixture> fixtures) {
+    SmokePlan plan = new SmokePlan(provider, null);
+    for (Fixture fixture : fixtures) {
+      ClientProgram.Style style = new ClientProgram.Style(fixture.stream() ? "stream" : "sync", false);
+      plan.ai(fixture, fixture.host(), style, Transport.HTTPS, null, false);
+    }
+    return plan;
+  }
+
   /** How a call reaches the provider. */
   enum Transport {
     HTTP,
@@ -129,6 +143,12 @@ final class SmokePlan {
 
   /** @param host where the call goes; another host than the fixture's serves it the same way */
   private void ai(Fixture fixture, String host, ClientProgram.Style style, Transport transport, String traceparent) {
+    ai(fixture, host, style, transport, traceparent, true);
+  }
+
+  /** @param withBody false for an SDK that writes the request body itself */
+  private void ai(Fixture fixture, String host, ClientProgram.Style style, Transport transport, String traceparent,
+      boolean withBody) {
     AiRequest request = AiRequest.of(fixture);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
@@ -142,7 +162,7 @@ final class SmokePlan {
     }
     PlannedCall call =
         add(transport == Transport.HTTPS, fixture.method(), host, fixture.pathAndQuery(), headers,
-            request.body, style);
+            withBody ? request.body : null, style);
     aiCalls.add(new AiCall(call, fixture, request, style, transport));
   }
 

@@ -156,6 +156,14 @@ public final class AiCall implements ResponseFacts.ChunkListener {
     finish(CallEnd.ABANDONED, null);
   }
 
+  /**
+   * The exchange is not one the application sees (a redirect the client follows itself): it ends
+   * here unreported, and nothing later (a cancel, the abandon watch) reports it.
+   */
+  public void discarded() {
+    ended.set(true);
+  }
+
   private void feed(ByteBuffer buffer, boolean isRequest) {
     if (!buffer.hasRemaining() || ended.get()) {
       return;

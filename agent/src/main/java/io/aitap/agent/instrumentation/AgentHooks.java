@@ -7,6 +7,7 @@ import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
+import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.bootstrap.AitapHooks;
@@ -30,6 +31,7 @@ public final class AgentHooks implements AitapHooks {
   private final ApacheAsyncClientTap apacheAsyncClient;
   private final AwsAsyncClientTap awsAsyncClient;
   private final VertxHttpClientTap vertxHttpClient;
+  private final ReactorNettyTap reactorNetty;
 
   public AgentHooks(
       JdkHttpClientTap httpClient,
@@ -38,7 +40,8 @@ public final class AgentHooks implements AitapHooks {
       ApacheHttpClientTap apacheHttpClient,
       ApacheAsyncClientTap apacheAsyncClient,
       AwsAsyncClientTap awsAsyncClient,
-      VertxHttpClientTap vertxHttpClient) {
+      VertxHttpClientTap vertxHttpClient,
+      ReactorNettyTap reactorNetty) {
     this.httpClient = httpClient;
     this.urlConnection = urlConnection;
     this.okHttp = okHttp;
@@ -46,6 +49,7 @@ public final class AgentHooks implements AitapHooks {
     this.apacheAsyncClient = apacheAsyncClient;
     this.awsAsyncClient = awsAsyncClient;
     this.vertxHttpClient = vertxHttpClient;
+    this.reactorNetty = reactorNetty;
   }
 
   @Override
@@ -255,6 +259,62 @@ public final class AgentHooks implements AitapHooks {
       vertxHttpClient.failed(requestOrResponse, failure);
     } catch (Throwable t) {
       failed("Vert.x failure", t, null);
+    }
+  }
+
+  // ---- Reactor Netty (1.0 to 1.3) ------------------------------------------------------------
+
+  @Override
+  public void reactorNettyRequestSending(Object operations) {
+    try {
+      reactorNetty.requestSending(operations);
+    } catch (Throwable t) {
+      failed("Reactor Netty request", t, null);
+    }
+  }
+
+  @Override
+  public void reactorNettyRequestEncoding(Object channelContext, Object message) {
+    try {
+      reactorNetty.requestEncoding(channelContext, message);
+    } catch (Throwable t) {
+      failed("Reactor Netty request body", t, null);
+    }
+  }
+
+  @Override
+  public void reactorNettyInbound(Object operations, Object message) {
+    try {
+      reactorNetty.inbound(operations, message);
+    } catch (Throwable t) {
+      failed("Reactor Netty response", t, null);
+    }
+  }
+
+  @Override
+  public void reactorNettyInboundComplete(Object operations) {
+    try {
+      reactorNetty.inboundComplete(operations);
+    } catch (Throwable t) {
+      failed("Reactor Netty response end", t, null);
+    }
+  }
+
+  @Override
+  public void reactorNettyFailed(Object connection, Throwable error) {
+    try {
+      reactorNetty.failed(connection, error);
+    } catch (Throwable t) {
+      failed("Reactor Netty failure", t, null);
+    }
+  }
+
+  @Override
+  public void reactorNettyCancelled(Object operations) {
+    try {
+      reactorNetty.cancelled(operations);
+    } catch (Throwable t) {
+      failed("Reactor Netty cancel", t, null);
     }
   }
 

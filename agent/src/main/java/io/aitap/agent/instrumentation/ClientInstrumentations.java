@@ -9,6 +9,7 @@ import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientInstrumen
 import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientInstrumentation;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
+import io.aitap.agent.instrumentation.reactornetty.ReactorNettyInstrumentation;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
 import io.aitap.agent.instrumentation.vertx.VertxHttpClientInstrumentation;
 import io.aitap.bootstrap.AitapBridge;
@@ -40,7 +41,8 @@ public final class ClientInstrumentations {
         ApacheHttpClientInstrumentation.httpClient5(),
         new ApacheAsyncClientInstrumentation(),
         new AwsAsyncClientInstrumentation(),
-        new VertxHttpClientInstrumentation());
+        new VertxHttpClientInstrumentation(),
+        new ReactorNettyInstrumentation());
   }
 
   /** Returns the names of the instrumentations installed. */

@@ -35,6 +35,18 @@ class AiCallTest {
   }
 
   @Test
+  void aDiscardedCallIsNeverReported() {
+    call.responseHead(new ResponseHead(307, name -> null));
+    call.discarded();
+    call.abandoned();
+    call.responseComplete();
+
+    assertTrue(call.isEnded());
+    assertEquals(0, sink.ended.size());
+    assertNull(call.end());
+  }
+
+  @Test
   void showsRequestAndResponseBytesToTheProtocol() {
     call.requestBody("gpt".getBytes(StandardCharsets.UTF_8), 0, 3);
     call.requestBody(ByteBuffer.allocateDirect(2).put((byte) '-').put((byte) '5').flip());

@@ -11,6 +11,7 @@ import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
+import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.agent.protocol.AiEndpoint;
@@ -64,7 +65,8 @@ public final class InstrumentedJvm {
             new ApacheHttpClientTap(starts),
             new ApacheAsyncClientTap(starts),
             new AwsAsyncClientTap(starts),
-            new VertxHttpClientTap(starts)));
+            new VertxHttpClientTap(starts),
+            new ReactorNettyTap(starts)));
     ClientInstrumentations.install(
         ByteBuddyAgent.install(), new AitapConfig(new Properties(), Map.of()));
   }

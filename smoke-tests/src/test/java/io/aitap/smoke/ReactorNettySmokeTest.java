@@ -1,0 +1,53 @@
+package io.aitap.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Reactor Netty on each test JDK: every OpenAI-family fixture through 1.0 and 1.3, directly and
+ * under Spring's WebClient (the run and checks of {@link OpenAiFamilySmokeTest}); the Azure OpenAI
+ * SDK on its Reactor Netty transport, plain and streaming, against an Azure host name over HTTPS;
+ * and 0.9, below the range, left alone.
+ */
+class ReactorNettySmokeTest {
+
+  /** What the Azure SDK calls: a chat completion, a stream of one and a rate-limited call. */
+  private static final List<String> AZURE_FIXTURES =
+      List.of("azure-openai-chat.json", "azure-openai-chat-stream-sdk.sse", "azure-openai-error-429.json");
+
+  @TestFactory
+  Stream<DynamicContainer> reactorNetty() {
+    return TestJdk.all().stream().map(jdk -> dynamicContainer(jdk.toString(), Stream.concat(
+        ClientProgram.reactorNettyClients().stream().map(client -> dynamicContainer(client.toString(),
+            OpenAiFamilySmokeTest.checksOf(jdk, client, SmokePlan::of))),
+        Stream.of(
+            dynamicContainer(ClientProgram.azureOpenAi().toString(),
+                OpenAiFamilySmokeTest.checksOf(jdk, ClientProgram.azureOpenAi(),
+                    (client, provider, traceparent) -> SmokePlan.ofSdk(provider, azureFixtures()))),
+            dynamicTest("Reactor Netty 0.9 is left alone", () -> olderVersionLeftAlone(jdk))))));
+  }
+
+  private static List<Fixture> azureFixtures() {
+    return AZURE_FIXTURES.stream().map(Fixtures::named).collect(Collectors.toList());
+  }
+
+  /**
+   * 0.9 has classes of the names aitap hooks in 1.0 and later; its operations are not touched, the
+   * application works as without the agent, nothing is reported and no hook fails.
+   */
+  private static void olderVersionLeftAlone(TestJdk jdk) throws IOException {
+    AgentJvm.Result result = DisabledAgentSmokeTest.nothingReported(
+        jdk, ClientProgram.reactorNetty("reactor-netty-0.9"), jvm -> jvm.systemProperty("aitap.debug", "true"), true);
+    assertFalse(result.stderr.contains("instrumented reactor.netty.http.client.HttpClientOperations"),
+        () -> "0.9's operations were instrumented:\n" + result.output());
+    assertFalse(result.stderr.contains("hook failed"), () -> "a hook failed on 0.9:\n" + result.output());
+  }
+}
