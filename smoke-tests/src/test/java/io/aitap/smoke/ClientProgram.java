@@ -5,6 +5,7 @@ import io.aitap.smoke.clients.UrlConnectionProgram;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient4Program;
 import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient5Program;
 import io.aitap.smoke.clients.okhttpapache.OkHttpProgram;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -141,9 +142,9 @@ final class ClientProgram {
     return clients;
   }
 
-  /** See {@link #libraries}. */
-  String libraries() {
-    return libraries;
+  /** The jars of the library the program runs on; null for the JDK's own. */
+  Path libraries() {
+    return libraries == null ? null : AgentJvm.clientLibraries(libraries);
   }
 
   Class<?> mainClass() {

@@ -5,11 +5,13 @@ import io.aitap.smoke.clients.PlannedCall;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * One client program run twice on one JDK with the same plan: once without the agent (the
@@ -21,12 +23,14 @@ final class SmokeRun {
   private static final Duration TELEMETRY_WAIT = Duration.ofSeconds(5);
 
   final TestJdk jdk;
-  final ClientProgram client;
+  final String program;
   final String serviceName;
   final SmokePlan baselinePlan;
   final SmokePlan plan;
   final Map<String, CallReport> baseline;
   final Map<String, CallReport> withAgent;
+  final AgentJvm.Result baselineRun;
+  final AgentJvm.Result agentRun;
   final Map<String, FakeProvider.Exchange> baselineExchanges;
   final Map<String, FakeProvider.Exchange> exchanges;
   final List<ReceivedSpan> spans;
@@ -34,20 +38,26 @@ final class SmokeRun {
   final List<String> rejectedExports;
   final String agentStderr;
 
-  private SmokeRun(TestJdk jdk, ClientProgram client) throws IOException {
+  /**
+   * @param program what the failure messages call the program
+   * @param libraries the jars the program runs on; null for none but the JDK's
+   * @param planner the plan for a provider: the same calls, for the baseline's provider and the agent run's
+   */
+  private SmokeRun(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
+      Function<FakeProvider, SmokePlan> planner) throws IOException {
     this.jdk = jdk;
-    this.client = client;
-    this.serviceName = "smoke-" + client.mainClass().getSimpleName();
-    String traceparent = randomTraceparent();
+    this.program = program;
+    this.serviceName = "smoke-" + mainClass.getSimpleName();
     try (FakeProvider baselineProvider = new FakeProvider();
         FakeProvider provider = new FakeProvider();
         OtlpReceiver receiver = new OtlpReceiver()) {
-      baselinePlan = SmokePlan.of(client, baselineProvider, traceparent);
-      plan = SmokePlan.of(client, provider, traceparent);
-      baseline = new AgentJvm(jdk, client.mainClass()).libraries(client.libraries()).withoutAgent()
+      baselinePlan = planner.apply(baselineProvider);
+      plan = planner.apply(provider);
+      baselineRun = new AgentJvm(jdk, mainClass).libraries(libraries).withoutAgent()
           .serviceName(serviceName)
-          .run(baselinePlan).reports();
-      AgentJvm.Result agentRun = new AgentJvm(jdk, client.mainClass()).libraries(client.libraries())
+          .run(baselinePlan);
+      baseline = baselineRun.reports();
+      agentRun = new AgentJvm(jdk, mainClass).libraries(libraries)
           .exportingTo(receiver).serviceName(serviceName)
           .run(plan);
       withAgent = agentRun.reports();
@@ -63,9 +73,17 @@ final class SmokeRun {
     }
   }
 
+  /** A client program through its full plan, the traceparent call carrying a fresh trace context. */
   static SmokeRun execute(TestJdk jdk, ClientProgram client) {
+    String traceparent = randomTraceparent();
+    return execute(jdk, client.toString(), client.mainClass(), client.libraries(),
+        provider -> SmokePlan.of(client, provider, traceparent));
+  }
+
+  static SmokeRun execute(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
+      Function<FakeProvider, SmokePlan> planner) {
     try {
-      return new SmokeRun(jdk, client);
+      return new SmokeRun(jdk, program, mainClass, libraries, planner);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -95,6 +113,6 @@ final class SmokeRun {
 
   @Override
   public String toString() {
-    return client + " on " + jdk;
+    return program + " on " + jdk;
   }
 }
