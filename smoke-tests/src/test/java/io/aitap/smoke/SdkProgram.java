@@ -122,7 +122,8 @@ final class SdkProgram {
 
   /** What an SDK shows the application, or for a plain client, the status and bytes it reads. */
   List<DynamicTest> applicationChecks(SmokeRun run) {
-    return calls.get(0).withBody ? CallChecks.of(run) : SdkChecks.of(run);
+    boolean plainClient = calls.stream().allMatch(call -> call.withBody);
+    return plainClient ? CallChecks.of(run) : SdkChecks.of(run);
   }
 
   /** The name and the version whose jar the class path holds, e.g. {@code openai-java 4.101.0}. */

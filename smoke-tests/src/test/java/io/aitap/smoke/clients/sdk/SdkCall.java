@@ -63,11 +63,6 @@ public final class SdkCall {
     return extra;
   }
 
-  /** The request body the test wrote, for programs that are plain clients rather than SDKs. */
-  public byte[] body() {
-    return planned.body();
-  }
-
   @Override
   public String toString() {
     return planned.toString();
