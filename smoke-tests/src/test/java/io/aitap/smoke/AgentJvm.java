@@ -83,16 +83,23 @@ final class AgentJvm {
     return new AgentJvm(jdk, null, jar);
   }
 
-  /**
-   * Puts the jars the build copied to {@code target/clients/<directory>} on the class path: one
-   * version of the client library the program uses, apart from every other.
-   */
-  AgentJvm libraries(String directory) {
+  /** The jars the build copied to {@code target/clients/<directory>}: one version of a client library, apart from every other. */
+  static Path clientLibraries(String directory) {
+    return Paths.get(requiredProperty("aitap.smoke.clients"), directory);
+  }
+
+  /** The class path of the SDK module {@code sdks/<module>}: the SDK and what Maven resolves for an application using it. */
+  static Path sdkLibraries(String module) {
+    return Paths.get(requiredProperty("aitap.smoke.sdks"), module, "target", "classpath");
+  }
+
+  /** Puts the jars in this directory on the class path; null: none. */
+  AgentJvm libraries(Path directory) {
     if (directory != null) {
-      try (Stream<Path> jars = Files.list(Paths.get(requiredProperty("aitap.smoke.clients"), directory))) {
+      try (Stream<Path> jars = Files.list(directory)) {
         jars.map(Path::toString).sorted().forEach(libraryJars::add);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException("no libraries in " + directory + ": build the module that copies them first", e);
       }
     }
     return this;

@@ -9,6 +9,7 @@ import io.aitap.smoke.clients.okhttpapache.ApacheHttpClient5Program;
 import io.aitap.smoke.clients.okhttpapache.OkHttpProgram;
 import io.aitap.smoke.clients.reactornetty.ReactorNettyProgram;
 import io.aitap.smoke.clients.vertx.VertxProgram;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -210,9 +211,9 @@ final class ClientProgram {
         List.of(new Style("stream", false)), sync, "azure-ai-openai");
   }
 
-  /** See {@link #libraries}. */
-  String libraries() {
-    return libraries;
+  /** The jars of the library the program runs on; null for the JDK's own. */
+  Path libraries() {
+    return libraries == null ? null : AgentJvm.clientLibraries(libraries);
   }
 
   Class<?> mainClass() {

@@ -1,11 +1,13 @@
 package io.aitap.smoke;
 
+import java.util.Locale;
+
 /**
  * How a failed call's error is reported. {@code error.type}: the provider's error code when its
  * body names one, else its error type, else the HTTP status — the low-cardinality identifier the
  * conventions ask for. {@code aitap.error.category}: one of the README's categories, which for an
- * HTTP error follows from the status, unless the provider says it is out of quota. Successful
- * calls have neither.
+ * HTTP error follows from the status, unless the provider says it is out of quota or the key is
+ * bad. Successful calls have neither.
  */
 final class ExpectedErrorType {
 
@@ -28,8 +30,13 @@ final class ExpectedErrorType {
     if (!fixture.isError()) {
       return null;
     }
-    if (String.valueOf(of(fixture)).contains("quota")) {
+    String type = String.valueOf(of(fixture)).toLowerCase(Locale.ROOT);
+    if (type.contains("quota")) {
       return "quota_exceeded";
+    }
+    // Gemini answers a bad key with 400 API_KEY_INVALID
+    if (type.contains("api_key")) {
+      return "auth";
     }
     switch (fixture.status()) {
       case 401:

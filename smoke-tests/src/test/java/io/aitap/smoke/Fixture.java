@@ -113,11 +113,11 @@ final class Fixture {
   }
 
   String errorType() {
-    return text("error_type");
+    return withoutNote(text("error_type"));
   }
 
   String errorCode() {
-    return text("error_code");
+    return withoutNote(text("error_code"));
   }
 
   Long outputTokens() {

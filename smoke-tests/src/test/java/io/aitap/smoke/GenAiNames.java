@@ -22,13 +22,20 @@ final class GenAiNames {
     PROVIDERS.put("openrouter", "openrouter");
     // a self-hosted vLLM server: its host name says so (vllm.internal)
     PROVIDERS.put("vllm", "vllm");
+    PROVIDERS.put("anthropic", "anthropic");
+    PROVIDERS.put("gemini", "gcp.gemini");
     PROVIDERS.put("aws-bedrock", "aws.bedrock");
+    PROVIDERS.put("ollama", "ollama");
 
     OPERATIONS.put("chat.completions", "chat");
     OPERATIONS.put("responses", "chat");
     OPERATIONS.put("embeddings", "embeddings");
+    OPERATIONS.put("messages", "chat");
+    OPERATIONS.put("generateContent", "generate_content");
+    OPERATIONS.put("streamGenerateContent", "generate_content");
     OPERATIONS.put("Converse", "chat");
     OPERATIONS.put("ConverseStream", "chat");
+    OPERATIONS.put("api/chat", "chat");
   }
 
   private GenAiNames() {}

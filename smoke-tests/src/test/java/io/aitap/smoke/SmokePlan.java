@@ -25,6 +25,13 @@ final class SmokePlan {
   static final String ORDINARY_HOST = "orders.internal";
   /** A host aitap cannot know, serving the OpenAI API: an in-house gateway or relay. */
   static final String UNKNOWN_AI_HOST = "llm-gateway.internal";
+  /**
+   * Where Ollama calls go: the fake provider cannot listen on Ollama's port 11434, the fixture's,
+   * so it is called by a host name aitap also knows as Ollama's.
+   */
+  static final String OLLAMA_HOST = "ollama";
+  /** An OpenAI-compatible relay aitap knows by nothing but its OpenAI-style paths. */
+  static final String RELAY_HOST = "api.holysheep.ai";
   static final String TRACEPARENT_FIXTURE = "openai-chat.json";
 
   /** One AI call of the plan and what answers it. */
@@ -55,7 +62,7 @@ final class SmokePlan {
 
     /** The fixture's provider, or an OpenAI-compatible one when the call went to another host. */
     String providerName() {
-      return host().equals(fixture.host()) ? GenAiNames.providerName(fixture) : GenAiNames.OPENAI_COMPATIBLE;
+      return host().equals(hostOf(fixture)) ? GenAiNames.providerName(fixture) : GenAiNames.OPENAI_COMPATIBLE;
     }
 
     /** The shape the span of this call must have. */
@@ -65,7 +72,7 @@ final class SmokePlan {
 
     /** What the span checks call this call's group: the fixture, and the host when it is not the fixture's. */
     String group() {
-      return host().equals(fixture.host()) ? fixture.file() : fixture.file() + " from " + host();
+      return host().equals(hostOf(fixture)) ? fixture.file() : fixture.file() + " from " + host();
     }
   }
 
@@ -87,7 +94,14 @@ final class SmokePlan {
     }
     hosts.add(ORDINARY_HOST);
     hosts.add(UNKNOWN_AI_HOST);
+    hosts.add(OLLAMA_HOST);
+    hosts.add(RELAY_HOST);
     return hosts;
+  }
+
+  /** The host name by which the fixture's provider is called. */
+  static String hostOf(Fixture fixture) {
+    return fixture.provider().equals("ollama") ? OLLAMA_HOST : fixture.host();
   }
 
   /** @param traceparent the W3C trace context the traceparent call carries */
@@ -141,6 +155,52 @@ final class SmokePlan {
     HTTPS
   }
 
+  /**
+   * A plan of calls an SDK or a plain client makes to the fixtures' providers or elsewhere, each in
+   * its own way: the planned call carries the fixture's URL and headers, and its body only for plain
+   * clients; an SDK builds its own request (see {@link AiRequest}).
+   */
+  static SmokePlan of(FakeProvider provider, List<SdkCall> sdkCalls) {
+    SmokePlan plan = new SmokePlan(provider, null);
+    for (SdkCall sdkCall : sdkCalls) {
+      plan.ai(sdkCall.fixture, sdkCall.host, sdkCall.style(), sdkCall.transport, null, sdkCall.withBody);
+    }
+    return plan;
+  }
+
+  /** One call of an SDK plan: which fixture answers it, where it goes, how the program makes it. */
+  static final class SdkCall {
+    final String operation;
+    final Fixture fixture;
+    final String host;
+    final Transport transport;
+    final boolean withBody;
+
+    private SdkCall(String operation, Fixture fixture, String host, Transport transport, boolean withBody) {
+      this.operation = operation;
+      this.fixture = fixture;
+      this.host = host;
+      this.transport = transport;
+      this.withBody = withBody;
+    }
+
+    /** An SDK call: {@code operation} names the SDK method the program calls. */
+    static SdkCall sdk(String operation, String fixture, Transport transport) {
+      Fixture answer = Fixtures.named(fixture);
+      return new SdkCall(operation, answer, hostOf(answer), transport, false);
+    }
+
+    /** A plain client's call, with the body the test wrote, to another host than the fixture's. */
+    static SdkCall plain(String operation, String fixture, String host, Transport transport) {
+      return new SdkCall(operation, Fixtures.named(fixture), host, transport, true);
+    }
+
+    /** The SDK program reads the operation and the request model from the style, space-separated. */
+    ClientProgram.Style style() {
+      return new ClientProgram.Style(withBody ? operation : operation + " " + fixture.requestModel(), false);
+    }
+  }
+
   /** @param host where the call goes; another host than the fixture's serves it the same way */
   private void ai(Fixture fixture, String host, ClientProgram.Style style, Transport transport, String traceparent) {
     ai(fixture, host, style, transport, traceparent, true);
@@ -160,9 +220,8 @@ final class SmokePlan {
     if (traceparent != null) {
       headers.put("traceparent", traceparent);
     }
-    PlannedCall call =
-        add(transport == Transport.HTTPS, fixture.method(), host, fixture.pathAndQuery(), headers,
-            withBody ? request.body : null, style);
+    PlannedCall call = add(transport == Transport.HTTPS, fixture.method(), host, fixture.pathAndQuery(), headers,
+        withBody ? request.body : null, style);
     aiCalls.add(new AiCall(call, fixture, request, style, transport));
   }
 

@@ -5,11 +5,13 @@ import io.aitap.smoke.clients.PlannedCall;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * One client program run twice on one JDK with the same plan: once without the agent (the
@@ -21,12 +23,14 @@ final class SmokeRun {
   private static final Duration TELEMETRY_WAIT = Duration.ofSeconds(5);
 
   final TestJdk jdk;
-  final ClientProgram client;
+  final String program;
   final String serviceName;
   final SmokePlan baselinePlan;
   final SmokePlan plan;
   final Map<String, CallReport> baseline;
   final Map<String, CallReport> withAgent;
+  final AgentJvm.Result baselineRun;
+  final AgentJvm.Result agentRun;
   final Map<String, FakeProvider.Exchange> baselineExchanges;
   final Map<String, FakeProvider.Exchange> exchanges;
   final List<ReceivedSpan> spans;
@@ -34,25 +38,26 @@ final class SmokeRun {
   final List<String> rejectedExports;
   final String agentStderr;
 
-  /** The calls a client program makes, to a provider; {@code traceparent} is what a call may carry. */
-  interface Planner {
-    SmokePlan plan(ClientProgram client, FakeProvider provider, String traceparent);
-  }
-
-  private SmokeRun(TestJdk jdk, ClientProgram client, Planner planner) throws IOException {
+  /**
+   * @param program what the failure messages call the program
+   * @param libraries the jars the program runs on; null for none but the JDK's
+   * @param planner the plan for a provider: the same calls, for the baseline's provider and the agent run's
+   */
+  private SmokeRun(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
+      Function<FakeProvider, SmokePlan> planner) throws IOException {
     this.jdk = jdk;
-    this.client = client;
-    this.serviceName = "smoke-" + client.mainClass().getSimpleName();
-    String traceparent = randomTraceparent();
+    this.program = program;
+    this.serviceName = "smoke-" + mainClass.getSimpleName();
     try (FakeProvider baselineProvider = new FakeProvider();
         FakeProvider provider = new FakeProvider();
         OtlpReceiver receiver = new OtlpReceiver()) {
-      baselinePlan = planner.plan(client, baselineProvider, traceparent);
-      plan = planner.plan(client, provider, traceparent);
-      baseline = jvm(jdk, client).withoutAgent()
+      baselinePlan = planner.apply(baselineProvider);
+      plan = planner.apply(provider);
+      baselineRun = jvm(jdk, mainClass, libraries).withoutAgent()
           .serviceName(serviceName)
-          .run(baselinePlan).reports();
-      AgentJvm.Result agentRun = jvm(jdk, client)
+          .run(baselinePlan);
+      baseline = baselineRun.reports();
+      agentRun = jvm(jdk, mainClass, libraries)
           .exportingTo(receiver).serviceName(serviceName)
           .run(plan);
       withAgent = agentRun.reports();
@@ -72,19 +77,32 @@ final class SmokeRun {
    * No program may reach beyond loopback: the AWS SDK never looks for the instance metadata
    * endpoint, and Vert.x resolves names through the JDK (so the hosts file), not its own DNS client.
    */
-  private static AgentJvm jvm(TestJdk jdk, ClientProgram client) {
-    return new AgentJvm(jdk, client.mainClass()).libraries(client.libraries())
+  private static AgentJvm jvm(TestJdk jdk, Class<?> mainClass, Path libraries) {
+    return new AgentJvm(jdk, mainClass).libraries(libraries)
         .systemProperty("aws.disableEc2Metadata", "true")
         .systemProperty("vertx.disableDnsResolver", "true");
   }
 
+  /** The calls a client program makes, to a provider; {@code traceparent} is what a call may carry. */
+  interface Planner {
+    SmokePlan plan(ClientProgram client, FakeProvider provider, String traceparent);
+  }
+
+  /** A client program through its full plan, the traceparent call carrying a fresh trace context. */
   static SmokeRun execute(TestJdk jdk, ClientProgram client) {
     return execute(jdk, client, SmokePlan::of);
   }
 
   static SmokeRun execute(TestJdk jdk, ClientProgram client, Planner planner) {
+    String traceparent = randomTraceparent();
+    return execute(jdk, client.toString(), client.mainClass(), client.libraries(),
+        provider -> planner.plan(client, provider, traceparent));
+  }
+
+  static SmokeRun execute(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
+      Function<FakeProvider, SmokePlan> planner) {
     try {
-      return new SmokeRun(jdk, client, planner);
+      return new SmokeRun(jdk, program, mainClass, libraries, planner);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -114,6 +132,6 @@ final class SmokeRun {
 
   @Override
   public String toString() {
-    return client + " on " + jdk;
+    return program + " on " + jdk;
   }
 }

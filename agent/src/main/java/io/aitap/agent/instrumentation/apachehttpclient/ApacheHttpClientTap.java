@@ -57,10 +57,11 @@ public final class ApacheHttpClientTap {
   }
 
   public void exit(AiCall aiCall, Object response, Throwable thrown) throws Exception {
-    IN_FLIGHT.get().pollLast();
+    Object request = IN_FLIGHT.get().pollLast();
     if (aiCall == null) {
       return;
     }
+    untapRequestEntity(request);
     if (thrown != null || response == null) {
       aiCall.failed(thrown);
       return;
@@ -102,22 +103,51 @@ public final class ApacheHttpClientTap {
   /**
    * Entities that can be read again without side effects ({@code StringEntity},
    * {@code ByteArrayEntity}: repeatable, not streaming) are written once more for the request
-   * scanner, if JSON; streamed entities are left alone.
+   * scanner, if JSON. Others (streams) are seen only as the client sends them, through a
+   * {@link TappedRequestEntity} set on the request until the exchange ends.
    */
   private static void scanRequestEntity(Object request, AiCall aiCall) {
     try {
       Object entity = ApacheMessages.requestEntity(request);
-      if (entity == null
-          || !(Boolean) call(entity, "isRepeatable")
-          || (Boolean) call(entity, "isStreaming")
-          || !String.valueOf(call(entity, "getContentType")).toLowerCase(Locale.ROOT).contains("json")) {
+      if (entity == null || !isJson(request, entity)) {
         return;
       }
-      try (OutputStream scanner = new TeeOutputStream(OutputStream.nullOutputStream(), aiCall)) {
-        call(entity, "writeTo", scanner);
+      if ((Boolean) call(entity, "isRepeatable") && !(Boolean) call(entity, "isStreaming")) {
+        try (OutputStream scanner = new TeeOutputStream(OutputStream.nullOutputStream(), aiCall)) {
+          call(entity, "writeTo", scanner);
+        }
+        return;
+      }
+      Method setEntity = method(request, "setEntity", 1);
+      if (setEntity != null) {
+        Class<?> entityType = setEntity.getParameterTypes()[0];
+        LibraryMethods.invoke(setEntity, request, Proxy.newProxyInstance(
+            entityType.getClassLoader(), new Class<?>[] {entityType}, new TappedRequestEntity(entity, aiCall)));
       }
     } catch (Exception e) {
       AgentLog.debug("could not read an Apache HttpClient request entity", e);
+    }
+  }
+
+  /** The entity's content type, or else the request's {@code Content-Type} header, names JSON. */
+  private static boolean isJson(Object request, Object entity) throws Exception {
+    Object contentType = call(entity, "getContentType");
+    if (contentType == null) {
+      contentType = ApacheMessages.header(request, "Content-Type");
+    }
+    return String.valueOf(contentType).toLowerCase(Locale.ROOT).contains("json");
+  }
+
+  /** Gives the application's request its own entity back. */
+  private static void untapRequestEntity(Object request) {
+    try {
+      Object entity = ApacheMessages.requestEntity(request);
+      if (entity != null && Proxy.isProxyClass(entity.getClass())
+          && Proxy.getInvocationHandler(entity) instanceof TappedRequestEntity) {
+        call(request, "setEntity", ((TappedRequestEntity) Proxy.getInvocationHandler(entity)).entity());
+      }
+    } catch (Exception e) {
+      AgentLog.debug("could not give an Apache HttpClient request its entity back", e);
     }
   }
 }

@@ -8,11 +8,14 @@ import io.aitap.agent.call.CallEnd;
 import io.aitap.agent.instrumentation.FakeAiServer;
 import io.aitap.agent.instrumentation.InstrumentedClientTest;
 import io.aitap.agent.instrumentation.InstrumentedJvm;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.HttpPost;
 import org.apache.http.entity.ContentType;
+import org.apache.http.entity.InputStreamEntity;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
@@ -47,6 +50,20 @@ class ApacheHttpClient4InstrumentationTest extends InstrumentedClientTest {
     try (CloseableHttpResponse response = client.execute(post("/v1/stream"))) {
       readStreamAsItArrives(response.getEntity().getContent());
     }
+  }
+
+  /** A stream cannot be read twice: the call sees it as the client sends it, and the request keeps its entity. */
+  @Test
+  void aStreamedRequestEntityIsSeenAsTheClientSendsIt() throws Exception {
+    HttpPost post = new HttpPost(server.url("/v1/chat/completions"));
+    InputStreamEntity entity = new InputStreamEntity(
+        new ByteArrayInputStream(REQUEST.getBytes(StandardCharsets.UTF_8)), ContentType.APPLICATION_JSON);
+    post.setEntity(entity);
+    client.execute(post, response -> EntityUtils.toString(response.getEntity()));
+
+    assertEquals(REQUEST, server.lastRequestBody());
+    assertEquals(REQUEST, requestSeen(onlyCall()));
+    assertSame(entity, post.getEntity());
   }
 
   @Test

@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads a body stream to its end in odd-sized pieces, as application code does, and digests it. */
-final class PieceReader {
+public final class PieceReader {
 
   private static final int READ_SIZE = 97;
 
   private PieceReader() {}
 
-  static String digest(InputStream body) throws IOException {
+  public static String digest(InputStream body) throws IOException {
     BodyDigest digest = new BodyDigest();
     try (InputStream in = body) {
       byte[] buffer = new byte[READ_SIZE];
