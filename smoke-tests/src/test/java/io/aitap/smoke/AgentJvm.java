@@ -88,9 +88,12 @@ final class AgentJvm {
     return Paths.get(requiredProperty("aitap.smoke.clients"), directory);
   }
 
-  /** The class path of the SDK module {@code sdks/<module>}: the SDK and what Maven resolves for an application using it. */
-  static Path sdkLibraries(String module) {
-    return Paths.get(requiredProperty("aitap.smoke.sdks"), module, "target", "classpath");
+  /**
+   * The class path of an application using one SDK, {@code src/it/sdk-<name>}: the SDK and what
+   * Maven resolves with it, as the build copied it.
+   */
+  static Path sdkLibraries(String name) {
+    return Paths.get(requiredProperty("aitap.smoke.apps"), "sdk-" + name, "target", "classpath");
   }
 
   /** Puts the jars in this directory on the class path; null: none. */
