@@ -8,34 +8,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** The shared fixtures directory (system property {@code aitap.fixtures}) and its expected.json. */
+/**
+ * Every recorded provider response the smoke tests replay, with what its directory's expected.json
+ * says about it: the shared fixtures (system property {@code aitap.fixtures}) and the agent's own
+ * (system property {@code aitap.agent.fixtures}), for the cases the shared ones do not cover.
+ */
 final class Fixtures {
-
-  /** The APIs of the OpenAI family, as expected.json names them. */
-  private static final Set<String> OPENAI_APIS =
-      new HashSet<>(Arrays.asList("chat.completions", "responses", "embeddings"));
 
   private static List<Fixture> all;
 
   private Fixtures() {}
 
+  /** Every fixture that is a wire format: a decoded companion ("(not a wire format…)") is not replayed. */
   static synchronized List<Fixture> all() {
     if (all == null) {
-      all = load(directory());
+      List<Fixture> fixtures = new ArrayList<>(load(directory("aitap.fixtures")));
+      fixtures.addAll(load(directory("aitap.agent.fixtures")));
+      Set<String> files = new HashSet<>();
+      for (Fixture fixture : fixtures) {
+        if (!files.add(fixture.file())) {
+          throw new IllegalStateException("two fixtures are called " + fixture.file() + ": the fake provider "
+              + "tells them apart by name");
+        }
+      }
+      all = Collections.unmodifiableList(fixtures);
     }
     return all;
-  }
-
-  /** Every fixture of an API in the OpenAI family, whoever serves it (Azure, DeepSeek, vLLM, …). */
-  static List<Fixture> openAiFamily() {
-    return all().stream().filter(f -> OPENAI_APIS.contains(f.api())).collect(Collectors.toList());
   }
 
   static Fixture named(String file) {
@@ -45,10 +48,10 @@ final class Fixtures {
         .orElseThrow(() -> new IllegalArgumentException("no fixture " + file + " in expected.json"));
   }
 
-  private static Path directory() {
-    String configured = System.getProperty("aitap.fixtures");
+  private static Path directory(String property) {
+    String configured = System.getProperty(property);
     if (configured == null) {
-      throw new IllegalStateException("system property aitap.fixtures (the fixtures directory) is not set");
+      throw new IllegalStateException("system property " + property + " (a fixtures directory) is not set");
     }
     return Paths.get(configured).toAbsolutePath().normalize();
   }
@@ -59,11 +62,11 @@ final class Fixtures {
       List<Fixture> fixtures = new ArrayList<>();
       for (JsonNode entry : entries) {
         Path file = directory.resolve(entry.get("file").asText());
-        if (Files.isRegularFile(file)) {
+        if (Files.isRegularFile(file) && !entry.get("content_type").asText().startsWith("(")) {
           fixtures.add(new Fixture(file, entry));
         }
       }
-      return Collections.unmodifiableList(fixtures);
+      return fixtures;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + directory.resolve("expected.json"), e);
     }

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every OpenAI-family fixture through each client program, on each test JDK: a real JVM with the
- * real agent jar against the fake provider, compared with the same program without the agent and
- * with what the OTLP receiver got.
+ * Every fixture of every provider through each client program, on each test JDK: a real JVM with
+ * the real agent jar against the fake provider under the providers' real host names, compared with
+ * the same program without the agent and with what the OTLP receiver got.
  */
-class OpenAiFamilySmokeTest {
+class ProviderSmokeTest {
 
   @TestFactory
-  Stream<DynamicContainer> openAiFamilyThroughEachClient() {
+  Stream<DynamicContainer> everyProviderThroughEachClient() {
     return TestJdk.all().stream()
         .map(jdk -> dynamicContainer(jdk.toString(), ClientProgram.all().stream()
             .map(client -> dynamicContainer(client.toString(), checksOf(jdk, client)))));

@@ -11,15 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The calls one client program makes in one JVM: every OpenAI-family fixture in each of the
+ * The calls one client program makes in one JVM: every fixture of every provider in each of the
  * client's styles, once gzip-encoded and once over HTTPS, one call carrying a W3C
  * {@code traceparent}, one to a host aitap cannot know, and ordinary requests that are not AI calls —
  * some to an AI host, one with a body that looks like an AI request.
  */
 final class SmokePlan {
 
-  /** The API key every AI call carries; it must never show up in telemetry. */
-  static final String API_KEY = "sk-smoke-DO-NOT-RECORD-7f3a9c1e5b";
   /** The model named in ordinary requests that are not AI calls. */
   static final String NOT_AN_AI_MODEL = "not-an-ai-call";
   static final String ORDINARY_HOST = "orders.internal";
@@ -94,7 +92,9 @@ final class SmokePlan {
   static SmokePlan of(ClientProgram client, FakeProvider provider, String traceparent) {
     SmokePlan plan = new SmokePlan(provider, traceparent);
     plan.ordinary("GET", "api.openai.com", "/health", null, client.plain());
-    for (Fixture fixture : Fixtures.openAiFamily()) {
+    // listing models is no AI call, though it asks an AI host under a path like theirs
+    plan.ordinary("GET", "generativelanguage.googleapis.com", "/v1beta/models", null, client.plain());
+    for (Fixture fixture : Fixtures.all()) {
       for (ClientProgram.Style style : client.styles(fixture)) {
         plan.ai(fixture, fixture.host(), style, Transport.HTTP, null);
       }
@@ -132,7 +132,7 @@ final class SmokePlan {
     AiRequest request = AiRequest.of(fixture);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
-    headers.put("Authorization", "Bearer " + API_KEY);
+    headers.putAll(ApiKeys.headers(fixture));
     headers.put(FakeProvider.FIXTURE_HEADER, fixture.file());
     if (transport == Transport.HTTP_GZIP) {
       headers.put("Accept-Encoding", "gzip");
@@ -141,7 +141,7 @@ final class SmokePlan {
       headers.put("traceparent", traceparent);
     }
     PlannedCall call =
-        add(transport == Transport.HTTPS, fixture.method(), host, fixture.pathAndQuery(), headers,
+        add(transport == Transport.HTTPS, fixture.method(), host, ApiKeys.pathAndQuery(fixture), headers,
             request.body, style);
     aiCalls.add(new AiCall(call, fixture, request, style, transport));
   }

@@ -32,6 +32,8 @@ final class SmokeRun {
   final List<ReceivedSpan> spans;
   final List<Metric> metrics;
   final List<String> rejectedExports;
+  /** Everything exported, as text; see {@link OtlpReceiver#exports()}. */
+  final List<String> exports;
   final String agentStderr;
 
   private SmokeRun(TestJdk jdk, ClientProgram client) throws IOException {
@@ -60,6 +62,7 @@ final class SmokeRun {
       spans = receiver.spans();
       metrics = receiver.metrics();
       rejectedExports = receiver.rejected();
+      exports = receiver.exports();
     }
   }
 

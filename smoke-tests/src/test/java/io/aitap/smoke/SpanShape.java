@@ -65,7 +65,7 @@ final class SpanShape {
     AiRequest request = call.request;
     NormalisedUsage usage = NormalisedUsage.of(fixture);
     Map<String, Object> attributes = new TreeMap<>();
-    String operation = GenAiNames.operationName(fixture);
+    String operation = fixture.api().operationName;
     attributes.put("gen_ai.operation.name", operation);
     attributes.put("gen_ai.provider.name", call.providerName());
     attributes.put("gen_ai.request.model", fixture.requestModel());
