@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The request body a client program sends for a fixture, shaped as the provider's API expects,
- * and the request parameters in it that the span should report. The SDK programs ask the same
- * through their SDKs.
+ * and the request parameters in it that the span should report: the maximum output, temperature
+ * and top_p wherever the API keeps them (top level, Gemini's {@code generationConfig}, Bedrock's
+ * {@code inferenceConfig}, Ollama's {@code options}).
  */
 final class AiRequest {
 
@@ -37,9 +38,9 @@ final class AiRequest {
       body.put("model", fixture.requestModel());
     }
     switch (fixture.api()) {
-      case "chat.completions":
-        body.putArray("messages").addObject().put("role", "user").put("content", QUESTION);
-        putChatParameters(body, "max_tokens", "temperature", "top_p");
+      case CHAT_COMPLETIONS:
+        withQuestion(body);
+        body.put("max_tokens", CHAT_MAX_TOKENS).put("temperature", CHAT_TEMPERATURE).put("top_p", CHAT_TOP_P);
         if (fixture.stream()) {
           body.put("stream", true);
           // the recorded stream carries usage only when the request asked for it
@@ -47,54 +48,77 @@ final class AiRequest {
             body.putObject("stream_options").put("include_usage", true);
           }
         }
-        return chat(body);
-      case "responses":
+        return sampled(body);
+      case RESPONSES:
         body.put("input", SdkQuestions.SUMMARY);
-        if (fixture.stream()) {
-          body.put("stream", true);
-        }
-        return new AiRequest(body, null, null, null);
-      case "embeddings":
+        return unsampled(streamed(body, fixture));
+      case EMBEDDINGS:
+      case OLLAMA_EMBED:
         body.put("input", SdkQuestions.EMBEDDING);
-        return new AiRequest(body, null, null, null);
-      case "messages":
-        body.putArray("messages").addObject().put("role", "user").put("content", QUESTION);
-        // the maximum alone: anthropic-java no longer offers temperature and top_p, which newer models refuse together
-        body.put("max_tokens", CHAT_MAX_TOKENS);
-        if (fixture.stream()) {
-          body.put("stream", true);
-        }
-        return new AiRequest(body, CHAT_MAX_TOKENS, null, null);
-      case "api/chat":
-        body.putArray("messages").addObject().put("role", "user").put("content", QUESTION);
-        body.put("stream", fixture.stream());
-        putChatParameters(body.putObject("options"), "num_predict", "temperature", "top_p");
-        return chat(body);
-      case "generateContent":
-      case "streamGenerateContent":
-        // the URL names the model
-        body.remove("model");
+        return unsampled(body);
+      case VERTEX_ANTHROPIC_MESSAGES:
+        body.put("anthropic_version", "vertex-2023-10-16");
+        // and otherwise the Messages API's own body
+      case ANTHROPIC_MESSAGES:
+      case COHERE_CHAT:
+        withQuestion(body);
+        // Cohere names top_p "p"
+        body.put("max_tokens", CHAT_MAX_TOKENS).put("temperature", CHAT_TEMPERATURE)
+            .put(fixture.api() == ProviderApi.COHERE_CHAT ? "p" : "top_p", CHAT_TOP_P);
+        return sampled(streamed(body, fixture));
+      case GEMINI_GENERATE_CONTENT:
         body.putArray("contents").addObject().put("role", "user").putArray("parts").addObject().put("text", QUESTION);
-        putChatParameters(body.putObject("generationConfig"), "maxOutputTokens", "temperature", "topP");
-        return chat(body);
-      case "Converse":
-      case "ConverseStream":
-        body.remove("model");
-        body.putArray("messages").addObject().put("role", "user").putArray("content").addObject().put("text", QUESTION);
-        putChatParameters(body.putObject("inferenceConfig"), "maxTokens", "temperature", "topP");
-        return chat(body);
+        body.putObject("generationConfig").put("maxOutputTokens", CHAT_MAX_TOKENS)
+            .put("temperature", CHAT_TEMPERATURE).put("topP", CHAT_TOP_P);
+        return sampled(body);
+      case BEDROCK_CONVERSE:
+        withQuestionInBlocks(body);
+        body.putObject("inferenceConfig").put("maxTokens", CHAT_MAX_TOKENS)
+            .put("temperature", CHAT_TEMPERATURE).put("topP", CHAT_TOP_P);
+        return sampled(body);
+      case BEDROCK_INVOKE:
+        return BedrockInvokeBody.of(fixture.requestModel(), body);
+      case OLLAMA_CHAT:
+      case OLLAMA_GENERATE:
+        if (fixture.api() == ProviderApi.OLLAMA_CHAT) {
+          withQuestion(body);
+        } else {
+          body.put("prompt", QUESTION);
+        }
+        // Ollama streams unless told not to
+        body.put("stream", fixture.stream());
+        body.putObject("options").put("num_predict", CHAT_MAX_TOKENS)
+            .put("temperature", CHAT_TEMPERATURE).put("top_p", CHAT_TOP_P);
+        return sampled(body);
       default:
         throw new IllegalArgumentException("no request body for the " + fixture.api() + " API of " + fixture);
     }
   }
 
-  private static AiRequest chat(ObjectNode body) {
+  /** The question as the one user message of a chat. */
+  static void withQuestion(ObjectNode body) {
+    body.putArray("messages").addObject().put("role", "user").put("content", QUESTION);
+  }
+
+  /** The question as the one user message of a chat whose content is a list of blocks (Bedrock's Converse, Nova). */
+  static void withQuestionInBlocks(ObjectNode body) {
+    body.putArray("messages").addObject().put("role", "user").putArray("content").addObject().put("text", QUESTION);
+  }
+
+  private static ObjectNode streamed(ObjectNode body, Fixture fixture) {
+    if (fixture.stream()) {
+      body.put("stream", true);
+    }
+    return body;
+  }
+
+  /** A request that sets the maximum output, temperature and top_p, each where its API keeps them. */
+  static AiRequest sampled(ObjectNode body) {
     return new AiRequest(body, CHAT_MAX_TOKENS, CHAT_TEMPERATURE, CHAT_TOP_P);
   }
 
-  /** The chat sampling parameters under the API's own names. */
-  private static void putChatParameters(ObjectNode parameters, String maxTokens, String temperature, String topP) {
-    parameters.put(maxTokens, CHAT_MAX_TOKENS).put(temperature, CHAT_TEMPERATURE).put(topP, CHAT_TOP_P);
+  static AiRequest unsampled(ObjectNode body) {
+    return new AiRequest(body, null, null, null);
   }
 
   /** A JSON body that looks like an AI request but goes somewhere that is not an AI API. */

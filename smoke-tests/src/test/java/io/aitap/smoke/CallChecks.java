@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DynamicTest;
 
 /** The application must not notice the agent: same statuses, same bytes both ways. */
@@ -22,7 +23,8 @@ final class CallChecks {
         dynamicTest("without the agent, each call gets the status the provider recorded", () -> baselineStatuses(run)),
         dynamicTest("with the agent, each call ends as it does without it", () -> sameAsBaseline(run)),
         dynamicTest("the application receives exactly the bytes the provider sent", () -> responseBytes(run)),
-        dynamicTest("the provider receives exactly the bytes the application sent", () -> requestBytes(run)));
+        dynamicTest("the provider receives exactly the bytes the application sent", () -> requestBytes(run)),
+        dynamicTest("the provider receives the credentials the application sent", () -> credentials(run)));
   }
 
   /**
@@ -84,7 +86,7 @@ final class CallChecks {
   private static void responseBytes(SmokeRun run) {
     List<String> wrong = new ArrayList<>();
     for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
-      if (!ai.style.exactBytes) {
+      if (!ai.style.seesExactBytesOf(ai.fixture)) {
         continue;
       }
       FakeProvider.Exchange exchange = run.exchanges.get(ai.call.id());
@@ -115,6 +117,31 @@ final class CallChecks {
       }
     }
     assertNone(wrong, "the provider received other request bytes than the application wrote");
+  }
+
+  /** So that telemetry without keys means the agent left them out, not that the calls carried none. */
+  private static void credentials(SmokeRun run) {
+    List<String> wrong = new ArrayList<>();
+    for (SmokePlan.AiCall ai : run.plan.aiCalls()) {
+      FakeProvider.Exchange exchange = run.exchanges.get(ai.call.id());
+      if (exchange == null) {
+        wrong.add(ai.call + ": never arrived");
+        continue;
+      }
+      ApiKeys.headers(ai.fixture).forEach((name, value) -> {
+        List<String> received = exchange.requestHeaders.entrySet().stream()
+            .filter(header -> header.getKey().equalsIgnoreCase(name))
+            .flatMap(header -> header.getValue().stream())
+            .collect(Collectors.toList());
+        if (!received.equals(List.of(value))) {
+          wrong.add(ai.call + ": " + name + " expected '" + value + "', received " + received);
+        }
+      });
+      if (!exchange.pathAndQuery.equals(ApiKeys.pathAndQuery(ai.fixture))) {
+        wrong.add(ai.call + ": expected " + ApiKeys.pathAndQuery(ai.fixture) + ", received " + exchange.pathAndQuery);
+      }
+    }
+    assertNone(wrong, "calls whose credentials did not reach the provider as sent");
   }
 
   static void assertNone(List<String> problems, String what) {

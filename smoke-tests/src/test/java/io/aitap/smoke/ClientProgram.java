@@ -20,21 +20,38 @@ final class ClientProgram {
   static final class Style {
     final String name;
     /** Whether the application sees the body bytes themselves, not lines decoded from them. */
-    final boolean exactBytes;
+    private final boolean exactBytes;
     /**
      * False where the JDK itself withholds a 401's body: HttpURLConnection in a streaming request
      * mode cannot resend the request to answer the challenge, and returns no error stream.
      */
     final boolean seesUnauthorizedBody;
+    /** Whether the application reads the body as UTF-8 text, which a binary body does not survive. */
+    private final boolean decodesText;
 
     Style(String name, boolean exactBytes) {
-      this(name, exactBytes, true);
+      this(name, exactBytes, true, false);
     }
 
     Style(String name, boolean exactBytes, boolean seesUnauthorizedBody) {
+      this(name, exactBytes, seesUnauthorizedBody, false);
+    }
+
+    private Style(String name, boolean exactBytes, boolean seesUnauthorizedBody, boolean decodesText) {
       this.name = name;
       this.exactBytes = exactBytes;
       this.seesUnauthorizedBody = seesUnauthorizedBody;
+      this.decodesText = decodesText;
+    }
+
+    /** A style whose application sees the body's text, decoded from exactly the bytes sent. */
+    static Style decodingText(String name) {
+      return new Style(name, true, true, true);
+    }
+
+    /** Whether the application sees exactly the bytes the provider sent for this fixture. */
+    boolean seesExactBytesOf(Fixture fixture) {
+      return exactBytes && !(decodesText && fixture.binary());
     }
 
     @Override
@@ -70,7 +87,6 @@ final class ClientProgram {
   static List<ClientProgram> all() {
     List<ClientProgram> all = new ArrayList<>(List.of(jdkHttpClient(), urlConnection()));
     all.addAll(libraryClients());
-    all.addAll(vertxClients());
     return all;
   }
 
@@ -79,7 +95,7 @@ final class ClientProgram {
         "java.net.http.HttpClient",
         JdkHttpClientProgram.class,
         List.of(
-            new Style("send:ofString", true),
+            Style.decodingText("send:ofString"),
             new Style("send:ofByteArray", true),
             new Style("send:ofInputStream", true),
             new Style("sendAsync:ofByteArray", true),

@@ -14,11 +14,15 @@ import java.util.Map;
 
 /**
  * One recorded provider response and what {@code expected.json} says about it. Values are the
- * provider's native ones; {@link NormalisedUsage} turns them into the conventions' numbers.
+ * provider's native ones (the agent's own fixtures give input only normalised); {@link NormalisedUsage}
+ * turns them into the conventions' numbers.
  */
 final class Fixture {
 
   private static final String DEPLOYMENT = "deployment:";
+  private static final String UNNAMED_REQUEST_MODEL = "smoke-model";
+  private static final int OLLAMA_PORT = 11434;
+  private static final String OLLAMA_HOST = "ollama";
 
   private final Path file;
   private final JsonNode expected;
@@ -40,28 +44,35 @@ final class Fixture {
     }
   }
 
-  /** The provider as expected.json names it ({@code openai}, {@code azure-openai}, {@code mistral}, …). */
+  /** The provider as expected.json names it ({@code openai}, {@code azure-openai}, {@code aws-bedrock}, …). */
   String provider() {
     return expected.get("provider").asText();
   }
 
-  /** The API as expected.json names it ({@code chat.completions}, {@code responses}, {@code embeddings}, …). */
-  String api() {
-    return expected.get("api").asText();
+  /** The API the fixture's path names. */
+  ProviderApi api() {
+    return ProviderApi.of(this);
   }
 
+  /** The method the request used; the agent's own fixtures are all answers to POSTs and do not say. */
   String method() {
-    return expected.get("method").asText();
+    JsonNode method = expected.get("method");
+    return method == null ? "POST" : method.asText();
   }
 
-  /** The host name the request went to, without the port some fixtures add. */
+  /**
+   * The host name the request went to, without the port some fixtures add. A local Ollama
+   * ({@code localhost:11434}) is reached by the name {@code ollama} instead: the fake provider cannot
+   * take Ollama's port, and the agent knows Ollama by that name on any port.
+   */
   String host() {
     String host = expected.get("host").asText();
     int colon = host.indexOf(':');
-    return colon < 0 ? host : host.substring(0, colon);
+    String name = colon < 0 ? host : host.substring(0, colon);
+    return name.equals("localhost") && host.endsWith(":" + OLLAMA_PORT) ? OLLAMA_HOST : name;
   }
 
-  /** The request's path and query, as sent. */
+  /** The request's path and query, as recorded. */
   String pathAndQuery() {
     return expected.get("path").asText();
   }
@@ -70,12 +81,18 @@ final class Fixture {
     return expected.get("status").asInt();
   }
 
-  boolean isError() {
-    return status() >= 400;
+  /** Whether the call failed: an error status, or an error the provider reported in a response that began with 200. */
+  boolean failed() {
+    return status() >= 400 || errorType() != null || errorCode() != null;
   }
 
   String contentType() {
     return expected.get("content_type").asText();
+  }
+
+  /** Whether the body is binary (AWS event-stream frames), not text. */
+  boolean binary() {
+    return contentType().startsWith("application/vnd.amazon.eventstream");
   }
 
   boolean stream() {
@@ -83,17 +100,32 @@ final class Fixture {
   }
 
   /**
-   * The model the request named: in its body, or for Azure the deployment in its URL. expected.json
-   * adds notes in parentheses ("deployment:chat-prod-4o (body has no model)") that are not part of it.
+   * Whether the response carries output in pieces the agent times. The agent's own fixtures count
+   * them ({@code chunks}); every shared stream carries output.
+   */
+  boolean streamsOutput() {
+    JsonNode chunks = expected.get("chunks");
+    return stream() && (chunks == null || chunks.asInt() > 0);
+  }
+
+  /**
+   * The model the request named: in its body, or in its URL (Gemini, Bedrock, Vertex, an Azure
+   * deployment). expected.json adds notes in parentheses ("deployment:chat-prod-4o (body has no
+   * model)") that are not part of it. The agent's own fixtures leave out a model the request body
+   * names; the request then names the model the response reports, or a made-up one.
    */
   String requestModel() {
     String model = withoutNote(text("request_model"));
+    if (model == null) {
+      return responseModel() != null ? responseModel() : UNNAMED_REQUEST_MODEL;
+    }
     return model.startsWith(DEPLOYMENT) ? model.substring(DEPLOYMENT.length()) : model;
   }
 
-  /** Whether the request body names the model; Azure requests name a deployment in the URL instead. */
+  /** Whether the request body names the model; Azure requests may name a deployment in the URL instead. */
   boolean modelInRequestBody() {
-    return !text("request_model").startsWith(DEPLOYMENT);
+    String model = text("request_model");
+    return !api().modelInPath && (model == null || !(model.startsWith(DEPLOYMENT) || model.contains("URL path")));
   }
 
   String responseModel() {
@@ -120,6 +152,12 @@ final class Fixture {
     return withoutNote(text("error_code"));
   }
 
+  /** The provider's own input count, unnormalised; the agent's own fixtures give only {@link #totalInputTokens}. */
+  Long nativeInputTokens() {
+    return number("input_tokens");
+  }
+
+  /** The provider's own output count, unnormalised (Gemini's leaves out thinking). */
   Long outputTokens() {
     return number("output_tokens");
   }

@@ -8,46 +8,58 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The shared fixtures directory (system property {@code aitap.fixtures}) and its expected.json. */
+/**
+ * Every recorded provider response the smoke tests replay, with what its directory's expected.json
+ * says about it: the shared fixtures (system property {@code aitap.fixtures}) and the agent's own
+ * (system property {@code aitap.agent.fixtures}), for the cases the shared ones do not cover.
+ */
 final class Fixtures {
 
-  /** The APIs of the OpenAI family, as expected.json names them. */
-  private static final Set<String> OPENAI_APIS =
-      new HashSet<>(Arrays.asList("chat.completions", "responses", "embeddings"));
+  /** The APIs of the OpenAI family. */
+  private static final Set<ProviderApi> OPENAI_FAMILY =
+      EnumSet.of(ProviderApi.CHAT_COMPLETIONS, ProviderApi.RESPONSES, ProviderApi.EMBEDDINGS);
 
   private static List<Fixture> all;
   private static List<Fixture> own;
 
   private Fixtures() {}
 
+  /** Every fixture that is a wire format: a decoded companion ("(not a wire format…)") is not replayed. */
   static synchronized List<Fixture> all() {
     if (all == null) {
-      all = load(directory());
+      List<Fixture> fixtures = new ArrayList<>(load(directory("aitap.fixtures")));
+      fixtures.addAll(load(directory("aitap.agent.fixtures")));
+      Set<String> files = new HashSet<>();
+      for (Fixture fixture : fixtures) {
+        if (!files.add(fixture.file())) {
+          throw new IllegalStateException("two fixtures are called " + fixture.file() + ": the fake provider "
+              + "tells them apart by name");
+        }
+      }
+      all = Collections.unmodifiableList(fixtures);
     }
     return all;
   }
 
   /** Every fixture of an API in the OpenAI family, whoever serves it (Azure, DeepSeek, vLLM, …). */
   static List<Fixture> openAiFamily() {
-    return all().stream().filter(f -> OPENAI_APIS.contains(f.api())).collect(Collectors.toList());
+    return all().stream().filter(f -> OPENAI_FAMILY.contains(f.api())).collect(Collectors.toList());
   }
 
   /** Every fixture of Bedrock's Converse API, plain and streaming, as it is on the wire. */
   static List<Fixture> bedrockConverse() {
-    return all().stream()
-        .filter(f -> f.api().equals("Converse") || f.api().equals("ConverseStream"))
-        .collect(Collectors.toList());
+    return all().stream().filter(f -> f.api() == ProviderApi.BEDROCK_CONVERSE).collect(Collectors.toList());
   }
 
-  /** A shared fixture, or one of {@link #own()}. */
+  /** A fixture of {@link #all()}, or one of {@link #own()}. */
   static Fixture named(String file) {
     return Stream.concat(all().stream(), own().stream())
         .filter(f -> f.file().equals(file))
@@ -66,10 +78,6 @@ final class Fixtures {
     return own;
   }
 
-  private static Path directory() {
-    return directory("aitap.fixtures");
-  }
-
   private static Path directory(String property) {
     String configured = System.getProperty(property);
     if (configured == null) {
@@ -84,11 +92,11 @@ final class Fixtures {
       List<Fixture> fixtures = new ArrayList<>();
       for (JsonNode entry : entries) {
         Path file = directory.resolve(entry.get("file").asText());
-        if (Files.isRegularFile(file)) {
+        if (Files.isRegularFile(file) && !entry.get("content_type").asText().startsWith("(")) {
           fixtures.add(new Fixture(file, entry));
         }
       }
-      return Collections.unmodifiableList(fixtures);
+      return fixtures;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + directory.resolve("expected.json"), e);
     }

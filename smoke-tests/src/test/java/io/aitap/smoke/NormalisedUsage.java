@@ -1,19 +1,13 @@
 package io.aitap.smoke;
 
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.Set;
-
 /**
- * A fixture's token counts as the conventions want them (DESIGN §4): input counts every input token
- * processed, cache reads and writes included; output counts every billed output token, reasoning
- * included. A response without usage has no numbers at all: unknown, not zero.
+ * A fixture's token counts as the conventions want them (DESIGN §4), derived from the provider's
+ * native counts: input counts every input token processed, cache reads and writes included (added
+ * for Anthropic's Messages format and Bedrock's Converse, which leave them out); output counts every
+ * billed output token, reasoning included (added for Gemini, which reports thinking apart). A
+ * response without usage has no numbers at all: unknown, not zero.
  */
 final class NormalisedUsage {
-
-  /** Providers whose output count leaves out reasoning tokens, reported beside it. */
-  private static final Set<String> REASONING_REPORTED_APART = Collections.unmodifiableSet(new HashSet<>(
-      Collections.singletonList("gemini")));
 
   final Long inputTokens;
   final Long outputTokens;
@@ -30,16 +24,43 @@ final class NormalisedUsage {
   }
 
   static NormalisedUsage of(Fixture fixture) {
-    Long input = fixture.totalInputTokens();
+    ProviderApi api = fixture.api();
+    Long input = input(fixture, api);
     Long output = fixture.outputTokens();
     if (input == null && output == null) {
       return new NormalisedUsage(null, null, null, null, null);
     }
     Long reasoning = fixture.reasoningTokens();
-    if (output != null && reasoning != null && REASONING_REPORTED_APART.contains(fixture.provider())) {
+    if (output != null && reasoning != null && api.countsReasoningApartFromOutput()) {
       output = output + reasoning;
     }
     return new NormalisedUsage(input, output, fixture.cachedInputTokens(), fixture.cacheWriteTokens(), reasoning);
+  }
+
+  /**
+   * From the native count where the fixture gives it; the agent's own fixtures give only the
+   * normalised one. Where both are given, they must agree: a fixture whose numbers contradict each
+   * other would make every check of it meaningless.
+   */
+  private static Long input(Fixture fixture, ProviderApi api) {
+    Long nativeInput = fixture.nativeInputTokens();
+    if (nativeInput == null) {
+      return fixture.totalInputTokens();
+    }
+    long input = nativeInput;
+    if (api.countsCacheApartFromInput()) {
+      input += orZero(fixture.cachedInputTokens()) + orZero(fixture.cacheWriteTokens());
+    }
+    Long normalisedByFixture = fixture.totalInputTokens();
+    if (normalisedByFixture != null && normalisedByFixture != input) {
+      throw new IllegalStateException(fixture + ": input " + nativeInput + " normalises to " + input
+          + " for " + api + ", but expected.json says total_input_tokens " + normalisedByFixture);
+    }
+    return input;
+  }
+
+  private static long orZero(Long tokens) {
+    return tokens == null ? 0 : tokens;
   }
 
   boolean isKnown() {

@@ -34,7 +34,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * An OTLP/HTTP receiver on 127.0.0.1: accepts {@code application/x-protobuf} exports on
  * {@code /v1/traces}, {@code /v1/metrics} and {@code /v1/logs} as a collector would, and keeps the
- * spans and metrics it decoded. Exports it cannot decode are answered 400 and remembered, so a test
+ * spans and metrics it decoded, and every export whole (log records included) as text, for searches
+ * of everything the agent sent. Exports it cannot decode are answered 400 and remembered, so a test
  * can tell "nothing was sent" from "something unreadable was sent".
  */
 final class OtlpReceiver implements AutoCloseable {
@@ -51,13 +52,14 @@ final class OtlpReceiver implements AutoCloseable {
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
   private final List<Metric> metrics = new CopyOnWriteArrayList<>();
   private final List<String> rejected = new CopyOnWriteArrayList<>();
+  private final List<String> exports = new CopyOnWriteArrayList<>();
 
   OtlpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(executor);
     server.createContext("/v1/traces", exchange -> receive(exchange, this::traces));
     server.createContext("/v1/metrics", exchange -> receive(exchange, this::metrics));
-    server.createContext("/v1/logs", exchange -> receive(exchange, OtlpReceiver::logs));
+    server.createContext("/v1/logs", exchange -> receive(exchange, this::logs));
     server.start();
   }
 
@@ -74,13 +76,21 @@ final class OtlpReceiver implements AutoCloseable {
     return new ArrayList<>(metrics);
   }
 
+  /**
+   * Every decoded export in protobuf's text form: resources, scopes, spans with their events and
+   * links, metrics with their data points, log records — each string the agent sent, in full.
+   */
+  List<String> exports() {
+    return new ArrayList<>(exports);
+  }
+
   /** Exports that were not valid OTLP protobuf, described. */
   List<String> rejected() {
     return new ArrayList<>(rejected);
   }
 
-  HistogramTotals histogram(String name) {
-    return HistogramTotals.of(name, metrics);
+  MetricTotals histogram(String name) {
+    return MetricTotals.of(name, metrics);
   }
 
   /** Waits until at least {@code count} spans match, then returns all that match. */
@@ -89,11 +99,11 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   /** Waits until the histogram has at least {@code count} recordings, then returns its totals. */
-  HistogramTotals awaitHistogram(String name, long count, Duration timeout) {
+  MetricTotals awaitHistogram(String name, long count, Duration timeout) {
     return await(() -> histogram(name), totals -> recordings(totals) >= count, timeout);
   }
 
-  private static long recordings(HistogramTotals totals) {
+  private static long recordings(MetricTotals totals) {
     return totals.bySeries().values().stream().mapToLong(total -> total.count).sum();
   }
 
@@ -170,7 +180,9 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   private MessageLite traces(byte[] body) throws InvalidProtocolBufferException {
-    for (ResourceSpans resourceSpans : ExportTraceServiceRequest.parseFrom(body).getResourceSpansList()) {
+    ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
+    exports.add(request.toString());
+    for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
       Map<String, Object> resource = OtlpValues.attributes(resourceSpans.getResource().getAttributesList());
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         for (Span span : scopeSpans.getSpansList()) {
@@ -182,7 +194,9 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   private MessageLite metrics(byte[] body) throws InvalidProtocolBufferException {
-    for (ResourceMetrics resourceMetrics : ExportMetricsServiceRequest.parseFrom(body).getResourceMetricsList()) {
+    ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(body);
+    exports.add(request.toString());
+    for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
       for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
         metrics.addAll(scopeMetrics.getMetricsList());
       }
@@ -190,8 +204,8 @@ final class OtlpReceiver implements AutoCloseable {
     return ExportMetricsServiceResponse.getDefaultInstance();
   }
 
-  private static MessageLite logs(byte[] body) throws InvalidProtocolBufferException {
-    ExportLogsServiceRequest.parseFrom(body);
+  private MessageLite logs(byte[] body) throws InvalidProtocolBufferException {
+    exports.add(ExportLogsServiceRequest.parseFrom(body).toString());
     return ExportLogsServiceResponse.getDefaultInstance();
   }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Reactor Netty on each test JDK: every OpenAI-family fixture through 1.0 and 1.3, directly and
- * under Spring's WebClient (the run and checks of {@link OpenAiFamilySmokeTest}); the Azure OpenAI
+ * under Spring's WebClient (the run and checks of {@link ProviderSmokeTest}); the Azure OpenAI
  * SDK on its Reactor Netty transport, plain and streaming, against an Azure host name over HTTPS;
  * and 0.9, below the range, left alone.
  */
@@ -27,10 +27,10 @@ class ReactorNettySmokeTest {
   Stream<DynamicContainer> reactorNetty() {
     return TestJdk.all().stream().map(jdk -> dynamicContainer(jdk.toString(), Stream.concat(
         ClientProgram.reactorNettyClients().stream().map(client -> dynamicContainer(client.toString(),
-            OpenAiFamilySmokeTest.checksOf(jdk, client, SmokePlan::of))),
+            ProviderSmokeTest.checksOf(jdk, client, SmokePlan::ofOpenAiFamily))),
         Stream.of(
             dynamicContainer(ClientProgram.azureOpenAi().toString(),
-                OpenAiFamilySmokeTest.checksOf(jdk, ClientProgram.azureOpenAi(),
+                ProviderSmokeTest.checksOf(jdk, ClientProgram.azureOpenAi(),
                     (client, provider, traceparent) -> SmokePlan.ofSdk(provider, azureFixtures()))),
             dynamicTest("Reactor Netty 0.9 is left alone", () -> olderVersionLeftAlone(jdk))))));
   }

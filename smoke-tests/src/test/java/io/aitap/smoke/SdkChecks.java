@@ -33,7 +33,7 @@ final class SdkChecks {
     List<String> wrong = new ArrayList<>();
     for (SmokePlan.AiCall ai : run.baselinePlan.aiCalls()) {
       String outcome = outcomes.get(ai.call.id());
-      boolean expected = outcome != null && (ai.fixture.isError()
+      boolean expected = outcome != null && (ai.fixture.status() >= 400
           ? SdkOutcome.failedWith(outcome, ai.fixture.status())
           : SdkOutcome.succeeded(outcome));
       if (!expected) {

@@ -11,15 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The calls one client program makes in one JVM: every OpenAI-family fixture in each of the
+ * The calls one client program makes in one JVM: every fixture of every provider in each of the
  * client's styles, once gzip-encoded and once over HTTPS, one call carrying a W3C
  * {@code traceparent}, one to a host aitap cannot know, and ordinary requests that are not AI calls —
  * some to an AI host, one with a body that looks like an AI request.
  */
 final class SmokePlan {
 
-  /** The API key every AI call carries; it must never show up in telemetry. */
-  static final String API_KEY = "sk-smoke-DO-NOT-RECORD-7f3a9c1e5b";
   /** The model named in ordinary requests that are not AI calls. */
   static final String NOT_AN_AI_MODEL = "not-an-ai-call";
   static final String ORDINARY_HOST = "orders.internal";
@@ -104,11 +102,27 @@ final class SmokePlan {
     return fixture.provider().equals("ollama") ? OLLAMA_HOST : fixture.host();
   }
 
-  /** @param traceparent the W3C trace context the traceparent call carries */
+  /**
+   * Every fixture of every provider in each of the client's styles, and the calls every plan has.
+   *
+   * @param traceparent the W3C trace context the traceparent call carries
+   */
   static SmokePlan of(ClientProgram client, FakeProvider provider, String traceparent) {
+    return of(client, provider, traceparent, Fixtures.all());
+  }
+
+  /** Like {@link #of(ClientProgram, FakeProvider, String)}, with the OpenAI family's fixtures alone. */
+  static SmokePlan ofOpenAiFamily(ClientProgram client, FakeProvider provider, String traceparent) {
+    return of(client, provider, traceparent, Fixtures.openAiFamily());
+  }
+
+  private static SmokePlan of(ClientProgram client, FakeProvider provider, String traceparent,
+      List<Fixture> fixtures) {
     SmokePlan plan = new SmokePlan(provider, traceparent);
     plan.ordinary("GET", "api.openai.com", "/health", null, client.plain());
-    for (Fixture fixture : Fixtures.openAiFamily()) {
+    // listing models is no AI call, though it asks an AI host under a path like theirs
+    plan.ordinary("GET", "generativelanguage.googleapis.com", "/v1beta/models", null, client.plain());
+    for (Fixture fixture : fixtures) {
       for (ClientProgram.Style style : client.styles(fixture)) {
         plan.ai(fixture, fixture.host(), style, Transport.HTTP, null);
       }
@@ -212,7 +226,7 @@ final class SmokePlan {
     AiRequest request = AiRequest.of(fixture);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
-    headers.put("Authorization", "Bearer " + API_KEY);
+    headers.putAll(ApiKeys.headers(fixture));
     headers.put(FakeProvider.FIXTURE_HEADER, fixture.file());
     if (transport == Transport.HTTP_GZIP) {
       headers.put("Accept-Encoding", "gzip");
@@ -220,8 +234,9 @@ final class SmokePlan {
     if (traceparent != null) {
       headers.put("traceparent", traceparent);
     }
-    PlannedCall call = add(transport == Transport.HTTPS, fixture.method(), host, fixture.pathAndQuery(), headers,
-        withBody ? request.body : null, style);
+    PlannedCall call =
+        add(transport == Transport.HTTPS, fixture.method(), host, ApiKeys.pathAndQuery(fixture), headers,
+            withBody ? request.body : null, style);
     aiCalls.add(new AiCall(call, fixture, request, style, transport));
   }
 

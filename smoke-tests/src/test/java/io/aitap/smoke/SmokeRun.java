@@ -36,6 +36,8 @@ final class SmokeRun {
   final List<ReceivedSpan> spans;
   final List<Metric> metrics;
   final List<String> rejectedExports;
+  /** Everything exported, as text; see {@link OtlpReceiver#exports()}. */
+  final List<String> exports;
   final String agentStderr;
 
   /**
@@ -70,6 +72,7 @@ final class SmokeRun {
       spans = receiver.spans();
       metrics = receiver.metrics();
       rejectedExports = receiver.rejected();
+      exports = receiver.exports();
     }
   }
 

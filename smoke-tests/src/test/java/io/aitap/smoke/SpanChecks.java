@@ -2,6 +2,7 @@ package io.aitap.smoke;
 
 import static io.aitap.smoke.CallChecks.assertNone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.util.ArrayList;
@@ -114,17 +115,18 @@ final class SpanChecks {
     assertEquals(1, children, "spans that are children of " + run.plan.traceparent());
   }
 
+  /** Searches every string of every export (spans, resources, metric points, log records) for any key. */
   private static void noSecrets(SmokeRun run) {
     List<String> leaks = new ArrayList<>();
-    for (ReceivedSpan span : run.spans) {
-      if (span.attributes().toString().contains(SmokePlan.API_KEY)) {
-        leaks.add(span.toString());
+    for (String export : run.exports) {
+      for (int at = export.indexOf(ApiKeys.MARKER); at >= 0; at = export.indexOf(ApiKeys.MARKER, at + 1)) {
+        int lineStart = export.lastIndexOf('\n', at) + 1;
+        int lineEnd = export.indexOf('\n', at);
+        leaks.add(export.substring(lineStart, lineEnd < 0 ? export.length() : lineEnd).trim());
       }
     }
-    if (run.metrics.toString().contains(SmokePlan.API_KEY)) {
-      leaks.add("a metric");
-    }
-    assertNone(leaks, "telemetry that contains the API key");
+    assertNone(leaks, "exported strings that contain an API key");
+    assertFalse(run.exports.isEmpty(), "the receiver got exports to search");
   }
 
   private static void serviceName(SmokeRun run) {

@@ -68,7 +68,7 @@ final class SpanShape {
   static SpanShape expected(Fixture fixture, AiRequest request, String providerName, String host, int port) {
     NormalisedUsage usage = NormalisedUsage.of(fixture);
     Map<String, Object> attributes = new TreeMap<>();
-    String operation = GenAiNames.operationName(fixture);
+    String operation = fixture.api().operationName;
     attributes.put("gen_ai.operation.name", operation);
     attributes.put("gen_ai.provider.name", providerName);
     attributes.put("gen_ai.request.model", fixture.requestModel());

@@ -69,7 +69,7 @@ class SpringAiSmokeTest {
           dynamicTest("one span per HTTP exchange, each as its fixture implies",
               () -> assertEquals(String.join("\n", expected), String.join("\n", received))),
           dynamicTest("telemetry carries no API key",
-              () -> assertFalse(telemetry.contains(SmokePlan.API_KEY), "the API key was exported")),
+              () -> assertFalse(telemetry.contains(ApiKeys.BEARER_TOKEN), "the API key was exported")),
           dynamicTest("the receiver could decode every export",
               () -> assertNone(rejected, "exports the OTLP receiver rejected")));
     } catch (IOException e) {
@@ -80,7 +80,7 @@ class SpringAiSmokeTest {
   private static String[] arguments(String app, FakeProvider provider) {
     return new String[] {
       "--spring.ai.openai.base-url=https://" + HOST + ":" + provider.httpsPort() + APPS.get(app),
-      "--spring.ai.openai.api-key=" + SmokePlan.API_KEY
+      "--spring.ai.openai.api-key=" + ApiKeys.BEARER_TOKEN
     };
   }
 

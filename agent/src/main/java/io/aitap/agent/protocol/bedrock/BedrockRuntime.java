@@ -56,7 +56,30 @@ public final class BedrockRuntime implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = kind == Kind.CONVERSE_STREAM || kind == Kind.INVOKE_STREAM;
+    boolean invoke = kind == Kind.INVOKE || kind == Kind.INVOKE_STREAM;
+    return invoke ? invokeScanner(request) : converseScanner(request);
+  }
+
+  private static RequestScanner converseScanner(RequestFacts request) {
     return new JsonRequestScanner(request, "inferenceConfig", "maxTokens", "temperature", "topP");
+  }
+
+  /**
+   * InvokeModel bodies are the vendor's own, so its sampling parameters sit where the vendor puts
+   * them; the model id (from the path, known before the body is written) says which vendor it is.
+   */
+  private static RequestScanner invokeScanner(RequestFacts request) {
+    String model = request.model == null ? "" : request.model;
+    if (isAnthropic(model)) {
+      return new JsonRequestScanner(request);
+    }
+    if (model.contains("meta.llama")) {
+      return new JsonRequestScanner(request, null, "max_gen_len", "temperature", "top_p");
+    }
+    if (model.contains("amazon.nova")) {
+      return new JsonRequestScanner(request, "inferenceConfig", "max_new_tokens", "temperature", "topP");
+    }
+    return converseScanner(request);
   }
 
   @Override

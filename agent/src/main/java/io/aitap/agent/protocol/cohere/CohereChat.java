@@ -27,9 +27,10 @@ public final class CohereChat implements ApiProtocol {
     return "chat";
   }
 
+  /** Cohere calls top_p {@code p}. */
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
-    return new JsonRequestScanner(request);
+    return new JsonRequestScanner(request, null, "max_tokens", "temperature", "p");
   }
 
   @Override

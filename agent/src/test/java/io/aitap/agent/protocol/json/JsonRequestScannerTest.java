@@ -76,8 +76,50 @@ class JsonRequestScannerTest {
     assertEquals(0.95, bedrock.topP);
   }
 
+  @Test
+  void cohereCallsTopPP() {
+    RequestFacts cohere = scan(io.aitap.agent.protocol.cohere.CohereChat.INSTANCE,
+        "{\"model\":\"command-a-03-2025\",\"messages\":[],\"max_tokens\":300,\"temperature\":0.3,\"p\":0.75,\"k\":40}");
+    assertEquals(300L, cohere.maxTokens);
+    assertEquals(0.3, cohere.temperature);
+    assertEquals(0.75, cohere.topP);
+  }
+
+  @Test
+  void bedrockInvokeModelBodiesAreReadWhereTheirVendorPutsTheParameters() {
+    String anthropic = "{\"anthropic_version\":\"bedrock-2023-05-31\",\"messages\":[],\"max_tokens\":512,"
+        + "\"temperature\":0.7,\"top_p\":0.95}";
+    String nova = "{\"messages\":[],\"inferenceConfig\":{\"max_new_tokens\":128,\"temperature\":0.5,\"topP\":0.8}}";
+    String llama = "{\"prompt\":\"hi\",\"max_gen_len\":64,\"temperature\":0.1,\"top_p\":0.6}";
+    for (io.aitap.agent.protocol.ApiProtocol invoke : java.util.List.of(
+        io.aitap.agent.protocol.bedrock.BedrockRuntime.INVOKE,
+        io.aitap.agent.protocol.bedrock.BedrockRuntime.INVOKE_STREAM)) {
+      RequestFacts claude = scan(invoke, "us.anthropic.claude-3-5-haiku-20241022-v1:0", anthropic);
+      assertEquals(512L, claude.maxTokens);
+      assertEquals(0.7, claude.temperature);
+      assertEquals(0.95, claude.topP);
+      assertEquals("us.anthropic.claude-3-5-haiku-20241022-v1:0", claude.model, "the body names no model");
+
+      RequestFacts amazon = scan(invoke, "amazon.nova-lite-v1:0", nova);
+      assertEquals(128L, amazon.maxTokens);
+      assertEquals(0.5, amazon.temperature);
+      assertEquals(0.8, amazon.topP);
+
+      RequestFacts meta = scan(invoke, "meta.llama3-1-8b-instruct-v1:0", llama);
+      assertEquals(64L, meta.maxTokens);
+      assertEquals(0.1, meta.temperature);
+      assertEquals(0.6, meta.topP);
+    }
+  }
+
   private static RequestFacts scan(io.aitap.agent.protocol.ApiProtocol protocol, String body) {
+    return scan(protocol, null, body);
+  }
+
+  /** @param modelFromPath the model the URL names, known before the body is written */
+  private static RequestFacts scan(io.aitap.agent.protocol.ApiProtocol protocol, String modelFromPath, String body) {
     RequestFacts facts = new RequestFacts();
+    facts.model = modelFromPath;
     io.aitap.agent.protocol.RequestScanner scanner = protocol.newRequestScanner(facts);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     for (byte b : bytes) {

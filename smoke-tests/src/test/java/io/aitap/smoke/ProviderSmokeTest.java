@@ -8,17 +8,20 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every OpenAI-family fixture through each client program, on each test JDK: a real JVM with the
- * real agent jar against the fake provider, compared with the same program without the agent and
- * with what the OTLP receiver got.
+ * Every fixture of every provider through each client program (Vert.x: the OpenAI family's), on
+ * each test JDK: a real JVM with
+ * the real agent jar against the fake provider under the providers' real host names, compared with
+ * the same program without the agent and with what the OTLP receiver got.
  */
-class OpenAiFamilySmokeTest {
+class ProviderSmokeTest {
 
   @TestFactory
-  Stream<DynamicContainer> openAiFamilyThroughEachClient() {
-    return TestJdk.all().stream()
-        .map(jdk -> dynamicContainer(jdk.toString(), ClientProgram.all().stream()
-            .map(client -> dynamicContainer(client.toString(), checksOf(jdk, client, SmokePlan::of)))));
+  Stream<DynamicContainer> everyProviderThroughEachClient() {
+    return TestJdk.all().stream().map(jdk -> dynamicContainer(jdk.toString(), Stream.concat(
+        ClientProgram.all().stream()
+            .map(client -> dynamicContainer(client.toString(), checksOf(jdk, client, SmokePlan::of))),
+        ClientProgram.vertxClients().stream()
+            .map(client -> dynamicContainer(client.toString(), checksOf(jdk, client, SmokePlan::ofOpenAiFamily))))));
   }
 
   /** Lazy: the JVMs start when JUnit reaches this container, and a failed run fails the container. */
