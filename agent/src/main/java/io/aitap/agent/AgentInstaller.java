@@ -62,10 +62,10 @@ final class AgentInstaller {
     CostCalculator costs = CostCalculator.fromConfig(config);
     GenAiTelemetry telemetry = new GenAiTelemetry(version, costs);
     CallSink sink = telemetry;
+    TerminalSummary summary = null;
     if (config.getBoolean("aitap.summary.enabled", false)) {
-      TerminalSummary summary = new TerminalSummary(costs, summarySlos(config), serviceName());
+      summary = new TerminalSummary(costs, summarySlos(config), serviceName());
       sink = CallSinks.of(telemetry, summary);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> summary.print(System.err), "aitap-summary"));
     }
     CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), sink);
     AitapBridge.install(
@@ -82,7 +82,7 @@ final class AgentInstaller {
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);
     starter.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(starter::shutdown, "aitap-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(calls, summary, starter), "aitap-shutdown"));
     AgentLog.info(
         "aitap " + version + " started: " + TelemetrySdk.describeExporters()
             + ", instrumented " + String.join(", ", instrumented));

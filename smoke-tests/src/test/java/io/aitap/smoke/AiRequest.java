@@ -26,10 +26,25 @@ final class AiRequest {
   final Double topP;
 
   private AiRequest(ObjectNode body, Long maxTokens, Double temperature, Double topP) {
-    this.body = body.toString().getBytes(StandardCharsets.UTF_8);
+    this(body.toString().getBytes(StandardCharsets.UTF_8), maxTokens, temperature, topP);
+  }
+
+  private AiRequest(byte[] body, Long maxTokens, Double temperature, Double topP) {
+    this.body = body;
     this.maxTokens = maxTokens;
     this.temperature = temperature;
     this.topP = topP;
+  }
+
+  /**
+   * What an SDK program asks for ({@code SdkQuestions}): the same as a plain client, but for
+   * Anthropic's Messages the maximum alone — anthropic-java no longer offers temperature and top_p.
+   */
+  static AiRequest sentBySdk(Fixture fixture) {
+    AiRequest request = of(fixture);
+    return fixture.api() == ProviderApi.ANTHROPIC_MESSAGES
+        ? new AiRequest(request.body, request.maxTokens, null, null)
+        : request;
   }
 
   static AiRequest of(Fixture fixture) {

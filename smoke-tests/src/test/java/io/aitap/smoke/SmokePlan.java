@@ -223,7 +223,7 @@ final class SmokePlan {
   /** @param withBody false for an SDK that writes the request body itself */
   private void ai(Fixture fixture, String host, ClientProgram.Style style, Transport transport, String traceparent,
       boolean withBody) {
-    AiRequest request = AiRequest.of(fixture);
+    AiRequest request = withBody ? AiRequest.of(fixture) : AiRequest.sentBySdk(fixture);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.putAll(ApiKeys.headers(fixture));

@@ -161,7 +161,9 @@ public final class AiCall implements ResponseFacts.ChunkListener {
    * here unreported, and nothing later (a cancel, the abandon watch) reports it.
    */
   public void discarded() {
-    ended.set(true);
+    if (ended.compareAndSet(false, true)) {
+      sink.discarded(this);
+    }
   }
 
   private void feed(ByteBuffer buffer, boolean isRequest) {

@@ -9,22 +9,34 @@ import java.net.URL;
 public final class CallFactory {
 
   private final EndpointClassifier classifier;
-  private final CallSink sink;
+  private final CallsInFlight calls;
 
   public CallFactory(EndpointClassifier classifier, CallSink sink) {
     this.classifier = classifier;
-    this.sink = sink;
+    this.calls = new CallsInFlight(sink);
   }
 
   /** Returns null, at the cost of the endpoint check alone, when the request is not an AI call. */
   public AiCall start(URI uri, String traceparent) {
-    AiEndpoint endpoint = classifier.classify(uri);
-    return endpoint == null ? null : new AiCall(endpoint, sink, traceparent);
+    return start(classifier.classify(uri), traceparent);
   }
 
   public AiCall start(URL url, String traceparent) {
-    AiEndpoint endpoint = classify(url);
-    return endpoint == null ? null : new AiCall(endpoint, sink, traceparent);
+    return start(classify(url), traceparent);
+  }
+
+  private AiCall start(AiEndpoint endpoint, String traceparent) {
+    if (endpoint == null) {
+      return null;
+    }
+    AiCall call = new AiCall(endpoint, calls, traceparent);
+    calls.started(call);
+    return call;
+  }
+
+  /** Ends the calls still open as abandoned: at JVM shutdown, so that they are reported at all. */
+  public void abandonOpenCalls() {
+    calls.abandonAll();
   }
 
   /** The endpoint check alone, for hooks that keep their calls elsewhere. */

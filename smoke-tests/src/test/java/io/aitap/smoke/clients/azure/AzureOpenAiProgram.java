@@ -55,7 +55,7 @@ public final class AzureOpenAiProgram {
     URI uri = planned.uri();
     String endpoint = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
     String deployment = uri.getPath().split("/")[3]; // /openai/deployments/{deployment}/chat/completions
-    String apiKey = planned.headers().get("Authorization").substring("Bearer ".length());
+    String apiKey = planned.headers().get("api-key");
     OpenAIClient client = new OpenAIClientBuilder()
         .endpoint(endpoint)
         .credential(new AzureKeyCredential(apiKey))

@@ -3,7 +3,9 @@ package io.aitap.smoke.clients.sdk;
 import io.aitap.smoke.clients.PlannedCall;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One call an SDK program makes, read from its planned call: the SDK method ({@code operation}),
@@ -13,7 +15,11 @@ import java.util.Map;
  */
 public final class SdkCall {
 
+  /** Where providers other than the bearer-token ones take their key. */
+  private static final List<String> KEY_HEADERS = List.of("x-api-key", "x-goog-api-key", "api-key");
+  private static final Set<String> TEST_HEADERS = Set.of("X-Fixture", PlannedCall.CALL_ID_HEADER);
   private static final String BEARER = "Bearer ";
+  private static final String AWS_CREDENTIAL = "AWS4-HMAC-SHA256 Credential=";
 
   private final PlannedCall planned;
   private final String operation;
@@ -48,15 +54,34 @@ public final class SdkCall {
     return planned.uri();
   }
 
+  /**
+   * The key the plan gives the call, whichever header its provider takes it in (for AWS, the access
+   * key id); the SDK sends it its own way.
+   */
   public String apiKey() {
-    return planned.headers().get("Authorization").substring(BEARER.length());
+    Map<String, String> headers = planned.headers();
+    String authorization = headers.get("Authorization");
+    if (authorization != null && authorization.startsWith(BEARER)) {
+      return authorization.substring(BEARER.length());
+    }
+    if (authorization != null && authorization.startsWith(AWS_CREDENTIAL)) {
+      // the access key id: the SDK signs with it (and a secret of the program's own)
+      String credential = authorization.substring(AWS_CREDENTIAL.length());
+      return credential.substring(0, credential.indexOf('/'));
+    }
+    for (String name : KEY_HEADERS) {
+      if (headers.containsKey(name)) {
+        return headers.get(name);
+      }
+    }
+    throw new IllegalStateException("no API key among the headers of " + planned);
   }
 
   /** The test's own headers (fixture and call id), for the SDK to add to its request. */
   public Map<String, String> extraHeaders() {
     Map<String, String> extra = new LinkedHashMap<>();
     planned.headers().forEach((name, value) -> {
-      if (name.startsWith("X-")) {
+      if (TEST_HEADERS.contains(name)) {
         extra.put(name, value);
       }
     });

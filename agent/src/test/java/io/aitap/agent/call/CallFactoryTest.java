@@ -1,0 +1,47 @@
+package io.aitap.agent.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.aitap.agent.protocol.EndpointClassifier;
+import io.aitap.agent.protocol.ResponseHead;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CallFactoryTest {
+
+  private final RecordingSink sink = new RecordingSink();
+  private final CallFactory calls = new CallFactory(new EndpointClassifier(List.of(), true), sink);
+
+  @Test
+  void otherTrafficGetsNoCall() {
+    assertNull(calls.start(URI.create("https://orders.internal/v1/orders"), null));
+  }
+
+  @Test
+  void callsStillOpenAtShutdownAreReportedAsAbandonedWithWhatWasSeen() {
+    AiCall open = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null);
+    open.responseHead(new ResponseHead(200, name -> null));
+    AiCall done = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null);
+    done.responseComplete();
+
+    calls.abandonOpenCalls();
+
+    assertEquals(List.of(done, open), sink.ended);
+    assertSame(CallEnd.ABANDONED, open.end());
+    assertEquals(200, open.status());
+    assertSame(CallEnd.COMPLETED, done.end());
+  }
+
+  @Test
+  void aDiscardedCallIsNeitherOpenNorReported() {
+    AiCall redirect = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null);
+    redirect.discarded();
+
+    calls.abandonOpenCalls();
+
+    assertEquals(List.of(), sink.ended);
+  }
+}
