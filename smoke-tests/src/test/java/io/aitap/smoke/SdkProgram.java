@@ -50,15 +50,16 @@ final class SdkProgram {
     this.calls = calls;
   }
 
-  private static SdkProgram sdkModule(String name, String artifact, Class<?> mainClass, String module,
+  /** A program run on the class path of the application {@code src/it/sdk-<application>}. */
+  private static SdkProgram sdkApplication(String name, String artifact, Class<?> mainClass, String application,
       SdkCall... calls) {
-    return new SdkProgram(name, artifact, mainClass, () -> AgentJvm.sdkLibraries(module), List.of(calls));
+    return new SdkProgram(name, artifact, mainClass, () -> AgentJvm.sdkLibraries(application), List.of(calls));
   }
 
   /** The official SDKs and frameworks, each through its own API. */
   static List<SdkProgram> sdks() {
     return List.of(
-        sdkModule("openai-java", "openai-java", OpenAiJavaProgram.class, "openai-java",
+        sdkApplication("openai-java", "openai-java", OpenAiJavaProgram.class, "openai-java",
             sdk("chat", "openai-chat.json", HTTPS),
             sdk("chat", "openai-chat-cached.json", HTTP),
             sdk("chat", "openai-chat-reasoning.json", HTTP),
@@ -69,31 +70,31 @@ final class SdkProgram {
             sdk("embeddings", "openai-embeddings.json", HTTP),
             sdk("chat", "openai-error-429.json", HTTP),
             sdk("chat-async", "openai-error-401.json", HTTP)),
-        sdkModule("anthropic-java", "anthropic-java", AnthropicJavaProgram.class, "anthropic-java",
+        sdkApplication("anthropic-java", "anthropic-java", AnthropicJavaProgram.class, "anthropic-java",
             sdk("messages", "anthropic-messages.json", HTTPS),
             sdk("messages-async", "anthropic-messages.json", HTTP),
             sdk("messages-stream", "anthropic-messages-stream.sse", HTTPS),
             sdk("messages", "anthropic-error-529.json", HTTP),
             sdk("messages-async", "anthropic-error-401.json", HTTP)),
-        sdkModule("google-genai", "google-genai", GoogleGenAiProgram.class, "google-genai",
+        sdkApplication("google-genai", "google-genai", GoogleGenAiProgram.class, "google-genai",
             sdk("generate", "gemini-generate.json", HTTPS),
             sdk("generate-stream", "gemini-stream.sse", HTTPS),
             sdk("generate", "gemini-error-429.json", HTTP),
             sdk("generate", "gemini-error-400.json", HTTP)),
-        sdkModule("AWS SDK Bedrock Runtime", "bedrockruntime", BedrockRuntimeProgram.class, "aws-bedrock",
+        sdkApplication("AWS SDK Bedrock Runtime", "bedrockruntime", BedrockRuntimeProgram.class, "aws-bedrock",
             sdk("converse:apache5", "bedrock-converse.json", HTTPS),
             sdk("converse:apache", "bedrock-converse.json", HTTPS),
             sdk("converse:url-connection", "bedrock-converse.json", HTTPS),
             sdk("converse:apache5", "bedrock-error-429.json", HTTPS),
             sdk("converse:url-connection", "bedrock-error-429.json", HTTP)),
-        sdkModule("LangChain4j OpenAI and Anthropic", "langchain4j-core", LangChain4jProgram.class, "langchain4j",
+        sdkApplication("LangChain4j OpenAI and Anthropic", "langchain4j-core", LangChain4jProgram.class, "langchain4j",
             sdk("openai-chat", "openai-chat.json", HTTPS),
             sdk("openai-chat-stream", "openai-chat-stream.sse", HTTP),
             sdk("openai-chat", "openai-error-429.json", HTTP),
             sdk("anthropic-chat", "anthropic-messages.json", HTTPS),
             sdk("anthropic-chat-stream", "anthropic-messages-stream.sse", HTTP),
             sdk("anthropic-chat", "anthropic-error-529.json", HTTP)),
-        sdkModule("LangChain4j Ollama", "langchain4j-core", LangChain4jOllamaProgram.class, "langchain4j-ollama",
+        sdkApplication("LangChain4j Ollama", "langchain4j-core", LangChain4jOllamaProgram.class, "langchain4j-ollama",
             sdk("ollama-chat", "ollama-chat.json", HTTP),
             sdk("ollama-chat-stream", "ollama-chat-stream.ndjson", HTTP),
             sdk("ollama-chat", "ollama-error-404.json", HTTP)));
@@ -103,7 +104,7 @@ final class SdkProgram {
   static List<SdkProgram> relayClients() {
     String relay = SmokePlan.RELAY_HOST;
     return List.of(
-        sdkModule("Retrofit", "retrofit", RetrofitProgram.class, "retrofit",
+        sdkApplication("Retrofit", "retrofit", RetrofitProgram.class, "retrofit",
             plain("chat", "openai-chat.json", relay, HTTPS),
             plain("chat-stream", "openai-chat-stream.sse", relay, HTTPS),
             plain("embeddings", "openai-embeddings.json", relay, HTTP),
