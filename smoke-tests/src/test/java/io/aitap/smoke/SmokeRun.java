@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -21,6 +25,11 @@ import java.util.function.Function;
 final class SmokeRun {
 
   private static final Duration TELEMETRY_WAIT = Duration.ofSeconds(5);
+  private static final ExecutorService BASELINES = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "smoke-baseline");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   final TestJdk jdk;
   final String program;
@@ -55,13 +64,15 @@ final class SmokeRun {
         OtlpReceiver receiver = new OtlpReceiver()) {
       baselinePlan = planner.apply(baselineProvider);
       plan = planner.apply(provider);
-      baselineRun = jvm(jdk, mainClass, libraries).withoutAgent()
-          .serviceName(serviceName)
-          .run(baselinePlan);
-      baseline = baselineRun.reports();
+      // the two JVMs share nothing (each has its own provider), and most of their time is the
+      // providers' pacing: run side by side
+      CompletableFuture<AgentJvm.Result> withoutAgent = CompletableFuture.supplyAsync(
+          () -> jvm(jdk, mainClass, libraries).withoutAgent().serviceName(serviceName).run(baselinePlan), BASELINES);
       agentRun = jvm(jdk, mainClass, libraries)
           .exportingTo(receiver).serviceName(serviceName)
           .run(plan);
+      baselineRun = join(withoutAgent);
+      baseline = baselineRun.reports();
       withAgent = agentRun.reports();
       agentStderr = agentRun.stderr;
       baselineExchanges = exchanges(baselinePlan, baselineProvider);
@@ -73,6 +84,21 @@ final class SmokeRun {
       metrics = receiver.metrics();
       rejectedExports = receiver.rejected();
       exports = receiver.exports();
+    }
+  }
+
+  /** The result of work done on another thread, failing as that work failed. */
+  static <T> T join(CompletableFuture<T> run) {
+    try {
+      return run.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      if (e.getCause() instanceof Error) {
+        throw (Error) e.getCause();
+      }
+      throw e;
     }
   }
 
