@@ -141,10 +141,20 @@ public final class ReactorNettyTap {
     call.failed(error);
   }
 
-  /** The application cancelled the response (disposed its subscription). */
+  /**
+   * The application disposed its subscription. Once the response has come, that is the application
+   * giving up the rest of the body — as Spring's WebClient does the moment a stream's last event
+   * ({@code [DONE]}) reaches it — and the call ends as abandoned, with what was seen, as a body
+   * closed early does with the other clients; before, the call itself was cancelled.
+   */
   public void cancelled(Object operations) {
     AiCall call = byOperations.isEmpty() ? null : forget(operations);
-    if (call != null) {
+    if (call == null) {
+      return;
+    }
+    if (call.status() > 0) {
+      call.abandoned();
+    } else {
       call.cancelled();
     }
   }
