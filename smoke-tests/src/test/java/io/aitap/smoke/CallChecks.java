@@ -39,7 +39,7 @@ final class CallChecks {
         dynamicTest("the provider receives the same request body as without the agent", () -> sameRequestBodies(run)));
   }
 
-  private static void sameRequestBodies(SmokeRun run) {
+  static void sameRequestBodies(SmokeRun run) {
     List<String> wrong = new ArrayList<>();
     for (PlannedCall call : run.plan.calls()) {
       FakeProvider.Exchange with = run.exchanges.get(call.id());

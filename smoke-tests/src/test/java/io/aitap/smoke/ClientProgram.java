@@ -220,7 +220,7 @@ final class ClientProgram {
         directory);
   }
 
-  /** The Azure OpenAI SDK on azure-core-http-netty, which runs on Reactor Netty; its calls follow {@link SmokePlan#ofSdk}. */
+  /** The Azure OpenAI SDK on azure-core-http-netty, which runs on Reactor Netty; its calls are an SDK plan ({@link SmokePlan.SdkCall}). */
   static ClientProgram azureOpenAi() {
     Style sync = new Style("sync", false);
     return new ClientProgram("Azure OpenAI SDK (azure-ai-openai)", AzureOpenAiProgram.class, List.of(sync),

@@ -31,12 +31,16 @@ class ReactorNettySmokeTest {
         Stream.of(
             dynamicContainer(ClientProgram.azureOpenAi().toString(),
                 ProviderSmokeTest.checksOf(jdk, ClientProgram.azureOpenAi(),
-                    (client, provider, traceparent) -> SmokePlan.ofSdk(provider, azureFixtures()))),
+                    (client, provider, traceparent) -> SmokePlan.of(provider, azureCalls()))),
             dynamicTest("Reactor Netty 0.9 is left alone", () -> olderVersionLeftAlone(jdk))))));
   }
 
-  private static List<Fixture> azureFixtures() {
-    return AZURE_FIXTURES.stream().map(Fixtures::named).collect(Collectors.toList());
+  /** One HTTPS call per fixture, streamed ({@code stream}) or not ({@code sync}) as the fixture is. */
+  private static List<SmokePlan.SdkCall> azureCalls() {
+    return AZURE_FIXTURES.stream()
+        .map(file -> SmokePlan.SdkCall.sdk(Fixtures.named(file).stream() ? "stream" : "sync", file,
+            SmokePlan.Transport.HTTPS))
+        .collect(Collectors.toList());
   }
 
   /**

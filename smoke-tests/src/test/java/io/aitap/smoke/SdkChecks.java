@@ -3,13 +3,11 @@ package io.aitap.smoke;
 import static io.aitap.smoke.CallChecks.assertNone;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.aitap.smoke.clients.BodyDigest;
 import io.aitap.smoke.clients.PlannedCall;
 import io.aitap.smoke.clients.sdk.SdkOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
@@ -25,7 +23,7 @@ final class SdkChecks {
         dynamicTest("without the agent, the SDK returns each success and throws for each error status",
             () -> baselineOutcomes(run)),
         dynamicTest("with the agent, the SDK hands the application the same results", () -> sameAsBaseline(run)),
-        dynamicTest("the SDK sends the provider the same request bytes", () -> sameRequests(run)));
+        dynamicTest("the SDK sends the provider the same request bytes", () -> CallChecks.sameRequestBodies(run)));
   }
 
   private static void baselineOutcomes(SmokeRun run) {
@@ -55,19 +53,5 @@ final class SdkChecks {
       }
     }
     assertNone(wrong, "calls the SDK reported differently with the agent\nagent stderr:\n" + run.agentStderrTail());
-  }
-
-  private static void sameRequests(SmokeRun run) {
-    List<String> wrong = new ArrayList<>();
-    for (PlannedCall call : run.plan.calls()) {
-      FakeProvider.Exchange with = run.exchanges.get(call.id());
-      FakeProvider.Exchange without = run.baselineExchanges.get(call.id());
-      String bodyWith = with == null ? "(never arrived)" : BodyDigest.of(with.requestBody);
-      String bodyWithout = without == null ? "(never arrived)" : BodyDigest.of(without.requestBody);
-      if (with == null || !Objects.equals(bodyWith, bodyWithout)) {
-        wrong.add(call + ": request body with agent " + bodyWith + ", without " + bodyWithout);
-      }
-    }
-    assertNone(wrong, "requests that reached the provider differently with the agent");
   }
 }

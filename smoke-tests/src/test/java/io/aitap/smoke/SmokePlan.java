@@ -147,20 +147,6 @@ final class SmokePlan {
     return plan;
   }
 
-  /**
-   * One HTTPS call per fixture for a program on a provider's SDK, which builds each request body
-   * itself: the plan carries none, and its style says whether the SDK streams ({@code stream}) or
-   * not ({@code sync}).
-   */
-  static SmokePlan ofSdk(FakeProvider provider, List<Fixture> fixtures) {
-    SmokePlan plan = new SmokePlan(provider, null);
-    for (Fixture fixture : fixtures) {
-      ClientProgram.Style style = new ClientProgram.Style(fixture.stream() ? "stream" : "sync", false);
-      plan.ai(fixture, fixture.host(), style, Transport.HTTPS, null, false);
-    }
-    return plan;
-  }
-
   /** How a call reaches the provider. */
   enum Transport {
     HTTP,

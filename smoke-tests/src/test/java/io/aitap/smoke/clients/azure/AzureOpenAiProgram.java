@@ -31,8 +31,9 @@ import reactor.netty.http.client.HttpClient;
 /**
  * An application using the Azure OpenAI SDK ({@code com.azure:azure-ai-openai}) on its default
  * transport, azure-core-http-netty (Reactor Netty). A planned call names the endpoint and
- * deployment in its URI; its style is {@code sync} ({@code getChatCompletions}) or {@code stream}
- * ({@code getChatCompletionsStream}, each chunk digested as the SDK hands it over). What the
+ * deployment in its URI; its style begins with {@code sync} ({@code getChatCompletions}) or
+ * {@code stream} ({@code getChatCompletionsStream}, each chunk digested as the SDK hands it over),
+ * followed by the request model, as every SDK plan's does. What the
  * application sees is the SDK's models, digested as the JSON they serialise to, or the status and
  * message of the {@code HttpResponseException} it throws.
  *
@@ -71,7 +72,7 @@ public final class AzureOpenAiProgram {
             .setTopP(0.9);
     BodyDigest digest = new BodyDigest();
     try {
-      if (planned.style().equals("stream")) {
+      if (planned.style().startsWith("stream ")) {
         for (ChatCompletions chunk : client.getChatCompletionsStream(
             deployment, options, new ChatCompletionStreamOptions().setIncludeUsage(true))) {
           update(digest, chunk);
