@@ -66,11 +66,7 @@ final class FakeProvider implements AutoCloseable {
 
   private final HttpServer server;
   private final HttpsServer httpsServer;
-  private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "fake-provider");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("fake-provider"));
   private final Map<String, CompletableFuture<Exchange>> exchanges = new ConcurrentHashMap<>();
 
   FakeProvider() throws IOException {

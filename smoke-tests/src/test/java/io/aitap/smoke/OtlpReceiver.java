@@ -44,11 +44,7 @@ final class OtlpReceiver implements AutoCloseable {
   private static final long POLL_MILLIS = 50;
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "otlp-receiver");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("otlp-receiver"));
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
   private final List<Metric> metrics = new CopyOnWriteArrayList<>();
   private final List<String> rejected = new CopyOnWriteArrayList<>();

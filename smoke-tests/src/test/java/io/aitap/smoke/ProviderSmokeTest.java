@@ -21,11 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 class ProviderSmokeTest {
 
   /** Runs go ahead a few at a time: most of a run is waiting on the providers' pacing. */
-  private static final ExecutorService RUNS = Executors.newFixedThreadPool(3, runnable -> {
-    Thread thread = new Thread(runnable, "smoke-run");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private static final ExecutorService RUNS = Executors.newFixedThreadPool(3, DaemonThreads.named("smoke-run"));
 
   @TestFactory
   Stream<DynamicContainer> everyProviderThroughEachClient() {

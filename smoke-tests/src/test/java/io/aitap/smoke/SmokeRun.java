@@ -25,11 +25,7 @@ import java.util.function.Function;
 final class SmokeRun {
 
   private static final Duration TELEMETRY_WAIT = Duration.ofSeconds(5);
-  private static final ExecutorService BASELINES = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "smoke-baseline");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private static final ExecutorService BASELINES = Executors.newCachedThreadPool(DaemonThreads.named("smoke-baseline"));
 
   final TestJdk jdk;
   final String program;
