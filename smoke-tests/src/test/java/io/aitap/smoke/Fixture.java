@@ -101,7 +101,7 @@ final class Fixture {
 
   /**
    * Whether the response carries output in pieces the agent times. The agent's own fixtures count
-   * them ({@code chunks}); every shared stream carries output.
+   * them ({@code chunks}); every reference stream carries output.
    */
   boolean streamsOutput() {
     JsonNode chunks = expected.get("chunks");

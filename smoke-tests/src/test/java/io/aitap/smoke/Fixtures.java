@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Every recorded provider response the smoke tests replay, with what its directory's expected.json
- * says about it: the shared fixtures (system property {@code aitap.fixtures}) and the agent's own
- * (system property {@code aitap.agent.fixtures}), for the cases the shared ones do not cover.
+ * says about it: the reference fixtures (system property {@code aitap.fixtures}) and the agent's own
+ * (system property {@code aitap.agent.fixtures}), for the cases the reference ones do not cover.
  */
 final class Fixtures {
 
@@ -69,7 +69,7 @@ final class Fixtures {
 
   /**
    * The smoke tests' own fixtures (system property {@code aitap.smoke.fixtures}), for shapes the
-   * shared set lacks that one client needs, such as an Azure OpenAI stream its SDK can parse.
+   * reference set lacks that one client needs, such as an Azure OpenAI stream its SDK can parse.
    */
   static synchronized List<Fixture> own() {
     if (own == null) {

@@ -6,9 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The OpenTelemetry SDK, configured the standard way ({@code OTEL_*} / {@code otel.*}). aitap
- * changes one default: it emits no logs. It never becomes the global OpenTelemetry, and it is shut
- * down by aitap's own hook, after the calls that ended before it started have been handed to it.
+ * The OpenTelemetry SDK, configured the standard way ({@code OTEL_*} / {@code otel.*}) with the
+ * OpenTelemetry Java agent's defaults where they differ from the SDK's: OTLP speaks
+ * {@code http/protobuf} (to {@code :4318}) unless told otherwise, and the Prometheus scrape endpoint
+ * listens on every address so a Prometheus in another container or pod can reach it. aitap also
+ * emits no logs. It never becomes the global OpenTelemetry, and it is shut down by aitap's own
+ * hook, after the calls that ended before it started have been handed to it.
  */
 public final class TelemetrySdk {
 
@@ -25,6 +28,9 @@ public final class TelemetrySdk {
   private static Map<String, String> defaults() {
     Map<String, String> defaults = new HashMap<>();
     defaults.put("otel.logs.exporter", "none");
+    // a supplier's values yield to any OTEL_* / otel.* the user sets, per-signal ones included
+    defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+    defaults.put("otel.exporter.prometheus.host", "0.0.0.0");
     return defaults;
   }
 

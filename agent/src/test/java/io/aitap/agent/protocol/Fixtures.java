@@ -14,20 +14,22 @@ import java.util.function.Predicate;
 
 /**
  * Provider fixtures and what their {@code expected.json} says a parser must report for each: the
- * shared ones, and this module's own for the cases those do not cover (tool calls, thinking
+ * reference set in {@code fixtures/reference} (one body of each provider's every format, described
+ * in its INDEX.md) and this module's own for the cases those do not cover (tool calls, thinking
  * streams, errors inside streams, Vertex, Bedrock InvokeModel, Ollama generate and embed, Cohere
  * streams). Entries remember their directory in a {@code dir} field.
  */
 public final class Fixtures {
 
-  public static final Path SHARED = Paths.get(System.getProperty("aitap.fixtures", "../../shared/fixtures"));
+  public static final Path REFERENCE =
+      Paths.get(System.getProperty("aitap.fixtures", "src/test/resources/fixtures/reference"));
   public static final Path OWN = Paths.get("src/test/resources/fixtures");
 
   private Fixtures() {}
 
-  /** Entries of the shared fixtures. */
+  /** Entries of the reference fixtures. */
   public static List<JsonNode> expected(Predicate<JsonNode> which) {
-    return expected(SHARED, which);
+    return expected(REFERENCE, which);
   }
 
   public static List<JsonNode> expected(Path directory, Predicate<JsonNode> which) {

@@ -37,7 +37,7 @@ class ProviderFixturesTest {
   @TestFactory
   Stream<DynamicTest> everySharedFixtureIsRecognisedAndParsedExactly() {
     List<JsonNode> fixtures = Fixtures.expected(entry -> !entry.get("content_type").asText().startsWith("("));
-    assertEquals(32, fixtures.size(), "wire-format fixtures in the shared expected.json");
+    assertEquals(32, fixtures.size(), "wire-format fixtures in the reference expected.json");
     return fixtures.stream().map(this::check);
   }
 

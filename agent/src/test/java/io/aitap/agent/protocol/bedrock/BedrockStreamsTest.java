@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Bedrock streams that the shared fixtures lack, framed with real CRCs and split at every byte. */
+/** Bedrock streams that the reference fixtures lack, framed with real CRCs and split at every byte. */
 class BedrockStreamsTest {
 
   private static final ResponseHead STREAM_HEAD = new ResponseHead(200, Map.of(
