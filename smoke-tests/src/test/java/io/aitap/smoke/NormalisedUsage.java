@@ -1,7 +1,7 @@
 package io.aitap.smoke;
 
 /**
- * A fixture's token counts as the conventions want them (DESIGN §4), derived from the provider's
+ * A fixture's token counts as the conventions want them (docs/design.md §4), derived from the provider's
  * native counts: input counts every input token processed, cache reads and writes included (added
  * for Anthropic's Messages format and Bedrock's Converse, which leave them out); output counts every
  * billed output token, reasoning included (added for Gemini, which reports thinking apart). A

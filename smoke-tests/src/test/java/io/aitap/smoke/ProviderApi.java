@@ -2,7 +2,7 @@ package io.aitap.smoke;
 
 /**
  * The API a fixture answers, told by its path as the providers document them, and what the
- * conventions and DESIGN §4 say follows from it: the operation name, where the request names the
+ * conventions and docs/design.md §4 say follows from it: the operation name, where the request names the
  * model, and how the provider's native token counts add up to the normalised ones.
  */
 enum ProviderApi {

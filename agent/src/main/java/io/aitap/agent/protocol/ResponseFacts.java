@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What the response said, normalised to the GenAI conventions by the parser that read it (see
- * DESIGN §4: input tokens include cache reads and writes, output tokens include reasoning). A null
+ * docs/design.md §4: input tokens include cache reads and writes, output tokens include reasoning). A null
  * field means the response did not say: unknown, not zero.
  */
 public final class ResponseFacts {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Runs one fixture through a protocol's response parser, fed in given pieces, and compares what it
- * reports with expected.json, normalised as DESIGN §4 says: input tokens include cache reads and
+ * reports with expected.json, normalised as docs/design.md §4 says: input tokens include cache reads and
  * writes, output tokens include reasoning.
  */
 public final class ParsedFixture {
