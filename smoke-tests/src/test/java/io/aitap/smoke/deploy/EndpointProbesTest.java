@@ -99,7 +99,7 @@ class EndpointProbesTest {
   }
 
   @Test
-  void everyShippedTargetNamesItsProviderAsAitapDoes() {
+  void everyShippedTargetNamesItsProvider() {
     List<Map<String, Object>> groups = ProbeScrapeJob.shippedTargetGroups();
     assertFalse(groups.isEmpty(), "no targets in " + ProbeScrapeJob.NAME);
     for (Map<String, Object> group : groups) {
