@@ -25,6 +25,12 @@ final class DashboardQueries {
   static final Path DASHBOARDS = Paths.get("../deploy/grafana/dashboards").toAbsolutePath().normalize();
 
   /**
+   * The overview's row of blackbox exporter probes: its queries have data only where the exporter
+   * runs, which {@link EndpointProbesTest} checks; every other query reads what the agent exports.
+   */
+  static final String PROBE_ROW = "AI endpoint probes (blackbox exporter)";
+
+  /**
    * Grafana's built-in variables, at values that suit a Prometheus holding a few minutes of
    * one-second scrapes.
    */
@@ -36,13 +42,15 @@ final class DashboardQueries {
       "__range_s", "3600",
       "__range_ms", "3600000");
 
-  /** One panel query: where it comes from, and the PromQL Grafana would send. */
+  /** One panel query: where it comes from (the row its panel sits in, if any), and the PromQL Grafana would send. */
   static final class Query {
     final String name;
+    final String row;
     final String promql;
 
-    Query(String name, String promql) {
+    Query(String name, String row, String promql) {
       this.name = name;
+      this.row = row;
       this.promql = promql;
     }
 
@@ -64,9 +72,18 @@ final class DashboardQueries {
         throw new UncheckedIOException(dashboard.toString(), e);
       }
       Map<String, String> variables = variables(root);
-      collect(dashboard.getFileName().toString(), root.path("panels"), variables, queries);
+      collect(dashboard.getFileName().toString(), root.path("panels"), "", variables, queries);
     }
     return queries;
+  }
+
+  /** Every query but the probe row's: what the agent's own metrics must fill. */
+  static List<Query> ofAgentMetrics() {
+    return all().stream().filter(query -> !query.row.equals(PROBE_ROW)).collect(Collectors.toList());
+  }
+
+  static List<Query> ofProbeRow() {
+    return all().stream().filter(query -> query.row.equals(PROBE_ROW)).collect(Collectors.toList());
   }
 
   private static List<Path> dashboards() {
@@ -77,17 +94,20 @@ final class DashboardQueries {
     }
   }
 
-  /** Panels, and the panels inside collapsed rows. */
-  private static void collect(String dashboard, JsonNode panels, Map<String, String> variables, List<Query> queries) {
+  /** Panels, and the panels inside collapsed rows; a panel after an expanded row belongs to that row. */
+  private static void collect(String dashboard, JsonNode panels, String row, Map<String, String> variables, List<Query> queries) {
     for (JsonNode panel : panels) {
+      if (panel.path("type").asText().equals("row")) {
+        row = panel.path("title").asText();
+      }
       for (JsonNode target : panel.path("targets")) {
         String expr = target.path("expr").asText("");
         if (!expr.isBlank()) {
           queries.add(new Query(dashboard + ": " + panel.path("title").asText() + " (" + target.path("refId").asText() + ")",
-              substitute(expr, variables)));
+              row, substitute(expr, variables)));
         }
       }
-      collect(dashboard, panel.path("panels"), variables, queries);
+      collect(dashboard, panel.path("panels"), row, variables, queries);
     }
   }
 
