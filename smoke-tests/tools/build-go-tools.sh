@@ -60,9 +60,31 @@ build_go_main() { # name, module, version, package, build tags
   ln -sfn "$dir/$name" "$cache/$name"
 }
 
+# Alertmanager's module embeds its web UI from ui/app/dist, which is built by npm and so is not in
+# the module's source: the build gets a one-page placeholder there (the tests need the API only).
+build_alertmanager() {
+  local module=github.com/prometheus/alertmanager dir
+  dir=$(recipe_dir alertmanager "$module@$ALERTMANAGER_VERSION placeholder-ui")
+  if [ ! -x "$dir/alertmanager" ]; then
+    echo "build-go-tools: building alertmanager $ALERTMANAGER_VERSION into $dir" >&2
+    local work source; work=$(mktemp -d)
+    source=$(cd "$work" && go mod download -json "$module@$ALERTMANAGER_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+    cp -r "$source" "$work/src" && chmod -R u+w "$work/src"
+    for ui in elm mantine; do
+      mkdir -p "$work/src/ui/app/dist/$ui"
+      echo '<!doctype html><title>Alertmanager</title><p>Web UI not built; the API is at /api/v2.' > "$work/src/ui/app/dist/$ui/index.html"
+    done
+    (cd "$work/src" && go build -trimpath -ldflags='-s -w' -o "$work/alertmanager" ./cmd/alertmanager)
+    mkdir -p "$dir"
+    cp "$work/alertmanager" "$dir/alertmanager.tmp" && mv "$dir/alertmanager.tmp" "$dir/alertmanager"
+    chmod -R u+w "$work" && rm -rf "$work"
+  fi
+  ln -sfn "$dir/alertmanager" "$cache/alertmanager"
+}
+
 build_collector
 # The tests configure static targets only: leaving out the cloud service discoveries (Kubernetes,
 # AWS, Azure, GCE, …) takes most of Prometheus' dependencies out of the build.
 build_go_main prometheus github.com/prometheus/prometheus "$PROMETHEUS_VERSION" github.com/prometheus/prometheus/cmd/prometheus remove_all_sd
-build_go_main alertmanager github.com/prometheus/alertmanager "$ALERTMANAGER_VERSION" github.com/prometheus/alertmanager/cmd/alertmanager
+build_alertmanager
 echo "$cache"
