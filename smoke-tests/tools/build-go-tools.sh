@@ -8,6 +8,8 @@ set -euo pipefail
 BUILDER_VERSION=v0.165.0
 PROMETHEUS_VERSION=v0.316.0   # Prometheus 3.16
 ALERTMANAGER_VERSION=v0.35.0
+# where Prometheus projects keep the release that --version prints
+RELEASE_VAR=github.com/prometheus/common/version.Version
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${AITAP_TOOLS_CACHE:-$HOME/.cache/aitap-tools}
@@ -41,9 +43,9 @@ build_collector() {
 
 # Builds one main package of a Prometheus project in a throw-away module that requires it, so the
 # version is pinned by go.mod like any dependency.
-build_go_main() { # name, module, version, package, build tags
-  local name=$1 module=$2 version=$3 package=$4 tags=${5:-} dir
-  dir=$(recipe_dir "$name" "$module@$version $package $tags")
+build_go_main() { # name, module, version, package, build tags, release it reports
+  local name=$1 module=$2 version=$3 package=$4 tags=$5 release=$6 dir
+  dir=$(recipe_dir "$name" "$module@$version $package $tags $release")
   if [ ! -x "$dir/$name" ]; then
     echo "build-go-tools: building $name $version into $dir" >&2
     local work; work=$(mktemp -d)
@@ -51,7 +53,7 @@ build_go_main() { # name, module, version, package, build tags
       cd "$work"
       go mod init "aitap.local/build/$name" >/dev/null 2>&1
       go get "$module@$version" >&2
-      go build -trimpath -ldflags='-s -w' -tags "$tags" -o "$work/$name" "$package"
+      go build -trimpath -ldflags="-s -w -X $RELEASE_VAR=$release" -tags "$tags" -o "$work/$name" "$package"
     )
     mkdir -p "$dir"
     cp "$work/$name" "$dir/$name.tmp" && mv "$dir/$name.tmp" "$dir/$name"
@@ -64,7 +66,7 @@ build_go_main() { # name, module, version, package, build tags
 # the module's source: the build gets a one-page placeholder there (the tests need the API only).
 build_alertmanager() {
   local module=github.com/prometheus/alertmanager dir
-  dir=$(recipe_dir alertmanager "$module@$ALERTMANAGER_VERSION placeholder-ui")
+  dir=$(recipe_dir alertmanager "$module@$ALERTMANAGER_VERSION placeholder-ui ${ALERTMANAGER_VERSION#v}")
   if [ ! -x "$dir/alertmanager" ]; then
     echo "build-go-tools: building alertmanager $ALERTMANAGER_VERSION into $dir" >&2
     local work source; work=$(mktemp -d)
@@ -74,7 +76,7 @@ build_alertmanager() {
       mkdir -p "$work/src/ui/app/dist/$ui"
       echo '<!doctype html><title>Alertmanager</title><p>Web UI not built; the API is at /api/v2.' > "$work/src/ui/app/dist/$ui/index.html"
     done
-    (cd "$work/src" && go build -trimpath -ldflags='-s -w' -o "$work/alertmanager" ./cmd/alertmanager)
+    (cd "$work/src" && go build -trimpath -ldflags="-s -w -X $RELEASE_VAR=${ALERTMANAGER_VERSION#v}" -o "$work/alertmanager" ./cmd/alertmanager)
     mkdir -p "$dir"
     cp "$work/alertmanager" "$dir/alertmanager.tmp" && mv "$dir/alertmanager.tmp" "$dir/alertmanager"
     chmod -R u+w "$work" && rm -rf "$work"
@@ -85,6 +87,6 @@ build_alertmanager() {
 build_collector
 # The tests configure static targets only: leaving out the cloud service discoveries (Kubernetes,
 # AWS, Azure, GCE, …) takes most of Prometheus' dependencies out of the build.
-build_go_main prometheus github.com/prometheus/prometheus "$PROMETHEUS_VERSION" github.com/prometheus/prometheus/cmd/prometheus remove_all_sd
+build_go_main prometheus github.com/prometheus/prometheus "$PROMETHEUS_VERSION" github.com/prometheus/prometheus/cmd/prometheus remove_all_sd 3.16.0
 build_alertmanager
 echo "$cache"
