@@ -68,6 +68,13 @@ abstract class DemoThroughPipelineChecks extends DemoInPrometheusChecks {
     return Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint, "OTEL_METRIC_EXPORT_INTERVAL", "500");
   }
 
+  /** The ways in are proven on the Prometheus users run now. */
+  @Test
+  void prometheusIsOfRelease3() {
+    String version = prometheus().version();
+    assertTrue(version.startsWith("3."), "Prometheus " + version);
+  }
+
   /**
    * The job is the service's service.name and the instance its service.instance.id, the same on
    * every series aitap emits and on target_info, the series that carries the service's resource.
