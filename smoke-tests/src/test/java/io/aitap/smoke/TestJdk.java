@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * {@code aitap.test.jdks} (comma-separated), and — when that list is empty — every JDK 25 under
  * {@code /usr/lib/jvm}. {@code aitap.test.jdks=none} keeps to the running JDK.
  */
-final class TestJdk {
+public final class TestJdk {
 
   private static final Path SYSTEM_JDKS = Paths.get("/usr/lib/jvm");
   private static final String AUTO_DETECTED_FEATURE = "25";
@@ -30,7 +30,7 @@ final class TestJdk {
     this.version = version;
   }
 
-  Path java() {
+  public Path java() {
     return home.resolve("bin").resolve("java");
   }
 
@@ -39,7 +39,7 @@ final class TestJdk {
     return "JDK " + version;
   }
 
-  static List<TestJdk> all() {
+  public static List<TestJdk> all() {
     Map<Path, TestJdk> jdks = new LinkedHashMap<>();
     Path running = Paths.get(System.getProperty("java.home"));
     add(jdks, running);

@@ -76,7 +76,12 @@ abstract class DemoInPrometheusChecks {
    * has from then until {@link #PATIENCE} later.
    */
   final void startDemo(Path work, Map<String, String> otel) throws IOException {
-    demo = DemoJvm.start(work, ROUNDS, otel);
+    startDemo(work, DemoJvm.RUNNING_JAVA, otel);
+  }
+
+  /** The same on the JDK whose {@code bin/java} is {@code java}. */
+  final void startDemo(Path work, Path java, Map<String, String> otel) throws IOException {
+    demo = DemoJvm.start(work, java, ROUNDS, otel);
     deadline = System.nanoTime() + PATIENCE.toNanos();
   }
 
@@ -201,7 +206,7 @@ abstract class DemoInPrometheusChecks {
   }
 
   /** Polls {@code probe} until {@code done} accepts its answer; after the class's deadline, once more. */
-  private <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) {
+  final <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) {
     T last;
     while (true) {
       boolean lastTry = System.nanoTime() > deadline;

@@ -20,6 +20,8 @@ final class DemoJvm implements AutoCloseable {
 
   /** The service name, which becomes the job label on both paths into Prometheus. */
   static final String SERVICE = "aitap-demo";
+  /** The JDK running the tests. */
+  static final Path RUNNING_JAVA = Paths.get(System.getProperty("java.home"), "bin", "java");
 
   private final Process process;
   private final Path stdout;
@@ -33,10 +35,15 @@ final class DemoJvm implements AutoCloseable {
 
   /** Starts the demo for {@code rounds} rounds with the given OpenTelemetry settings (OTEL_* variables). */
   static DemoJvm start(Path work, int rounds, Map<String, String> otel) throws IOException {
+    return start(work, RUNNING_JAVA, rounds, otel);
+  }
+
+  /** The same on the JDK whose {@code bin/java} is {@code java}. */
+  static DemoJvm start(Path work, Path java, int rounds, Map<String, String> otel) throws IOException {
     Path stdout = work.resolve("demo.stdout");
     Path stderr = work.resolve("demo.stderr");
     ProcessBuilder builder = new ProcessBuilder(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        java.toString(),
         "-javaagent:" + agentJar(),
         "-Xmx256m",
         "-Ddemo.rounds=" + rounds,
@@ -53,6 +60,11 @@ final class DemoJvm implements AutoCloseable {
     env.put("OTEL_SERVICE_NAME", SERVICE);
     env.putAll(otel);
     return new DemoJvm(builder.start(), stdout, stderr);
+  }
+
+  /** Where the demo prints a line for each call it made, as the call returns. */
+  Path stdout() {
+    return stdout;
   }
 
   /** What the demo printed so far, for a failure message. */

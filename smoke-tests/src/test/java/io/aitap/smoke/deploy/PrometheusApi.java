@@ -85,6 +85,11 @@ final class PrometheusApi {
     return call("/api/v1/alerts", null).path("alerts");
   }
 
+  /** The release of the Prometheus answering ({@code /api/v1/status/buildinfo}). */
+  String version() {
+    return call("/api/v1/status/buildinfo", null).path("version").asText();
+  }
+
   private JsonNode call(String path, String form) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     if (form != null) {
