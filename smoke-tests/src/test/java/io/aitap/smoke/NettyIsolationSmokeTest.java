@@ -4,6 +4,7 @@ import static io.aitap.smoke.CallChecks.assertNone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -46,6 +47,8 @@ class NettyIsolationSmokeTest {
 
   @TestFactory
   Stream<DynamicContainer> nativeEpollTransportOnAFlatClassPath() {
+    assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
+        "the application's native transport is built for Linux on x86-64");
     return TestJdk.all().stream().map(jdk -> dynamicContainer(jdk.toString(),
         Stream.of(jdk).flatMap(NettyIsolationSmokeTest::epollChecks)));
   }
