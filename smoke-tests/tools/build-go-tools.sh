@@ -14,6 +14,9 @@ RELEASE_VAR=github.com/prometheus/common/version.Version
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${AITAP_TOOLS_CACHE:-$HOME/.cache/aitap-tools}
 mkdir -p "$cache"
+# one build at a time: a second Maven run waits for the first one's binaries instead of racing it
+exec 9>"$cache/.lock"
+flock 9
 command -v go >/dev/null || { echo "build-go-tools: Go is needed to build the collector, Prometheus and Alertmanager" >&2; exit 1; }
 export GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0
 
