@@ -13,7 +13,8 @@ import org.junit.jupiter.api.TestFactory;
  * found by its path on a host aitap does not know, through each client program on each test JDK:
  * Ollama's own API on a port that is not Ollama's, Anthropic's Messages (JSON and stream) through a
  * configured relay under the relay's name, and through an unknown gateway as
- * {@code anthropic_compatible}; a chat service's own {@code POST /v1/messages} is no AI call.
+ * {@code anthropic_compatible}; a chat service's own {@code POST /v1/messages} is no AI call. Vert.x
+ * and Reactor Netty make the Anthropic calls alone.
  */
 class ConfiguredEndpointSmokeTest {
 
@@ -37,8 +38,13 @@ class ConfiguredEndpointSmokeTest {
     for (TestJdk jdk : TestJdk.all()) {
       List<DynamicContainer> clients = new ArrayList<>();
       for (ClientProgram client : ClientProgram.all()) {
-        clients.add(ProviderSmokeTest.started(jdk, client, (program, provider, traceparent) -> plan(program, provider),
-            (jvm, provider) -> jvm.systemProperty("aitap.endpoints", endpoints(provider))));
+        clients.add(started(jdk, client, OLLAMA_FIXTURES));
+      }
+      // the Messages calls, where these clients' own header lookups decide, without Ollama's
+      List<ClientProgram> nettyClients = new ArrayList<>(ClientProgram.vertxClients());
+      nettyClients.addAll(ClientProgram.reactorNettyClients());
+      for (ClientProgram client : nettyClients) {
+        clients.add(started(jdk, client, List.of()));
       }
       jdks.add(dynamicContainer(jdk.toString(), clients));
     }
@@ -51,9 +57,15 @@ class ConfiguredEndpointSmokeTest {
         + "http://" + ANTHROPIC_RELAY + ":" + provider.port() + "=" + RELAY_PROVIDER + ":anthropic";
   }
 
-  private static SmokePlan plan(ClientProgram client, FakeProvider provider) {
+  private static DynamicContainer started(TestJdk jdk, ClientProgram client, List<String> ollamaFixtures) {
+    return ProviderSmokeTest.started(jdk, client,
+        (program, provider, traceparent) -> plan(program, provider, ollamaFixtures),
+        (jvm, provider) -> jvm.systemProperty("aitap.endpoints", endpoints(provider)));
+  }
+
+  private static SmokePlan plan(ClientProgram client, FakeProvider provider, List<String> ollamaFixtures) {
     SmokePlan plan = SmokePlan.empty(provider);
-    for (String fixture : OLLAMA_FIXTURES) {
+    for (String fixture : ollamaFixtures) {
       plan.aiCall(Fixtures.named(fixture), OLLAMA_BOX, client.plain(), "ollama");
     }
     for (String fixture : ANTHROPIC_FIXTURES) {
