@@ -142,6 +142,7 @@ final class AgentJvm {
       Path work = Files.createTempDirectory(workDirectory(), "jvm-");
       Path planFile = work.resolve("plan.tsv");
       PlannedCall.writePlan(planFile, plan.calls());
+      plan.calls().forEach(call -> hosts.add(call.uri().getHost()));
       return run(work, List.of(planFile.toString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

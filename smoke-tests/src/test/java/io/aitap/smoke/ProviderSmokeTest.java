@@ -39,9 +39,15 @@ class ProviderSmokeTest {
     return jdks.stream();
   }
 
-  /** The run starts now, on the pool; its checks wait for it, and a failed run fails its container. */
   private static DynamicContainer started(TestJdk jdk, ClientProgram client, SmokeRun.Planner planner) {
-    CompletableFuture<SmokeRun> run = CompletableFuture.supplyAsync(() -> SmokeRun.execute(jdk, client, planner), RUNS);
+    return started(jdk, client, planner, (jvm, provider) -> jvm);
+  }
+
+  /** The run starts now, on the pool; its checks wait for it, and a failed run fails its container. */
+  static DynamicContainer started(TestJdk jdk, ClientProgram client, SmokeRun.Planner planner,
+      SmokeRun.AgentSetUp agentSetUp) {
+    CompletableFuture<SmokeRun> run =
+        CompletableFuture.supplyAsync(() -> SmokeRun.execute(jdk, client, planner, agentSetUp), RUNS);
     return dynamicContainer(client.toString(), Stream.of(run).flatMap(r -> checksOf(SmokeRun.join(r))));
   }
 

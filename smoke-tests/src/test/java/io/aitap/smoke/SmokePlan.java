@@ -39,13 +39,17 @@ final class SmokePlan {
     final AiRequest request;
     final ClientProgram.Style style;
     final Transport transport;
+    /** The provider the span must name, when the test says; null: as {@link #providerName()} works out. */
+    private final String reportedAs;
 
-    AiCall(PlannedCall call, Fixture fixture, AiRequest request, ClientProgram.Style style, Transport transport) {
+    AiCall(PlannedCall call, Fixture fixture, AiRequest request, ClientProgram.Style style, Transport transport,
+        String reportedAs) {
       this.call = call;
       this.fixture = fixture;
       this.request = request;
       this.style = style;
       this.transport = transport;
+      this.reportedAs = reportedAs;
     }
 
     /** The host the call went to: {@code server.address}. */
@@ -58,8 +62,14 @@ final class SmokePlan {
       return call.uri().getPort();
     }
 
-    /** The fixture's provider, or an OpenAI-compatible one when the call went to another host. */
+    /**
+     * The provider the test names, else the fixture's, or an OpenAI-compatible one when the call went
+     * to another host.
+     */
     String providerName() {
+      if (reportedAs != null) {
+        return reportedAs;
+      }
       return host().equals(hostOf(fixture)) ? GenAiNames.providerName(fixture) : GenAiNames.OPENAI_COMPATIBLE;
     }
 
@@ -147,6 +157,23 @@ final class SmokePlan {
     return plan;
   }
 
+  /** A plan with no calls yet, for a test to add its own: {@link #aiCall}, {@link #ordinaryCall}. */
+  static SmokePlan empty(FakeProvider provider) {
+    return new SmokePlan(provider, null);
+  }
+
+  /** Adds a plain HTTP call answered by {@code fixture} at {@code host}, whose span must name {@code providerName}. */
+  SmokePlan aiCall(Fixture fixture, String host, ClientProgram.Style style, String providerName) {
+    ai(fixture, host, style, Transport.HTTP, null, true, providerName);
+    return this;
+  }
+
+  /** Adds a request that is no AI call: a GET, or a JSON body naming {@link #NOT_AN_AI_MODEL}. */
+  SmokePlan ordinaryCall(String method, String host, String path, ClientProgram.Style style) {
+    ordinary(method, host, path, method.equals("GET") ? null : AiRequest.notAnAiCall(NOT_AN_AI_MODEL), style);
+    return this;
+  }
+
   /** How a call reaches the provider. */
   enum Transport {
     HTTP,
@@ -209,6 +236,12 @@ final class SmokePlan {
   /** @param withBody false for an SDK that writes the request body itself */
   private void ai(Fixture fixture, String host, ClientProgram.Style style, Transport transport, String traceparent,
       boolean withBody) {
+    ai(fixture, host, style, transport, traceparent, withBody, null);
+  }
+
+  /** @param reportedAs the provider the span must name; null: as {@link AiCall#providerName()} works out */
+  private void ai(Fixture fixture, String host, ClientProgram.Style style, Transport transport, String traceparent,
+      boolean withBody, String reportedAs) {
     AiRequest request = withBody ? AiRequest.of(fixture) : AiRequest.sentBySdk(fixture);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
@@ -223,7 +256,7 @@ final class SmokePlan {
     PlannedCall call =
         add(transport == Transport.HTTPS, fixture.method(), host, ApiKeys.pathAndQuery(fixture), headers,
             withBody ? request.body : null, style);
-    aiCalls.add(new AiCall(call, fixture, request, style, transport));
+    aiCalls.add(new AiCall(call, fixture, request, style, transport, reportedAs));
   }
 
   private void ordinary(String method, String host, String path, byte[] body, ClientProgram.Style style) {

@@ -51,7 +51,7 @@ final class SmokeRun {
    * @param planner the plan for a provider: the same calls, for the baseline's provider and the agent run's
    */
   private SmokeRun(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
-      Function<FakeProvider, SmokePlan> planner) throws IOException {
+      Function<FakeProvider, SmokePlan> planner, AgentSetUp agentSetUp) throws IOException {
     this.jdk = jdk;
     this.program = program;
     this.serviceName = "smoke-" + mainClass.getSimpleName();
@@ -64,7 +64,7 @@ final class SmokeRun {
       // providers' pacing: run side by side
       CompletableFuture<AgentJvm.Result> withoutAgent = CompletableFuture.supplyAsync(
           () -> jvm(jdk, mainClass, libraries).withoutAgent().serviceName(serviceName).run(baselinePlan), BASELINES);
-      agentRun = jvm(jdk, mainClass, libraries)
+      agentRun = agentSetUp.apply(jvm(jdk, mainClass, libraries), provider)
           .exportingTo(receiver).serviceName(serviceName)
           .run(plan);
       baselineRun = join(withoutAgent);
@@ -108,6 +108,11 @@ final class SmokeRun {
         .systemProperty("vertx.disableDnsResolver", "true");
   }
 
+  /** Settings of the JVM with the agent that depend on its provider (its ports), beyond the harness's own. */
+  interface AgentSetUp {
+    AgentJvm apply(AgentJvm jvm, FakeProvider provider);
+  }
+
   /** The calls a client program makes, to a provider; {@code traceparent} is what a call may carry. */
   interface Planner {
     SmokePlan plan(ClientProgram client, FakeProvider provider, String traceparent);
@@ -119,15 +124,24 @@ final class SmokeRun {
   }
 
   static SmokeRun execute(TestJdk jdk, ClientProgram client, Planner planner) {
+    return execute(jdk, client, planner, (jvm, provider) -> jvm);
+  }
+
+  static SmokeRun execute(TestJdk jdk, ClientProgram client, Planner planner, AgentSetUp agentSetUp) {
     String traceparent = randomTraceparent();
     return execute(jdk, client.toString(), client.mainClass(), client.libraries(),
-        provider -> planner.plan(client, provider, traceparent));
+        provider -> planner.plan(client, provider, traceparent), agentSetUp);
   }
 
   static SmokeRun execute(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
       Function<FakeProvider, SmokePlan> planner) {
+    return execute(jdk, program, mainClass, libraries, planner, (jvm, provider) -> jvm);
+  }
+
+  private static SmokeRun execute(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
+      Function<FakeProvider, SmokePlan> planner, AgentSetUp agentSetUp) {
     try {
-      return new SmokeRun(jdk, program, mainClass, libraries, planner);
+      return new SmokeRun(jdk, program, mainClass, libraries, planner, agentSetUp);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

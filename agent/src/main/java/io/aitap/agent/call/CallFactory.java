@@ -2,6 +2,7 @@ package io.aitap.agent.call;
 
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.EndpointClassifier;
+import io.aitap.agent.protocol.RequestHeaders;
 import java.net.URI;
 import java.net.URL;
 
@@ -16,13 +17,17 @@ public final class CallFactory {
     this.calls = new CallsInFlight(sink);
   }
 
-  /** Returns null, at the cost of the endpoint check alone, when the request is not an AI call. */
-  public AiCall start(URI uri, String traceparent) {
-    return start(classifier.classify(uri), traceparent);
+  /**
+   * Returns null, at the cost of the endpoint check alone, when the request is not an AI call;
+   * {@code headers} are read only when its URL alone cannot tell.
+   */
+  public AiCall start(URI uri, String traceparent, RequestHeaders headers) {
+    return start(classifier.classify(uri, headers), traceparent);
   }
 
-  public AiCall start(URL url, String traceparent) {
-    return start(classify(url), traceparent);
+  public AiCall start(URL url, String traceparent, RequestHeaders headers) {
+    return url == null ? null : start(
+        classifier.classify(url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), headers), traceparent);
   }
 
   private AiCall start(AiEndpoint endpoint, String traceparent) {
@@ -39,12 +44,11 @@ public final class CallFactory {
     calls.abandonAll();
   }
 
-  /** The endpoint check alone, for hooks that keep their calls elsewhere. */
-  public boolean isAi(URL url) {
-    return classify(url) != null;
-  }
-
-  private AiEndpoint classify(URL url) {
-    return url == null ? null : classifier.classify(url.getProtocol(), url.getHost(), url.getPort(), url.getPath());
+  /**
+   * The endpoint check alone, for hooks that keep their calls elsewhere: false when no request to
+   * this URL can be an AI call, whatever its headers.
+   */
+  public boolean mayBeAi(URL url) {
+    return url != null && classifier.mayBeAi(url.getProtocol(), url.getHost(), url.getPort(), url.getPath());
   }
 }

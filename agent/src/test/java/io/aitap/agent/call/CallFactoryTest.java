@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.aitap.agent.protocol.EndpointClassifier;
+import io.aitap.agent.protocol.RequestHeaders;
 import io.aitap.agent.protocol.ResponseHead;
 import java.net.URI;
 import java.util.List;
@@ -17,14 +18,14 @@ class CallFactoryTest {
 
   @Test
   void otherTrafficGetsNoCall() {
-    assertNull(calls.start(URI.create("https://orders.internal/v1/orders"), null));
+    assertNull(calls.start(URI.create("https://orders.internal/v1/orders"), null, RequestHeaders.NONE));
   }
 
   @Test
   void callsStillOpenAtShutdownAreReportedAsAbandonedWithWhatWasSeen() {
-    AiCall open = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null);
+    AiCall open = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null, RequestHeaders.NONE);
     open.responseHead(new ResponseHead(200, name -> null));
-    AiCall done = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null);
+    AiCall done = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null, RequestHeaders.NONE);
     done.responseComplete();
 
     calls.abandonOpenCalls();
@@ -37,7 +38,7 @@ class CallFactoryTest {
 
   @Test
   void aDiscardedCallIsNeitherOpenNorReported() {
-    AiCall redirect = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null);
+    AiCall redirect = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null, RequestHeaders.NONE);
     redirect.discarded();
 
     calls.abandonOpenCalls();

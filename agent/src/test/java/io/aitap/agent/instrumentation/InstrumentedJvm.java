@@ -16,6 +16,7 @@ import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.EndpointClassifier;
+import io.aitap.agent.protocol.RequestHeaders;
 import io.aitap.bootstrap.AitapBridge;
 import java.net.URI;
 import java.util.Collections;
@@ -80,7 +81,7 @@ public final class InstrumentedJvm {
     return CALLS;
   }
 
-  private static AiCall start(URI uri, String traceparent) {
+  private static AiCall start(URI uri, String traceparent, RequestHeaders headers) {
     if (uri.getPath() == null || !uri.getPath().startsWith("/v1/")) {
       return null;
     }

@@ -58,7 +58,8 @@ public final class ApacheAsyncClientTap {
       return null;
     }
     Object request = requestField.get(producer);
-    AiCall call = calls.start(ApacheMessages.uri(target, request), ApacheMessages.header(request, "traceparent"));
+    AiCall call = calls.start(ApacheMessages.uri(target, request), ApacheMessages.header(request, "traceparent"),
+        name -> ApacheMessages.header(request, name));
     if (call == null) {
       return null;
     }

@@ -49,7 +49,8 @@ public final class ApacheHttpClientTap {
       return null;
     }
     AiCall aiCall =
-        calls.start(ApacheMessages.uri(target, request), ApacheMessages.header(request, "traceparent"));
+        calls.start(ApacheMessages.uri(target, request), ApacheMessages.header(request, "traceparent"),
+            name -> ApacheMessages.header(request, name));
     if (aiCall != null) {
       scanRequestEntity(request, aiCall);
     }

@@ -42,7 +42,8 @@ public final class AwsAsyncClientTap {
       return null;
     }
     Object httpRequest = call(request, "request");
-    AiCall call = calls.start((URI) call(httpRequest, "getUri"), TappedResponseHandler.header(httpRequest, "traceparent"));
+    AiCall call = calls.start((URI) call(httpRequest, "getUri"), TappedResponseHandler.header(httpRequest, "traceparent"),
+        name -> TappedResponseHandler.header(httpRequest, name));
     if (call == null) {
       return null;
     }

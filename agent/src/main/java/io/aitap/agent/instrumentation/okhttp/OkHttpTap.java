@@ -35,7 +35,8 @@ public final class OkHttpTap {
       return null;
     }
     Object request = api.request(okHttpCall);
-    AiCall call = calls.start(URI.create(api.url(request)), api.requestHeader(request, "traceparent"));
+    AiCall call = calls.start(URI.create(api.url(request)), api.requestHeader(request, "traceparent"),
+        name -> api.requestHeader(request, name));
     if (call != null) {
       scanRequestBody(api, request, call);
     }

@@ -56,7 +56,8 @@ public final class ReactorNettyTap {
       return;
     }
     Object headers = call(operations, "requestHeaders");
-    AiCall call = calls.start(URI.create(url.toString()), NettyMessages.header(headers, "traceparent"));
+    AiCall call = calls.start(URI.create(url.toString()), NettyMessages.header(headers, "traceparent"),
+        name -> NettyMessages.header(headers, name));
     if (call == null) {
       return;
     }

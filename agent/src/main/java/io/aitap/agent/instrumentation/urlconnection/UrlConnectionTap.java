@@ -28,12 +28,13 @@ public final class UrlConnectionTap {
   }
 
   public void enter(HttpURLConnection connection) {
-    if (!calls.isAi(connection.getURL())) {
+    if (!calls.mayBeAi(connection.getURL())) {
       return;
     }
     ConnectionCall state = tracked.get(connection);
     if (state == null) {
-      AiCall call = calls.start(connection.getURL(), traceparentOf(connection));
+      AiCall call = calls.start(connection.getURL(), requestProperty(connection, "traceparent"),
+          name -> requestProperty(connection, name));
       if (call == null) {
         return;
       }
@@ -124,12 +125,12 @@ public final class UrlConnectionTap {
   }
 
   private ConnectionCall exiting(HttpURLConnection connection) {
-    return calls.isAi(connection.getURL()) ? tracked.get(connection) : null;
+    return calls.mayBeAi(connection.getURL()) ? tracked.get(connection) : null;
   }
 
-  private static String traceparentOf(HttpURLConnection connection) {
+  private static String requestProperty(HttpURLConnection connection, String name) {
     try {
-      return connection.getRequestProperty("traceparent");
+      return connection.getRequestProperty(name);
     } catch (IllegalStateException alreadyConnected) {
       return null;
     }

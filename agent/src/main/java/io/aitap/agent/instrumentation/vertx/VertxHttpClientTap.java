@@ -39,7 +39,8 @@ public final class VertxHttpClientTap {
     AiCall call = byMessage.get(request);
     if (call == null) {
       URI uri = URI.create((String) call(request, "absoluteURI"));
-      call = calls.start(uri, (String) stringLookup(GET, call(request, "headers"), "traceparent"));
+      call = calls.start(uri, (String) stringLookup(GET, call(request, "headers"), "traceparent"),
+          name -> (String) stringLookup(GET, call(request, "headers"), name));
       if (call == null) {
         return;
       }

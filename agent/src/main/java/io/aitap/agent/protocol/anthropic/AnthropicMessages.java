@@ -1,6 +1,8 @@
 package io.aitap.agent.protocol.anthropic;
 
+import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
+import io.aitap.agent.protocol.PathSegments;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
@@ -16,6 +18,16 @@ public final class AnthropicMessages implements ApiProtocol {
   public static final AnthropicMessages INSTANCE = new AnthropicMessages();
 
   private AnthropicMessages() {}
+
+  /** Whether the path is the Messages API's, under any prefix a relay puts before it. */
+  public static boolean isMessagesPath(String rawPath) {
+    return PathSegments.endsWith(rawPath, "/v1/messages");
+  }
+
+  /** {@link io.aitap.agent.protocol.ApiPaths} of the Messages API. */
+  public static AiEndpoint endpoint(String provider, String host, int port, String rawPath) {
+    return isMessagesPath(rawPath) ? new AiEndpoint(provider, INSTANCE, host, port, null) : null;
+  }
 
   @Override
   public String operationName() {

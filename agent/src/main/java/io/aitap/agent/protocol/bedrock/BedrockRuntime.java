@@ -1,6 +1,8 @@
 package io.aitap.agent.protocol.bedrock;
 
+import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
+import io.aitap.agent.protocol.PathSegments;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
@@ -32,8 +34,24 @@ public final class BedrockRuntime implements ApiProtocol {
     this.kind = kind;
   }
 
-  /** The operation the last path segment names ({@code /model/{id}/converse}), or null. */
-  public static BedrockRuntime forAction(String action) {
+  /**
+   * {@link io.aitap.agent.protocol.ApiPaths} of the runtime:
+   * {@code /model/{percent-encoded model id}/{converse|converse-stream|invoke|invoke-with-response-stream}},
+   * under any prefix a gateway puts before it.
+   */
+  public static AiEndpoint endpoint(String provider, String host, int port, String rawPath) {
+    int model = rawPath.indexOf("/model/");
+    int slash = rawPath.lastIndexOf('/');
+    if (model < 0 || slash <= model + "/model/".length()) {
+      return null;
+    }
+    BedrockRuntime api = forAction(rawPath.substring(slash + 1));
+    return api == null ? null : new AiEndpoint(provider, api, host, port,
+        PathSegments.percentDecoded(rawPath.substring(model + "/model/".length(), slash)));
+  }
+
+  /** The operation the last path segment names, or null. */
+  private static BedrockRuntime forAction(String action) {
     switch (action) {
       case "converse":
         return CONVERSE;

@@ -1,7 +1,9 @@
 package io.aitap.agent.protocol.cohere;
 
+import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
 import io.aitap.agent.protocol.HttpStatusNames;
+import io.aitap.agent.protocol.PathSegments;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
@@ -21,6 +23,11 @@ public final class CohereChat implements ApiProtocol {
   public static final CohereChat INSTANCE = new CohereChat();
 
   private CohereChat() {}
+
+  /** {@link io.aitap.agent.protocol.ApiPaths} of Cohere's v2 chat, under any prefix. */
+  public static AiEndpoint endpoint(String provider, String host, int port, String rawPath) {
+    return PathSegments.endsWith(rawPath, "/v2/chat") ? new AiEndpoint(provider, INSTANCE, host, port, null) : null;
+  }
 
   @Override
   public String operationName() {

@@ -1,11 +1,14 @@
 package io.aitap.agent.protocol.gemini;
 
+import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
+import io.aitap.agent.protocol.PathSegments;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
+import io.aitap.agent.protocol.anthropic.AnthropicMessages;
 import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonRequestScanner;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
@@ -24,6 +27,30 @@ public final class GeminiGenerateContent implements ApiProtocol {
 
   private GeminiGenerateContent(boolean stream) {
     this.stream = stream;
+  }
+
+  /**
+   * {@link io.aitap.agent.protocol.ApiPaths} of Gemini: {@code …/models/{model}:generateContent}, the
+   * model from the path; on Vertex AI, Anthropic models answer {@code :rawPredict} in their own API.
+   */
+  public static AiEndpoint endpoint(String provider, String host, int port, String rawPath) {
+    int models = rawPath.lastIndexOf("/models/");
+    int colon = rawPath.lastIndexOf(':');
+    if (models < 0 || colon < models) {
+      return null;
+    }
+    String model = PathSegments.percentDecoded(rawPath.substring(models + "/models/".length(), colon));
+    switch (rawPath.substring(colon + 1)) {
+      case "generateContent":
+        return new AiEndpoint(provider, GENERATE, host, port, model);
+      case "streamGenerateContent":
+        return new AiEndpoint(provider, STREAM, host, port, model);
+      case "rawPredict":
+      case "streamRawPredict":
+        return new AiEndpoint(provider, AnthropicMessages.INSTANCE, host, port, model);
+      default:
+        return null;
+    }
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.aitap.agent.protocol.ollama;
 
+import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
+import io.aitap.agent.protocol.PathSegments;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
@@ -29,19 +31,24 @@ public final class OllamaApi implements ApiProtocol {
     this.streamsByDefault = streamsByDefault;
   }
 
-  /** The API a native Ollama path names, or null. */
-  public static OllamaApi forPath(String rawPath) {
-    switch (rawPath) {
-      case "/api/chat":
-        return CHAT;
-      case "/api/generate":
-        return GENERATE;
-      case "/api/embed":
-      case "/api/embeddings":
-        return EMBED;
-      default:
-        return null;
+  /** The API a native Ollama path names, under any prefix a proxy puts before it; or null. */
+  private static OllamaApi forPath(String rawPath) {
+    if (PathSegments.endsWith(rawPath, "/api/chat")) {
+      return CHAT;
     }
+    if (PathSegments.endsWith(rawPath, "/api/generate")) {
+      return GENERATE;
+    }
+    if (PathSegments.endsWith(rawPath, "/api/embed") || PathSegments.endsWith(rawPath, "/api/embeddings")) {
+      return EMBED;
+    }
+    return null;
+  }
+
+  /** {@link io.aitap.agent.protocol.ApiPaths} of Ollama's native API. */
+  public static AiEndpoint endpoint(String provider, String host, int port, String rawPath) {
+    OllamaApi api = forPath(rawPath);
+    return api == null ? null : new AiEndpoint(provider, api, host, port, null);
   }
 
   @Override

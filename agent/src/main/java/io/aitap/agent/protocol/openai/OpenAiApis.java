@@ -1,6 +1,8 @@
 package io.aitap.agent.protocol.openai;
 
+import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
+import io.aitap.agent.protocol.PathSegments;
 
 /**
  * The OpenAI API family, recognised by the last segments of the path, so that every host and
@@ -17,27 +19,24 @@ public final class OpenAiApis {
 
   /** The API a path names, or null. */
   public static ApiProtocol forPath(String rawPath) {
-    int end = rawPath.length();
-    if (end > 1 && rawPath.charAt(end - 1) == '/') {
-      end--;
-    }
-    if (endsWith(rawPath, end, "/chat/completions")) {
+    if (PathSegments.endsWith(rawPath, "/chat/completions")) {
       return CHAT_COMPLETIONS;
     }
-    if (endsWith(rawPath, end, "/completions")) {
+    if (PathSegments.endsWith(rawPath, "/completions")) {
       return COMPLETIONS;
     }
-    if (endsWith(rawPath, end, "/embeddings")) {
+    if (PathSegments.endsWith(rawPath, "/embeddings")) {
       return EMBEDDINGS;
     }
-    if (endsWith(rawPath, end, "/responses")) {
+    if (PathSegments.endsWith(rawPath, "/responses")) {
       return RESPONSES;
     }
     return null;
   }
 
-  private static boolean endsWith(String path, int end, String suffix) {
-    return path.regionMatches(end - suffix.length(), suffix, 0, suffix.length())
-        && end >= suffix.length();
+  /** {@link io.aitap.agent.protocol.ApiPaths} of the OpenAI family. */
+  public static AiEndpoint endpoint(String provider, String host, int port, String rawPath) {
+    ApiProtocol protocol = forPath(rawPath);
+    return protocol == null ? null : new AiEndpoint(provider, protocol, host, port, null);
   }
 }

@@ -18,7 +18,7 @@ class ApacheHttpClientTapTest {
 
   private final ApacheHttpClientTap tap =
       new ApacheHttpClientTap(
-          (uri, traceparent) ->
+          (uri, traceparent, headers) ->
               new AiCall(new AiEndpoint("openai", new RecordingProtocol(), uri.getHost(), uri.getPort(), null),
                   new RecordingSink(), traceparent));
   private final HttpHost target = new HttpHost("http", "127.0.0.1", 8080);

@@ -1,0 +1,14 @@
+package io.aitap.agent.protocol;
+
+/**
+ * The headers of a request about to be sent, looked up only when its URL alone cannot tell whether
+ * it is an AI call. A lookup that fails counts as a missing header.
+ */
+@FunctionalInterface
+public interface RequestHeaders {
+
+  RequestHeaders NONE = name -> null;
+
+  /** The first value of the header, or null. */
+  String get(String name) throws Exception;
+}
