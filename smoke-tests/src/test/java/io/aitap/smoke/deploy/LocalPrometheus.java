@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real Prometheus server on 127.0.0.1 with a data directory of its own, scraping one target
@@ -24,6 +26,10 @@ final class LocalPrometheus implements AutoCloseable {
   /** Prometheus 3, as users run it today. */
   static final Path PROMETHEUS_3 = BuiltTools.path("prometheus");
   private static final Duration STARTUP = Duration.ofSeconds(90);
+  private static final Path SHIPPED_CONFIG = Paths.get("../deploy/prometheus/prometheus.yml").toAbsolutePath().normalize();
+  private static final String SHIPPED_ALERTMANAGER = "alertmanager:9093";
+  /** A top-level key with everything indented below it, up to the next top-level line. */
+  private static final Pattern ALERTING = Pattern.compile("(?m)^alerting:\\n(?:(?:[ #].*)?\\n)*");
 
   private final Process process;
   private final Path log;
@@ -44,16 +50,11 @@ final class LocalPrometheus implements AutoCloseable {
   }
 
   /**
-   * The same, sending alerts to the Alertmanager at {@code alertmanager} (host:port) when it is
-   * not null, as {@code deploy/prometheus/prometheus.yml}'s {@code alerting} section does.
+   * The same, sending alerts to the Alertmanager at {@code alertmanager} (host:port) unless it is
+   * null, with the {@code alerting} section of {@code deploy/prometheus/prometheus.yml}.
    */
   static String configuration(String job, String target, boolean honorLabels, String ruleGlob, String alertmanager) {
-    String alerting = alertmanager == null ? "" : String.join("\n",
-        "alerting:",
-        "  alertmanagers:",
-        "    - static_configs:",
-        "        - targets: [\"" + alertmanager + "\"]",
-        "");
+    String alerting = alertmanager == null ? "" : shippedAlerting(alertmanager);
     return String.join("\n",
         "global:",
         "  scrape_interval: 1s",
@@ -66,6 +67,28 @@ final class LocalPrometheus implements AutoCloseable {
         "    static_configs:",
         "      - targets: [\"" + target + "\"]",
         "");
+  }
+
+  /**
+   * The {@code alerting} section of the shipped {@code prometheus.yml}, verbatim but for its
+   * Alertmanager target, which becomes {@code alertmanager}.
+   */
+  static String shippedAlerting(String alertmanager) {
+    String shipped;
+    try {
+      shipped = Files.readString(SHIPPED_CONFIG, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Matcher section = ALERTING.matcher(shipped);
+    if (!section.find()) {
+      throw new AssertionError("no alerting section in " + SHIPPED_CONFIG);
+    }
+    String alerting = section.group().replace(SHIPPED_ALERTMANAGER, alertmanager);
+    if (alerting.equals(section.group())) {
+      throw new AssertionError("no " + SHIPPED_ALERTMANAGER + " in the alerting section of " + SHIPPED_CONFIG);
+    }
+    return alerting;
   }
 
   /**
