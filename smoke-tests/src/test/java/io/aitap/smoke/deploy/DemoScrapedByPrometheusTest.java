@@ -9,23 +9,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo with {@code OTEL_METRICS_EXPORTER=prometheus} (the OpenTelemetry SDK's own scrape
- * endpoint, on 127.0.0.1), scraped by the real Prometheus from Debian's package with
- * {@code deploy/prometheus/rules}.
+ * endpoint, on 127.0.0.1), scraped by the real Prometheus from Debian's package (2.x) with
+ * {@code deploy/prometheus/rules}. {@link DemoAlertsThroughAlertmanagerTest} runs the same checks on
+ * Prometheus 3.
  */
 class DemoScrapedByPrometheusTest extends DemoInPrometheusChecks {
 
   private LocalPrometheus prometheus;
 
+  /** The Prometheus server this class runs. */
+  Path binary() {
+    return LocalPrometheus.DEBIAN;
+  }
+
+  /** Writes the rule files Prometheus loads into {@code rules}: the deployed ones, evaluated every second. */
+  void writeRules(Path work, Path rules) throws Exception {
+    RuleFiles.copyEvaluatedEverySecond(rules);
+  }
+
+  /** Where Prometheus sends its alerts (host:port), or null for nowhere. */
+  String alertmanager(Path work) throws Exception {
+    return null;
+  }
+
   @BeforeAll
   void start(@TempDir Path work) throws Exception {
-    if (!Files.isExecutable(LocalPrometheus.BINARY)) {
-      unavailable("no Prometheus at " + LocalPrometheus.BINARY + " (apt-get install prometheus); .ci/run installs it");
+    if (!Files.isExecutable(binary())) {
+      unavailable("no Prometheus at " + binary() + " (apt-get install prometheus); .ci/run installs it");
       return;
     }
     int metricsPort = LocalPrometheus.freeLoopbackPort();
     Path rules = Files.createDirectories(work.resolve("rules"));
-    RuleFiles.copyEvaluatedEverySecond(rules);
-    prometheus = LocalPrometheus.start(work, DemoJvm.SERVICE, "127.0.0.1:" + metricsPort, rules);
+    writeRules(work, rules);
+    prometheus = LocalPrometheus.start(binary(), work, DemoJvm.SERVICE, "127.0.0.1:" + metricsPort, rules, alertmanager(work));
     startDemo(work, Map.of(
         "OTEL_METRICS_EXPORTER", "prometheus",
         "OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1",

@@ -55,12 +55,7 @@ class DeployPackTest {
   void rulesGeneratedFromAnotherSloFileLoadAndFire(@TempDir Path directory) throws Exception {
     Path source = SLO_RESOURCES.resolve("two-services.slo.yaml");
     Path rules = directory.resolve("two-services.rules.yml");
-    Process slo = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        System.getProperty("aitap.agent.jar"), "slo", source.toString(), "-o", rules.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(slo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    slo.waitFor(1, TimeUnit.MINUTES);
-    assertEquals(0, slo.exitValue(), output);
+    SloCommand.generate(source, rules);
     Files.copy(SLO_RESOURCES.resolve("two-services.test.yml"), directory.resolve("two-services.test.yml"));
     promtool(directory, "check", "rules", rules.getFileName().toString());
     promtool(directory, "test", "rules", "two-services.test.yml");

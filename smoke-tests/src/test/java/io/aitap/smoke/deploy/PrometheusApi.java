@@ -45,6 +45,11 @@ final class PrometheusApi {
 
   /** True once Prometheus has loaded its configuration and rules and serves queries. */
   boolean ready() {
+    return ready(client, baseUrl);
+  }
+
+  /** True once the Prometheus or Alertmanager at {@code baseUrl} answers its readiness probe, {@code /-/ready}, with 200. */
+  static boolean ready(HttpClient client, String baseUrl) {
     try {
       return client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/-/ready")).timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

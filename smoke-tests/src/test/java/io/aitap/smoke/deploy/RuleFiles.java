@@ -57,19 +57,22 @@ final class RuleFiles {
    */
   static List<Path> copyEvaluatedEverySecond(Path directory) {
     List<Path> copies = new ArrayList<>();
+    for (Path file : all()) {
+      copies.add(copyEvaluatedEverySecond(file, directory.resolve(file.getFileName())));
+    }
+    return copies;
+  }
+
+  /** Copies one rule file to {@code copy} with each alert's {@code for:} at 0s and each group evaluated every second. */
+  static Path copyEvaluatedEverySecond(Path file, Path copy) {
     try {
-      for (Path file : all()) {
-        String rules = Files.readString(file, StandardCharsets.UTF_8);
-        rules = FOR.matcher(rules).replaceAll("$1for: 0s");
-        rules = GROUP_INTERVAL.matcher(rules).replaceAll("$1interval: 1s");
-        Path copy = directory.resolve(file.getFileName());
-        Files.writeString(copy, rules, StandardCharsets.UTF_8);
-        copies.add(copy);
-      }
+      String rules = Files.readString(file, StandardCharsets.UTF_8);
+      rules = FOR.matcher(rules).replaceAll("$1for: 0s");
+      rules = GROUP_INTERVAL.matcher(rules).replaceAll("$1interval: 1s");
+      return Files.writeString(copy, rules, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return copies;
   }
 
   private static List<String> names(Pattern pattern) {
