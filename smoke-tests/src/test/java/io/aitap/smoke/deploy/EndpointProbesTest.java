@@ -57,7 +57,7 @@ class EndpointProbesTest {
   void start(@TempDir Path work) throws Exception {
     assertTrue(Files.isExecutable(BlackboxExporter.BINARY), "no blackbox exporter at " + BlackboxExporter.BINARY
         + ": apt-get install prometheus-blackbox-exporter (.ci/run installs it)");
-    assertTrue(Files.isExecutable(LocalPrometheus.BINARY), "no Prometheus at " + LocalPrometheus.BINARY
+    assertTrue(Files.isExecutable(LocalPrometheus.DEBIAN), "no Prometheus at " + LocalPrometheus.DEBIAN
         + ": apt-get install prometheus (.ci/run installs it)");
     module = ProbeScrapeJob.module();
     standIns = ApiStandIns.start();
@@ -77,7 +77,7 @@ class EndpointProbesTest {
     // JSON is YAML: Prometheus reads it as written
     Files.writeString(configFile, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(config), StandardCharsets.UTF_8);
     String address = "127.0.0.1:" + LocalPrometheus.freeLoopbackPort();
-    prometheus = LoopbackServerProcess.start(List.of(LocalPrometheus.BINARY.toString(),
+    prometheus = LoopbackServerProcess.start(List.of(LocalPrometheus.DEBIAN.toString(),
         "--config.file=" + configFile,
         "--storage.tsdb.path=" + Files.createDirectories(work.resolve("data")),
         "--web.listen-address=" + address), work.resolve("prometheus.log"), "http://" + address + "/-/ready");
