@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * {@code deploy/prometheus/prometheus.yml} made to run on loopback within a test's minutes: each
  * target moves to a loopback port, the scrape and evaluation intervals drop to a second (as the
- * rule copies' groups do), and the rule files load from copies beside it. Everything else (jobs,
+ * rule copies' groups do; a scrape timeout too, since none may exceed its interval), and the rule
+ * files load from copies beside it. Everything else (jobs,
  * {@code honor_labels}, the rule glob) is as shipped.
  */
 final class ShippedPrometheusConfig {
@@ -20,7 +21,7 @@ final class ShippedPrometheusConfig {
   static final Path SHIPPED = Paths.get("../deploy/prometheus/prometheus.yml").toAbsolutePath().normalize();
 
   private static final Pattern TARGET = Pattern.compile("\"([\\w.\\-]+:\\d+)\"");
-  private static final Pattern INTERVAL = Pattern.compile("(?m)^(\\s*(?:scrape|evaluation)_interval:\\s*)\\S+");
+  private static final Pattern INTERVAL = Pattern.compile("(?m)^(\\s*(?:scrape_interval|evaluation_interval|scrape_timeout):\\s*)\\S+");
 
   private ShippedPrometheusConfig() {}
 
