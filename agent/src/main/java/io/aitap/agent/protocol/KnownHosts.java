@@ -82,7 +82,7 @@ final class KnownHosts {
   }
 
   private static AiEndpoint openAi(String provider, String host, int port, String rawPath, String model) {
-    ApiProtocol protocol = OpenAiApis.forPath(rawPath);
+    ApiProtocol protocol = OpenAiApis.forPath(rawPath, provider);
     return protocol == null ? null : new AiEndpoint(provider, protocol, host, port, model);
   }
 
