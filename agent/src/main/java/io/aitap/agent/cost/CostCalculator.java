@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * What a call cost in USD. Prices come from the user's own price lines first, then from
@@ -42,40 +45,66 @@ public final class CostCalculator {
   /** Model ids are the application's to choose; past this many, lookups are no longer remembered. */
   private static final int MAX_REMEMBERED = 4096;
 
-  private final PriceTable lines;
-  private final List<GenaiPriceList> lists;
+  private final Future<PriceSources> reading;
   private final Map<String, String> aliases;
   private final Map<String, Optional<PricedModel>> resolved = new ConcurrentHashMap<>();
 
-  CostCalculator(PriceTable lines, List<GenaiPriceList> lists, Map<String, String> aliases) {
-    this.lines = lines;
-    this.lists = lists;
+  private CostCalculator(Future<PriceSources> reading, Map<String, String> aliases) {
+    this.reading = reading;
     this.aliases = aliases;
   }
 
+  /** What is read from the price files and the bundled list, in the order it is consulted. */
+  private static final class PriceSources {
+    final PriceTable lines = new PriceTable();
+    final List<GenaiPriceList> lists = new ArrayList<>();
+  }
+
+  /**
+   * Reads the prices on a thread of its own, so that neither the application's start nor its first
+   * calls wait for them unless a call ends before they are read.
+   */
   public static CostCalculator fromConfig(AitapConfig config) {
-    PriceTable lines = new PriceTable();
-    List<GenaiPriceList> lists = new ArrayList<>();
     String files = config.get("aitap.pricing.file");
+    FutureTask<PriceSources> reading = new FutureTask<>(() -> read(files));
+    Thread reader = new Thread(reading, "aitap-prices");
+    reader.setDaemon(true);
+    reader.start();
+    return new CostCalculator(reading, parseAliases(config.get("aitap.pricing.aliases")));
+  }
+
+  private static PriceSources read(String files) {
+    PriceSources sources = new PriceSources();
     if (files != null) {
       for (String file : files.split(",")) {
         if (!file.isBlank()) {
-          readFile(Paths.get(file.trim()), lines, lists);
+          readFile(Paths.get(file.trim()), sources);
         }
       }
     }
     try (InputStream bundled = CostCalculator.class.getResourceAsStream(BUNDLED)) {
-      lists.add(GenaiPriceList.read(new InputStreamReader(bundled, StandardCharsets.UTF_8), "bundled prices", null));
+      sources.lists.add(GenaiPriceList.read(new InputStreamReader(bundled, StandardCharsets.UTF_8), "bundled prices", null));
     } catch (IOException | RuntimeException e) {
       AgentLog.warn("aitap could not read its bundled prices", e);
     }
-    CostCalculator costs = new CostCalculator(lines, lists, parseAliases(config.get("aitap.pricing.aliases")));
-    AgentLog.debug("prices: " + costs.describeList(Instant.now()));
-    return costs;
+    AgentLog.debug("prices: " + describe(sources, Instant.now()));
+    return sources;
+  }
+
+  /** The prices, once read; none when reading them was interrupted or failed. */
+  private PriceSources sources() {
+    try {
+      return reading.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      AgentLog.warn("aitap could not read its prices", e.getCause());
+    }
+    return new PriceSources();
   }
 
   /** A genai-prices data file is JSON; anything else is aitap's price lines. */
-  private static void readFile(Path file, PriceTable lines, List<GenaiPriceList> lists) {
+  private static void readFile(Path file, PriceSources sources) {
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       reader.mark(4096);
       int first;
@@ -85,9 +114,9 @@ public final class CostCalculator {
       reader.reset();
       if (first == '[' || first == '{') {
         LocalDate changed = Files.getLastModifiedTime(file).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-        lists.add(GenaiPriceList.read(reader, file.toString(), changed));
+        sources.lists.add(GenaiPriceList.read(reader, file.toString(), changed));
       } else {
-        lines.read(reader, file.toString());
+        sources.lines.read(reader, file.toString());
       }
     } catch (IOException | RuntimeException e) {
       AgentLog.warn("aitap ignores the prices in " + file, e);
@@ -102,31 +131,31 @@ public final class CostCalculator {
     String key = endpoint + '\n' + model;
     Optional<PricedModel> known = resolved.get(key);
     if (known == null) {
-      known = Optional.ofNullable(resolve(model, endpoint));
-      if (resolved.size() < MAX_REMEMBERED) {
+      known = Optional.ofNullable(resolve(model, endpoint, sources()));
+      if (resolved.size() < MAX_REMEMBERED && reading.isDone()) {
         resolved.put(key, known);
       }
     }
     return known.orElse(null);
   }
 
-  private PricedModel resolve(String model, String endpoint) {
+  private PricedModel resolve(String model, String endpoint, PriceSources sources) {
     String asked = model.trim().toLowerCase(Locale.ROOT);
     String alias = aliases.get(asked);
     if (alias != null) {
       asked = alias.toLowerCase(Locale.ROOT);
     }
     String id = ModelIds.normalised(asked);
-    PricedModel own = lines.find(id, endpoint);
+    PricedModel own = sources.lines.find(id, endpoint);
     if (own == null) {
-      own = lines.find(ModelIds.undated(id), endpoint);
+      own = sources.lines.find(ModelIds.undated(id), endpoint);
     }
     if (own != null) {
       return own;
     }
     // the id as it arrived, as genai-prices matches it; then without aitap's known prefixes and suffixes
     Set<String> forms = new LinkedHashSet<>(List.of(asked, id, ModelIds.undated(id)));
-    for (GenaiPriceList list : lists) {
+    for (GenaiPriceList list : sources.lists) {
       for (String form : forms) {
         PricedModel found = list.find(endpoint, form);
         if (found != null) {
@@ -153,26 +182,36 @@ public final class CostCalculator {
 
   /** The genai-prices data in use: {@code genai-prices 0.2.5}, or the data file's name; "none". */
   public String listSource() {
+    List<GenaiPriceList> lists = sources().lists;
     return lists.isEmpty() ? "none" : lists.get(0).source();
   }
 
   /** Days since the genai-prices data in use was published, or null when there is none. */
   public Double listAgeDays(Instant now) {
-    if (lists.isEmpty()) {
-      return null;
-    }
-    Instant published = lists.get(0).date().atStartOfDay(ZoneOffset.UTC).toInstant();
-    return Duration.between(published, now).toMinutes() / (24.0 * 60);
+    return ageDays(sources(), now);
   }
 
   /** The genai-prices data in use: its source, date and age; and whether own lines come first. */
   public String describeList(Instant now) {
-    if (lists.isEmpty()) {
-      return "no price list" + (lines.isEmpty() ? "" : " but aitap.pricing.file's own lines");
+    return describe(sources(), now);
+  }
+
+  private static Double ageDays(PriceSources sources, Instant now) {
+    if (sources.lists.isEmpty()) {
+      return null;
     }
-    GenaiPriceList list = lists.get(0);
+    Instant published = sources.lists.get(0).date().atStartOfDay(ZoneOffset.UTC).toInstant();
+    return Duration.between(published, now).toMinutes() / (24.0 * 60);
+  }
+
+  private static String describe(PriceSources sources, Instant now) {
+    String lines = sources.lines.isEmpty() ? "" : "; aitap.pricing.file's own lines come first";
+    if (sources.lists.isEmpty()) {
+      return "no price list" + lines;
+    }
+    GenaiPriceList list = sources.lists.get(0);
     return String.format(Locale.ROOT, "%s of %s, %d days old%s", list.source(), list.date(),
-        (long) Math.floor(listAgeDays(now)), lines.isEmpty() ? "" : "; aitap.pricing.file's own lines come first");
+        (long) Math.floor(ageDays(sources, now)), lines);
   }
 
   private static Map<String, String> parseAliases(String value) {

@@ -111,14 +111,13 @@ final class CallMetrics {
             .ofLongs()
             .setDescription("The provider's rate limit for requests or tokens per window.")
             .build();
-    Attributes list = Attributes.of(PRICING_LIST, costs.listSource());
     meter.gaugeBuilder("aitap.pricing.list_age")
         .setDescription("Days since the price list in use was published; prices drift, so an old list misprices calls.")
         .setUnit("d")
         .buildWithCallback(gauge -> {
           Double days = costs.listAgeDays(Instant.now());
           if (days != null) {
-            gauge.record(days, list);
+            gauge.record(days, Attributes.of(PRICING_LIST, costs.listSource()));
           }
         });
   }
