@@ -6,7 +6,7 @@
 Installs genai-prices from PyPI into a throw-away virtual environment, reads its price data and
 writes, from the repository root:
 
-  agent/src/main/resources/io/aitap/agent/cost/genai-prices.json
+  agent/src/main/resources/io/aitap/agent/cost/genai-prices.json (and genai-prices.LICENSE)
       the providers aitap recognises, in genai-prices' own data-file format (models, match rules,
       dated and time-of-day prices, tiers, cache read and write prices), trimmed to the fields and
       price keys aitap applies, with the source version, its release date and its licence;
@@ -128,10 +128,11 @@ def export(released):
         "version": genai_prices.__version__,
         "released": released,
         "url": "https://github.com/pydantic/genai-prices",
-        "license": "MIT, Copyright (c) Pydantic Services Inc.; the data is pydantic's, only trimmed here",
+        "license": "MIT (genai-prices.LICENSE); the data is pydantic's genai-prices, trimmed",
         "providers": [raw_provider(by_id[pid], trimmed=True) for pid in PROVIDERS],
     }
     write(os.path.join(RESOURCES, "genai-prices.json"), json.dumps(bundled, separators=(",", ":")) + "\n")
+    write(os.path.join(RESOURCES, "genai-prices.LICENSE"), licence_text())
     write(os.path.join(TEST_RESOURCES, "genai-prices-x-ai.json"),
           json.dumps([raw_provider(by_id["x-ai"], trimmed=False)], indent=1) + "\n")
 
@@ -150,6 +151,13 @@ def export(released):
     write(os.path.join(TEST_RESOURCES, "genai-prices-cases.tsv"), "\n".join(rows) + "\n")
     print(f"genai-prices {genai_prices.__version__} (released {released}): "
           f"{sum(len(by_id[p].models) for p in PROVIDERS)} models of {len(PROVIDERS)} providers, {len(CASES)} cases")
+
+
+def licence_text():
+    from importlib.metadata import distribution
+    files = distribution("genai-prices").files
+    licence = next(f for f in files if f.name == "LICENSE")
+    return licence.read_text(encoding="utf-8")
 
 
 def owner(providers, model):
