@@ -84,16 +84,24 @@ final class GenaiPriceList {
    * The model for an id as it arrived (lower case) at an endpoint, as genai-prices finds it: the
    * provider whose API the host serves, else the provider whose models the id names; then the
    * first of its models (and of its fallback providers') whose rule matches, retrying a compact
-   * date ({@code -20251211}) in its dashed form. Null when none.
+   * date ({@code -20251211}) in its dashed form. On a host no provider serves, failing that, the
+   * first provider that has the model. Null when none.
    */
   PricedModel find(String host, String model) {
     Provider provider = providerAt(host);
-    if (provider == null) {
-      provider = providerOf(model);
+    if (provider != null) {
+      return find(provider, model);
     }
-    if (provider == null) {
-      return null;
+    provider = providerOf(model);
+    PricedModel found = provider == null ? null : find(provider, model);
+    // a relay or gateway the list does not know: the first provider, in the list's order, that has the model
+    for (int i = 0; found == null && i < providers.size(); i++) {
+      found = find(providers.get(i), model);
     }
+    return found;
+  }
+
+  private static PricedModel find(Provider provider, String model) {
     PricedModel found = provider.find(model, true);
     if (found == null) {
       String dashed = dashedDates(model);

@@ -39,6 +39,7 @@ class CostCalculatorTest {
     assertModel("google/gemini-2.0-flash", "gemini-2.0-flash-001", "us-central1-aiplatform.googleapis.com");
     assertModel("openai/gpt-4o-mini", "gpt-4o-mini", "api.relay.example");
     assertModel("anthropic/claude-haiku-4-5", "claude-haiku-4-5", null);
+    assertModel("openai/text-embedding-3-small", "text-embedding-3-small", "llm-gateway.internal");
     assertNull(bundled.priceFor("in-house-7b", "api.openai.com"), "a model with no price stays unpriced");
     assertNull(bundled.priceFor("chat-prod-4o", "contoso.openai.azure.com"), "a deployment name is no model");
     assertSame(bundled.priceFor("grok-4-0709", "api.x.ai"), bundled.priceFor("grok-4-0709", "api.x.ai"));
