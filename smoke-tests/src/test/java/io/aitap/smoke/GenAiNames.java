@@ -24,6 +24,7 @@ final class GenAiNames {
     PROVIDERS.put("deepseek", "deepseek");
     PROVIDERS.put("mistral", "mistral_ai");
     PROVIDERS.put("openrouter", "openrouter");
+    PROVIDERS.put("xai", "x_ai");
     // a self-hosted vLLM server: its host name says so (vllm.internal)
     PROVIDERS.put("vllm", "vllm");
   }

@@ -4,7 +4,7 @@ package io.aitap.smoke;
  * A fixture's token counts as the conventions want them (docs/design.md §4), derived from the provider's
  * native counts: input counts every input token processed, cache reads and writes included (added
  * for Anthropic's Messages format and Bedrock's Converse, which leave them out); output counts every
- * billed output token, reasoning included (added for Gemini, which reports thinking apart). A
+ * billed output token, reasoning included (added for Gemini and xAI, which report it apart). A
  * response without usage has no numbers at all: unknown, not zero.
  */
 final class NormalisedUsage {
@@ -31,7 +31,9 @@ final class NormalisedUsage {
       return new NormalisedUsage(null, null, null, null, null);
     }
     Long reasoning = fixture.reasoningTokens();
-    if (output != null && reasoning != null && api.countsReasoningApartFromOutput()) {
+    // xAI speaks Chat Completions but, unlike the rest of that family, counts reasoning apart
+    boolean reasoningApart = api.countsReasoningApartFromOutput() || fixture.provider().equals("xai");
+    if (output != null && reasoning != null && reasoningApart) {
       output = output + reasoning;
     }
     return new NormalisedUsage(input, output, fixture.cachedInputTokens(), fixture.cacheWriteTokens(), reasoning);

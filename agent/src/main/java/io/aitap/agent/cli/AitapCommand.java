@@ -3,7 +3,7 @@ package io.aitap.agent.cli;
 import io.aitap.agent.AgentVersion;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.cost.CostCalculator;
-import io.aitap.agent.cost.Price;
+import io.aitap.agent.cost.PricedModel;
 import java.io.File;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -58,18 +58,20 @@ public final class AitapCommand {
     out.println("Commands:");
     out.println("  help                                  this text");
     out.println("  version                               the agent's version");
-    out.println("  price <model> [--endpoint <host>]     the price aitap applies to a model (honours aitap.pricing.file)");
+    out.println("  price [<model>] [--endpoint <host>]   the price list in use and its age; the price aitap applies to a model");
     out.println("  attach <pid> [<agent arguments>]      start the agent in a running JVM");
     out.println("  slo <slo.yaml> [-o <rules.yml>]       Prometheus recording rules and alerts for the SLOs and budgets of slo.yaml");
   }
 
   private int price(String[] args) {
+    CostCalculator costs = CostCalculator.fromConfig(AitapConfig.fromSystem());
+    out.println("price list: " + costs.describeList(java.time.Instant.now()));
     if (args.length == 0) {
-      err.println("usage: price <model> [--endpoint <host>]");
-      return 2;
+      out.println("usage: price <model> [--endpoint <host>]");
+      return 0;
     }
     String endpoint = args.length >= 3 && args[1].equals("--endpoint") ? args[2] : null;
-    Price price = CostCalculator.fromConfig(AitapConfig.fromSystem()).priceFor(args[0], endpoint);
+    PricedModel price = costs.priceFor(args[0], endpoint);
     if (price == null) {
       out.println(args[0] + ": no price; calls to it are counted in aitap.cost.unpriced_calls (add it with aitap.pricing.file)");
       return 1;

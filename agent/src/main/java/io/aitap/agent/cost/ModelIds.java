@@ -26,13 +26,18 @@ final class ModelIds {
     return id.replace('@', '-');
   }
 
-  /** Without a trailing date: {@code -2024-07-18}, {@code -20250929}, or {@code -05-20}-style preview dates. */
+  /**
+   * Without a trailing date ({@code -2024-07-18}, {@code -20250929}, {@code -0709}) or Vertex AI's
+   * stable version ({@code gemini-2.0-flash-001}).
+   */
   static String undated(String id) {
     String[] parts = id.split("-");
     int keep = parts.length;
-    if (keep >= 4 && isDigits(parts[keep - 3], 4) && isDigits(parts[keep - 2], 2) && isDigits(parts[keep - 1], 2)) {
+    if (keep >= 2 && isDigits(parts[keep - 1], 3) && parts[keep - 1].startsWith("00")) {
+      keep -= 1;
+    } else if (keep >= 4 && isDigits(parts[keep - 3], 4) && isDigits(parts[keep - 2], 2) && isDigits(parts[keep - 1], 2)) {
       keep -= 3;
-    } else if (keep >= 2 && isDigits(parts[keep - 1], 8)) {
+    } else if (keep >= 2 && (isDigits(parts[keep - 1], 8) || isDigits(parts[keep - 1], 4))) {
       keep -= 1;
     }
     return String.join("-", java.util.Arrays.copyOf(parts, keep));

@@ -1,47 +1,99 @@
 package io.aitap.agent.cost;
 
-/** USD per million tokens of each kind; a missing cache price means cache tokens cost as input. */
+import io.aitap.agent.protocol.ResponseFacts;
+import java.util.Map;
+
+/**
+ * The prices of one model at one time, by genai-prices' price keys. Each token is priced once, at
+ * the most specific price it has: a 1-hour cache write at {@code cache_write_1h_mtok} if the model
+ * has one, else as any cache write, else as input; a reasoning token at {@code output_reasoning_mtok},
+ * else as output. So a missing cache price means cache tokens cost as input.
+ */
 public final class Price {
-  final String pattern;
-  final String endpoint;
-  final double input;
-  final double output;
-  final Double cacheRead;
-  final Double cacheWrite;
+  static final String INPUT = "input_mtok";
+  static final String OUTPUT = "output_mtok";
+  static final String CACHE_READ = "cache_read_mtok";
+  static final String CACHE_WRITE = "cache_write_mtok";
+  static final String CACHE_WRITE_5M = "cache_write_5m_mtok";
+  static final String CACHE_WRITE_1H = "cache_write_1h_mtok";
+  static final String REASONING = "output_reasoning_mtok";
+  static final String REQUESTS = "requests_kcount";
 
-  Price(String pattern, String endpoint, double input, double output, Double cacheRead, Double cacheWrite) {
-    this.pattern = pattern;
-    this.endpoint = endpoint;
-    this.input = input;
-    this.output = output;
-    this.cacheRead = cacheRead;
-    this.cacheWrite = cacheWrite;
+  private final Rate input;
+  private final Rate output;
+  private final Rate cacheRead;
+  private final Rate cacheWrite;
+  private final Rate cacheWrite5m;
+  private final Rate cacheWrite1h;
+  private final Rate reasoning;
+  private final Rate requests;
+
+  /** Keys aitap does not apply (audio, image, searches) are left out by the caller. */
+  Price(Map<String, Rate> rates) {
+    input = rates.get(INPUT);
+    output = rates.get(OUTPUT);
+    cacheRead = rates.get(CACHE_READ);
+    cacheWrite = rates.get(CACHE_WRITE);
+    cacheWrite5m = rates.get(CACHE_WRITE_5M);
+    cacheWrite1h = rates.get(CACHE_WRITE_1H);
+    reasoning = rates.get(REASONING);
+    requests = rates.get(REQUESTS);
   }
 
-  /**
-   * Uncached input, cache reads, cache writes and output (reasoning included) at their own prices.
-   * {@code input} is the normalised input count, cache reads and writes included.
-   */
-  double costUsd(long input, long cacheRead, long cacheWrite, long output) {
-    long uncached = Math.max(0, input - cacheRead - cacheWrite);
-    double readPrice = cacheRead == 0 ? 0 : this.cacheRead != null ? this.cacheRead : this.input;
-    double writePrice = cacheWrite == 0 ? 0 : this.cacheWrite != null ? this.cacheWrite : this.input;
-    return (uncached * this.input + cacheRead * readPrice + cacheWrite * writePrice + output * this.output) / 1e6;
+  /** False for a model the list names without a price for tokens or requests: its calls stay unpriced. */
+  boolean pricesCalls() {
+    return input != null || output != null || requests != null;
   }
 
-  boolean matches(String model) {
-    return pattern.endsWith("*") ? model.startsWith(pattern.substring(0, pattern.length() - 1)) : model.equals(pattern);
+  /** USD for one call; {@code usage} holds the normalised counts (input with cache, output with reasoning). */
+  double costUsd(ResponseFacts usage) {
+    long in = count(usage.inputTokens);
+    long write5m = cacheWrite5m == null ? 0 : count(usage.cacheCreation5mInputTokens);
+    long write1h = cacheWrite1h == null ? 0 : count(usage.cacheCreation1hInputTokens);
+    long write = cacheWrite == null ? 0 : Math.max(0, count(usage.cacheCreationInputTokens) - write5m - write1h);
+    long read = cacheRead == null ? 0 : count(usage.cacheReadInputTokens);
+    long uncached = Math.max(0, in - read - write - write5m - write1h);
+    long thought = reasoning == null ? 0 : count(usage.reasoningOutputTokens);
+    long out = Math.max(0, count(usage.outputTokens) - thought);
+    double perMillion = usd(input, uncached, in) + usd(cacheRead, read, in) + usd(cacheWrite, write, in)
+        + usd(cacheWrite5m, write5m, in) + usd(cacheWrite1h, write1h, in) + usd(output, out, in)
+        + usd(reasoning, thought, in);
+    return perMillion / 1e6 + (requests == null ? 0 : requests.at(in) / 1e3);
   }
 
-  /** Longer patterns are more specific; an exact name beats a prefix of the same length. */
-  int specificity() {
-    return pattern.endsWith("*") ? 2 * (pattern.length() - 1) : 2 * pattern.length() + 1;
+  private static double usd(Rate rate, long tokens, long input) {
+    return rate == null || tokens == 0 ? 0 : rate.at(input) * tokens;
+  }
+
+  private static long count(Long value) {
+    return value == null ? 0 : value;
   }
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT, "%s%s: input %s, output %s, cache read %s, cache write %s (USD per 1M tokens)",
-        pattern, endpoint == null ? "" : " @" + endpoint, input, output,
-        cacheRead == null ? "as input" : cacheRead, cacheWrite == null ? "as input" : cacheWrite);
+    StringBuilder text = new StringBuilder();
+    append(text, "input", input);
+    append(text, "output", output);
+    append(text, "cache read", cacheRead);
+    append(text, "cache write", cacheWrite);
+    append(text, "5-minute cache write", cacheWrite5m);
+    append(text, "1-hour cache write", cacheWrite1h);
+    append(text, "reasoning", reasoning);
+    if (text.length() > 0) {
+      text.append(" (USD per 1M tokens)");
+    }
+    if (requests != null) {
+      text.append(text.length() > 0 ? ", " : "").append("per 1000 requests ").append(requests);
+    }
+    if (cacheRead == null || cacheWrite == null) {
+      text.append("; cache tokens without a price of their own cost as input");
+    }
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, String name, Rate rate) {
+    if (rate != null) {
+      text.append(text.length() > 0 ? ", " : "").append(name).append(' ').append(rate);
+    }
   }
 }

@@ -4,17 +4,42 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Prices by model pattern, optionally per endpoint, read from the line format of the bundled
- * {@code prices.txt} (documented there). Later lines of the same pattern and endpoint replace
- * earlier ones, so a user file overrides the bundled list line by line.
+ * aitap's own price lines, for teams that set their prices themselves (documented in the README):
+ * {@code model input output [cache_read] [cache_write] [@host]} or {@code model blended price [@host]},
+ * USD per million tokens, model a normalised id or a prefix ending in {@code *}. Later lines of the
+ * same pattern and endpoint replace earlier ones.
  */
 final class PriceTable {
 
-  private final List<Price> prices = new ArrayList<>();
+  private static final class Line {
+    final String pattern;
+    final String endpoint;
+    final PricedModel model;
+
+    Line(String pattern, String endpoint, PricedModel model) {
+      this.pattern = pattern;
+      this.endpoint = endpoint;
+      this.model = model;
+    }
+
+    boolean matches(String id) {
+      return pattern.endsWith("*") ? id.startsWith(pattern.substring(0, pattern.length() - 1)) : id.equals(pattern);
+    }
+
+    /** Longer patterns are more specific; an exact name beats a prefix of the same length. */
+    int specificity() {
+      return pattern.endsWith("*") ? 2 * (pattern.length() - 1) : 2 * pattern.length() + 1;
+    }
+  }
+
+  private final List<Line> lines = new ArrayList<>();
 
   void read(Reader source, String name) throws IOException {
     BufferedReader reader = new BufferedReader(source);
@@ -27,58 +52,66 @@ final class PriceTable {
         continue;
       }
       try {
-        add(parse(content.split("\\s+")));
+        add(parse(content.split("\\s+"), name + " line " + number));
       } catch (RuntimeException e) {
         throw new IOException(name + " line " + number + ": " + e.getMessage(), e);
       }
     }
   }
 
-  private static Price parse(String[] fields) {
+  boolean isEmpty() {
+    return lines.isEmpty();
+  }
+
+  private static Line parse(String[] fields, String where) {
     List<String> columns = new ArrayList<>(List.of(fields));
     String endpoint = null;
     if (columns.get(columns.size() - 1).startsWith("@")) {
       endpoint = columns.remove(columns.size() - 1).substring(1).toLowerCase(Locale.ROOT);
     }
     String pattern = columns.get(0).toLowerCase(Locale.ROOT);
+    Map<String, Rate> rates = new HashMap<>();
     if (columns.size() == 3 && columns.get(1).equalsIgnoreCase("blended")) {
-      double price = Double.parseDouble(columns.get(2));
-      return new Price(pattern, endpoint, price, price, price, price);
-    }
-    if (columns.size() < 3 || columns.size() > 5) {
+      Rate price = Rate.flat(Double.parseDouble(columns.get(2)));
+      for (String key : List.of(Price.INPUT, Price.OUTPUT, Price.CACHE_READ, Price.CACHE_WRITE)) {
+        rates.put(key, price);
+      }
+    } else if (columns.size() >= 3 && columns.size() <= 5) {
+      rates.put(Price.INPUT, Rate.flat(Double.parseDouble(columns.get(1))));
+      rates.put(Price.OUTPUT, Rate.flat(Double.parseDouble(columns.get(2))));
+      optional(columns, 3, Price.CACHE_READ, rates);
+      optional(columns, 4, Price.CACHE_WRITE, rates);
+    } else {
       throw new IllegalArgumentException("expected: model input output [cache_read] [cache_write] [@host]");
     }
-    return new Price(pattern, endpoint, Double.parseDouble(columns.get(1)), Double.parseDouble(columns.get(2)),
-        optional(columns, 3), optional(columns, 4));
+    return new Line(pattern, endpoint, PricedModel.always(where + " (" + String.join(" ", fields) + ")", new Price(rates)));
   }
 
-  private static Double optional(List<String> columns, int index) {
-    return index >= columns.size() || columns.get(index).equals("-") ? null : Double.valueOf(columns.get(index));
+  /** "-": no price of its own, so these tokens cost as input. */
+  private static void optional(List<String> columns, int index, String key, Map<String, Rate> rates) {
+    if (index < columns.size() && !columns.get(index).equals("-")) {
+      rates.put(key, Rate.flat(Double.parseDouble(columns.get(index))));
+    }
   }
 
-  private void add(Price price) {
-    prices.removeIf(p -> p.pattern.equals(price.pattern) && java.util.Objects.equals(p.endpoint, price.endpoint));
-    prices.add(price);
+  private void add(Line line) {
+    lines.removeIf(l -> l.pattern.equals(line.pattern) && Objects.equals(l.endpoint, line.endpoint));
+    lines.add(line);
   }
 
-  /** The most specific price for a normalised model at an endpoint; endpoint lines win. Null when none. */
-  Price find(String model, String endpoint) {
-    Price best = null;
-    for (Price price : prices) {
-      if (price.endpoint != null && !price.endpoint.equalsIgnoreCase(endpoint)) {
-        continue;
-      }
-      if (!price.matches(model)) {
-        continue;
-      }
-      if (best == null || better(price, best)) {
-        best = price;
+  /** The most specific line for a normalised model at an endpoint; endpoint lines win. Null when none. */
+  PricedModel find(String model, String endpoint) {
+    Line best = null;
+    for (Line line : lines) {
+      if ((line.endpoint == null || line.endpoint.equalsIgnoreCase(endpoint)) && line.matches(model)
+          && (best == null || better(line, best))) {
+        best = line;
       }
     }
-    return best;
+    return best == null ? null : best.model;
   }
 
-  private static boolean better(Price candidate, Price current) {
+  private static boolean better(Line candidate, Line current) {
     if ((candidate.endpoint != null) != (current.endpoint != null)) {
       return candidate.endpoint != null;
     }

@@ -80,7 +80,7 @@ final class KnownHosts {
 
   /** The OpenAI API; the deployment in the path stands for the model when the body names none. */
   private static AiEndpoint azureOpenAi(String host, int port, String rawPath) {
-    ApiProtocol protocol = OpenAiApis.forPath(rawPath);
+    ApiProtocol protocol = OpenAiApis.forPath(rawPath, "azure.ai.openai");
     return protocol == null ? null : new AiEndpoint(
         "azure.ai.openai", protocol, host, port, PathSegments.after(rawPath, "/openai/deployments/"));
   }

@@ -27,6 +27,9 @@ public final class ResponseFacts {
   public Long outputTokens;
   public Long cacheReadInputTokens;
   public Long cacheCreationInputTokens;
+  /** The parts of the cache writes kept 5 minutes and 1 hour, which are priced apart, when the response splits them. */
+  public Long cacheCreation5mInputTokens;
+  public Long cacheCreation1hInputTokens;
   public Long reasoningOutputTokens;
   /** The provider's error type as its body names it ({@code invalid_request_error}, {@code overloaded_error}, …). */
   public String errorType;

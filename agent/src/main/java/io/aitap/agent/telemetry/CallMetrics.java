@@ -3,6 +3,7 @@ package io.aitap.agent.telemetry;
 import static io.aitap.agent.telemetry.GenAiAttributes.ERROR_CATEGORY;
 import static io.aitap.agent.telemetry.GenAiAttributes.ERROR_TYPE;
 import static io.aitap.agent.telemetry.GenAiAttributes.OPERATION_NAME;
+import static io.aitap.agent.telemetry.GenAiAttributes.PRICING_LIST;
 import static io.aitap.agent.telemetry.GenAiAttributes.PROVIDER_NAME;
 import static io.aitap.agent.telemetry.GenAiAttributes.RATELIMIT_KIND;
 import static io.aitap.agent.telemetry.GenAiAttributes.REQUEST_MODEL;
@@ -24,6 +25,7 @@ import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongGauge;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -52,7 +54,7 @@ final class CallMetrics {
   private final LongGauge rateLimitRemaining;
   private final LongGauge rateLimitLimit;
 
-  CallMetrics(Meter meter) {
+  CallMetrics(Meter meter, CostCalculator costs) {
     duration =
         meter.histogramBuilder("gen_ai.client.operation.duration")
             .setDescription("GenAI operation duration.")
@@ -109,6 +111,15 @@ final class CallMetrics {
             .ofLongs()
             .setDescription("The provider's rate limit for requests or tokens per window.")
             .build();
+    meter.gaugeBuilder("aitap.pricing.list_age")
+        .setDescription("Days since the price list in use was published; prices drift, so an old list misprices calls.")
+        .setUnit("d")
+        .buildWithCallback(gauge -> {
+          Double days = costs.listAgeDays(Instant.now());
+          if (days != null) {
+            gauge.record(days, Attributes.of(PRICING_LIST, costs.listSource()));
+          }
+        });
   }
 
   void record(AiCall call, CallOutcome outcome) {

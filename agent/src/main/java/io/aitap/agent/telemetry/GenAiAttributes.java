@@ -50,6 +50,8 @@ final class GenAiAttributes {
   static final AttributeKey<String> CALL_END = AttributeKey.stringKey("aitap.call.end");
   /** Kinds of token that are part of input or output: cache_read, cache_creation, reasoning. */
   static final AttributeKey<String> TOKEN_KIND = AttributeKey.stringKey("aitap.token.kind");
+  /** The price list in use: {@code genai-prices 0.2.5}, or the data file passed as {@code aitap.pricing.file}. */
+  static final AttributeKey<String> PRICING_LIST = AttributeKey.stringKey("aitap.pricing.list");
 
   private GenAiAttributes() {}
 }

@@ -75,7 +75,7 @@ public final class GenAiTelemetry implements CallSink {
     Emitters(OpenTelemetry openTelemetry, String version, CostCalculator costs) {
       this.costs = costs;
       spans = new CallSpans(openTelemetry.getTracer("io.aitap", version));
-      metrics = new CallMetrics(openTelemetry.getMeterProvider().meterBuilder("io.aitap").setInstrumentationVersion(version).build());
+      metrics = new CallMetrics(openTelemetry.getMeterProvider().meterBuilder("io.aitap").setInstrumentationVersion(version).build(), costs);
     }
 
     void emit(AiCall call) {

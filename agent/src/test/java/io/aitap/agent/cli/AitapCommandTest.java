@@ -21,7 +21,7 @@ class AitapCommandTest {
   @Test
   void showsThePriceItAppliesToAModel() {
     assertEquals(0, command.run(new String[] {"price", "gpt-4o-mini-2024-07-18"}));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("gpt-4o-mini: input 0.15, output 0.6, cache read 0.075"),
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("openai/gpt-4o-mini: input 0.15, output 0.6, cache read 0.075"),
         out.toString(StandardCharsets.UTF_8));
   }
 

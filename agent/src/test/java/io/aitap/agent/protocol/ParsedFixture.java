@@ -69,12 +69,12 @@ public final class ParsedFixture {
     }
   }
 
-  /** Gemini alone reports thinking outside its output count; everywhere else output already includes it. */
+  /** Gemini and xAI report reasoning outside their output count; everywhere else output already includes it. */
   private static Long normalisedOutput(JsonNode expected) {
     Long output = Fixtures.longOrNull(expected, "output_tokens");
     Long reasoning = Fixtures.longOrNull(expected, "reasoning_tokens");
     String provider = expected.get("provider").asText();
-    boolean separate = provider.equals("gemini") || provider.equals("vertex");
+    boolean separate = provider.equals("gemini") || provider.equals("vertex") || provider.equals("xai");
     return output == null || !separate || reasoning == null ? output : Long.valueOf(output + reasoning);
   }
 }

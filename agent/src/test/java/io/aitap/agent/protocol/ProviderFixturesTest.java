@@ -30,7 +30,8 @@ class ProviderFixturesTest {
       Map.entry("cohere", "cohere"),
       Map.entry("mistral", "mistral_ai"),
       Map.entry("deepseek", "deepseek"),
-      Map.entry("openrouter", "openrouter"));
+      Map.entry("openrouter", "openrouter"),
+      Map.entry("xai", "x_ai"));
 
   private final EndpointClassifier classifier = new EndpointClassifier(List.of(), true);
 
@@ -44,7 +45,7 @@ class ProviderFixturesTest {
   @TestFactory
   Stream<DynamicTest> everyOwnFixtureIsRecognisedAndParsedExactly() {
     List<JsonNode> fixtures = Fixtures.expected(Fixtures.OWN, entry -> true);
-    assertEquals(17, fixtures.size(), "fixtures in this module's expected.json");
+    assertEquals(18, fixtures.size(), "fixtures in this module's expected.json");
     return fixtures.stream().map(this::check);
   }
 

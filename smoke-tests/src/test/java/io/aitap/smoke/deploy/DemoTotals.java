@@ -8,11 +8,11 @@ import static io.aitap.demo.DemoProvider.EMBEDDING_INPUT;
 import static io.aitap.demo.DemoProvider.STREAM_INPUT;
 import static io.aitap.demo.DemoProvider.STREAM_OUTPUT;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aitap.demo.DemoService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -24,7 +24,7 @@ import java.nio.file.Paths;
  */
 final class DemoTotals {
 
-  static final Path PRICES = Paths.get("../agent/src/main/resources/io/aitap/agent/cost/prices.txt").toAbsolutePath().normalize();
+  static final Path PRICES = Paths.get("../agent/src/main/resources/io/aitap/agent/cost/genai-prices.json").toAbsolutePath().normalize();
 
   private static final int CALLS_PER_ROUND = 5;
 
@@ -74,7 +74,7 @@ final class DemoTotals {
         + embeddings.usd(EMBEDDING_INPUT, 0, 0));
   }
 
-  /** A line of the price list: USD per million input, output and cache-read tokens. */
+  /** A model's prices in the list: USD per million input, output and cache-read tokens. */
   static final class Price {
     final double input;
     final double output;
@@ -92,20 +92,27 @@ final class DemoTotals {
     }
   }
 
-  /** The line for exactly {@code model}; a cache-read price of "-" means cache reads cost as input. */
+  /**
+   * OpenAI's entry for exactly {@code model} in the bundled genai-prices list, where the demo's
+   * models have one flat price; no cache-read price means cache reads cost as input.
+   */
   static Price price(String model) {
     try {
-      for (String line : Files.readAllLines(PRICES, StandardCharsets.UTF_8)) {
-        String[] columns = line.replaceAll("#.*", "").trim().split("\\s+");
-        if (columns[0].equals(model)) {
-          double input = Double.parseDouble(columns[1]);
-          return new Price(input, Double.parseDouble(columns[2]),
-              columns.length > 3 && !columns[3].equals("-") ? Double.parseDouble(columns[3]) : input);
+      for (JsonNode provider : new ObjectMapper().readTree(PRICES.toFile()).get("providers")) {
+        if (!provider.get("id").asText().equals("openai")) {
+          continue;
+        }
+        for (JsonNode entry : provider.get("models")) {
+          if (entry.get("id").asText().equals(model)) {
+            JsonNode prices = entry.get("prices");
+            double input = prices.get("input_mtok").asDouble();
+            return new Price(input, prices.path("output_mtok").asDouble(0), prices.path("cache_read_mtok").asDouble(input));
+          }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    throw new AssertionError(model + " has no line in " + PRICES);
+    throw new AssertionError(model + " has no entry of OpenAI's in " + PRICES);
   }
 }

@@ -50,6 +50,8 @@ public final class AnthropicFields implements JsonEventHandler {
       topLevel(field, token, parser);
     } else if (depth == 2 && "usage".equals(path.segment(at))) {
       usage(field, token, parser);
+    } else if (depth == 3 && "usage".equals(path.segment(at)) && "cache_creation".equals(path.segment(at + 1))) {
+      cacheWriteByDuration(field, token, parser);
     } else if (depth == 2 && "delta".equals(path.segment(at)) && "stop_reason".equals(field)) {
       stopReason(token, parser);
     } else if (depth == 2 && "error".equals(path.segment(at)) && "type".equals(field)) {
@@ -72,6 +74,19 @@ public final class AnthropicFields implements JsonEventHandler {
   private void stopReason(JsonToken token, JsonParser parser) throws IOException {
     if (token == JsonToken.VALUE_STRING) {
       response.setFinishReason(parser.getText());
+    }
+  }
+
+  /** 1-hour cache writes cost more than 5-minute ones; the total stays {@code cache_creation_input_tokens}. */
+  private void cacheWriteByDuration(String field, JsonToken token, JsonParser parser) throws IOException {
+    Long tokens = JsonValues.asLong(token, parser);
+    if (tokens == null) {
+      return;
+    }
+    if ("ephemeral_5m_input_tokens".equals(field)) {
+      response.cacheCreation5mInputTokens = tokens;
+    } else if ("ephemeral_1h_input_tokens".equals(field)) {
+      response.cacheCreation1hInputTokens = tokens;
     }
   }
 

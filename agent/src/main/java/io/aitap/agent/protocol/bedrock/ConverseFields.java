@@ -12,13 +12,16 @@ import java.io.IOException;
 /**
  * A Converse response, or one ConverseStream event: the stop reason ({@code messageStop}) and usage
  * ({@code metadata}) sit at the same paths in both. Bedrock's input count excludes cache reads and
- * writes.
+ * writes; {@code cacheDetails} splits the writes by how long they are kept, which prices them.
  */
 final class ConverseFields implements JsonEventHandler {
 
   private final ResponseFacts response;
   private final SplitInputUsage usage;
   private String eventType;
+  /** One half of a {@code cacheDetails} entry, until the other half arrives. */
+  private String pendingTtl;
+  private Long pendingTokens;
 
   ConverseFields(ResponseFacts response) {
     this.response = response;
@@ -58,6 +61,29 @@ final class ConverseFields implements JsonEventHandler {
         default:
           break;
       }
+    } else if (path.depth() == 4 && path.startsWith("usage", "cacheDetails", "[]")) {
+      cacheDetail(path.last(), token, parser);
     }
+  }
+
+  private void cacheDetail(String field, JsonToken token, JsonParser parser) throws IOException {
+    if ("ttl".equals(field) && token == JsonToken.VALUE_STRING) {
+      pendingTtl = parser.getText();
+    } else if ("inputTokens".equals(field)) {
+      pendingTokens = JsonValues.asLong(token, parser);
+    }
+    if (pendingTtl != null && pendingTokens != null) {
+      if ("5m".equals(pendingTtl)) {
+        response.cacheCreation5mInputTokens = plus(response.cacheCreation5mInputTokens, pendingTokens);
+      } else if ("1h".equals(pendingTtl)) {
+        response.cacheCreation1hInputTokens = plus(response.cacheCreation1hInputTokens, pendingTokens);
+      }
+      pendingTtl = null;
+      pendingTokens = null;
+    }
+  }
+
+  private static Long plus(Long sum, long tokens) {
+    return sum == null ? tokens : sum + tokens;
   }
 }

@@ -11,15 +11,19 @@ import java.io.IOException;
 /**
  * Chat Completions, legacy Completions and Embeddings, as one JSON body or as a stream of chunks of
  * the same shape. Prompt tokens already include cached ones and completion tokens reasoning ones,
- * so they are the normalised input and output as they stand.
+ * so they are the normalised input and output as they stand; except at xAI, whose reasoning tokens
+ * come on top of its completion tokens, so output is their sum there, as for Gemini.
  */
 final class ChoicesFields implements JsonEventHandler {
 
   private final ResponseFacts response;
+  private final boolean reasoningBesideCompletion;
+  private Long completionTokens;
   private boolean eventCarriesOutput;
 
-  ChoicesFields(ResponseFacts response) {
+  ChoicesFields(ResponseFacts response, boolean reasoningBesideCompletion) {
     this.response = response;
+    this.reasoningBesideCompletion = reasoningBesideCompletion;
   }
 
   @Override
@@ -90,15 +94,24 @@ final class ChoicesFields implements JsonEventHandler {
     if (path.is("usage", "prompt_tokens")) {
       response.inputTokens = JsonValues.asLong(token, parser);
     } else if (path.is("usage", "completion_tokens")) {
-      response.outputTokens = JsonValues.asLong(token, parser);
+      completionTokens = JsonValues.asLong(token, parser);
+      response.outputTokens = output();
     } else if (path.is("usage", "prompt_tokens_details", "cached_tokens")) {
       response.cacheReadInputTokens = JsonValues.asLong(token, parser);
     } else if (path.is("usage", "prompt_cache_hit_tokens") && response.cacheReadInputTokens == null) {
       response.cacheReadInputTokens = JsonValues.asLong(token, parser);
     } else if (path.is("usage", "completion_tokens_details", "reasoning_tokens")) {
       response.reasoningOutputTokens = JsonValues.asLong(token, parser);
+      response.outputTokens = output();
     } else if (path.is("usage", "cost")) {
       response.reportedCostUsd = JsonValues.asDouble(token, parser);
     }
+  }
+
+  private Long output() {
+    if (!reasoningBesideCompletion || completionTokens == null || response.reasoningOutputTokens == null) {
+      return completionTokens;
+    }
+    return completionTokens + response.reasoningOutputTokens;
   }
 }

@@ -27,9 +27,15 @@ final class OpenAiApi implements ApiProtocol {
   }
 
   private final Kind kind;
+  private final boolean reasoningBesideCompletion;
 
   OpenAiApi(Kind kind) {
+    this(kind, false);
+  }
+
+  OpenAiApi(Kind kind, boolean reasoningBesideCompletion) {
     this.kind = kind;
+    this.reasoningBesideCompletion = reasoningBesideCompletion;
   }
 
   @Override
@@ -53,7 +59,7 @@ final class OpenAiApi implements ApiProtocol {
           : new JsonBodyParser(new ResponsesFields(response, false));
     }
     return head.isEventStream()
-        ? new JsonEventStreamParser(new ChoicesFields(response))
-        : new JsonBodyParser(new ChoicesFields(response));
+        ? new JsonEventStreamParser(new ChoicesFields(response, reasoningBesideCompletion))
+        : new JsonBodyParser(new ChoicesFields(response, reasoningBesideCompletion));
   }
 }

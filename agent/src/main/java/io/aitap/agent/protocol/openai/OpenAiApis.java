@@ -14,6 +14,9 @@ public final class OpenAiApis {
   public static final ApiProtocol COMPLETIONS = new OpenAiApi(OpenAiApi.Kind.COMPLETIONS);
   public static final ApiProtocol EMBEDDINGS = new OpenAiApi(OpenAiApi.Kind.EMBEDDINGS);
   public static final ApiProtocol RESPONSES = new OpenAiApi(OpenAiApi.Kind.RESPONSES);
+  /** xAI counts reasoning tokens beside {@code completion_tokens}, not inside them. */
+  private static final ApiProtocol XAI_CHAT_COMPLETIONS = new OpenAiApi(OpenAiApi.Kind.CHAT_COMPLETIONS, true);
+  private static final ApiProtocol XAI_COMPLETIONS = new OpenAiApi(OpenAiApi.Kind.COMPLETIONS, true);
 
   private OpenAiApis() {}
 
@@ -36,7 +39,16 @@ public final class OpenAiApis {
 
   /** {@link io.aitap.agent.protocol.ApiPaths} of the OpenAI family. */
   public static AiEndpoint endpoint(String provider, String host, int port, String rawPath) {
-    ApiProtocol protocol = forPath(rawPath);
+    ApiProtocol protocol = forPath(rawPath, provider);
     return protocol == null ? null : new AiEndpoint(provider, protocol, host, port, null);
+  }
+
+  /** The API a path names at a provider (its {@code gen_ai.provider.name}), or null. */
+  public static ApiProtocol forPath(String rawPath, String provider) {
+    ApiProtocol protocol = forPath(rawPath);
+    if ("x_ai".equals(provider)) {
+      return protocol == CHAT_COMPLETIONS ? XAI_CHAT_COMPLETIONS : protocol == COMPLETIONS ? XAI_COMPLETIONS : protocol;
+    }
+    return protocol;
   }
 }
