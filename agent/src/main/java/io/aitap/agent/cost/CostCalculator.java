@@ -91,6 +91,16 @@ public final class CostCalculator {
     return sources;
   }
 
+  /** Whether the prices are read: until then, pricing a call waits for them. */
+  public boolean pricesRead() {
+    return reading.isDone();
+  }
+
+  /** Waits until the prices are read; for aitap's own threads, never an application's. */
+  public void awaitPrices() {
+    sources();
+  }
+
   /** The prices, once read; none when reading them was interrupted or failed. */
   private PriceSources sources() {
     try {

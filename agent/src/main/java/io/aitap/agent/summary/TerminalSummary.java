@@ -8,6 +8,7 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.slo.Slo;
 import io.aitap.agent.telemetry.ErrorCategory;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,11 @@ import java.util.TreeMap;
  */
 public final class TerminalSummary implements CallSink {
 
+  /** Calls priced later, once the prices are read, so that no application thread waits for them. */
+  private static final int AWAITING_PRICES_LIMIT = 1024;
+
   private final CostCalculator costs;
+  private final List<Runnable> awaitingPrices = new ArrayList<>();
   private final Map<String, ModelTotals> totals = new TreeMap<>();
   private final SloTally slos;
 
@@ -55,21 +60,37 @@ public final class TerminalSummary implements CallSink {
     if (response.hasUsage()) {
       row.inputTokens += response.inputTokens == null ? 0 : response.inputTokens;
       row.outputTokens += response.outputTokens == null ? 0 : response.outputTokens;
-      Double cost = response.reportedCostUsd != null
-          ? response.reportedCostUsd
-          : costs.costUsd(response.model != null ? response.model : model, call.endpoint().serverAddress(), response);
-      if (cost == null) {
-        row.unpricedCalls++;
+      if (costs.pricesRead() || awaitingPrices.size() >= AWAITING_PRICES_LIMIT) {
+        addAwaitedCosts();
+        addCost(row, model, call);
       } else {
-        row.costUsd += cost;
+        awaitingPrices.add(() -> addCost(row, model, call));
       }
     }
+  }
+
+  private void addCost(ModelTotals row, String model, AiCall call) {
+    ResponseFacts response = call.response();
+    Double cost = response.reportedCostUsd != null
+        ? response.reportedCostUsd
+        : costs.costUsd(response.model != null ? response.model : model, call.endpoint().serverAddress(), response);
+    if (cost == null) {
+      row.unpricedCalls++;
+    } else {
+      row.costUsd += cost;
+    }
+  }
+
+  private void addAwaitedCosts() {
+    awaitingPrices.forEach(Runnable::run);
+    awaitingPrices.clear();
   }
 
   @Override
   public void chunkGap(AiCall call, long gapNanos) {}
 
   public synchronized void print(PrintStream out) {
+    addAwaitedCosts();
     if (totals.isEmpty()) {
       return;
     }

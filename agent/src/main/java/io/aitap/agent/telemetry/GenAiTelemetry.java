@@ -11,9 +11,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Emits each finished call as a span and metrics. The OpenTelemetry SDK starts in the background so
- * that the application's startup never waits for it; calls that end before it is ready wait in a
- * small bounded queue and are emitted as soon as it is.
+ * Emits each finished call as a span and metrics. The OpenTelemetry SDK and the prices are made
+ * ready in the background so that the application never waits for them; calls that end before
+ * they are ready wait in a small bounded queue and are emitted as soon as they are.
  */
 public final class GenAiTelemetry implements CallSink {
 
@@ -29,8 +29,13 @@ public final class GenAiTelemetry implements CallSink {
     this.costs = costs;
   }
 
-  /** Starts emitting through {@code openTelemetry}, first the calls that waited for it. */
+  /**
+   * Starts emitting through {@code openTelemetry}, first the calls that waited for it. Runs on
+   * aitap's start thread, which also waits here for the prices: calls that end meanwhile wait in
+   * the queue, so no application thread ever waits for them.
+   */
   public void start(OpenTelemetry openTelemetry) {
+    costs.awaitPrices();
     Emitters started = new Emitters(openTelemetry, instrumentationVersion, costs);
     synchronized (pending) {
       List<AiCall> waiting = new ArrayList<>();
