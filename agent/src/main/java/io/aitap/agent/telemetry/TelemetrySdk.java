@@ -23,9 +23,11 @@ public final class TelemetrySdk {
 
   private TelemetrySdk() {}
 
-  public static OpenTelemetrySdk start() {
+  static OpenTelemetrySdk start(CollectorAnswers answers) {
     return AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(() -> DEFAULTS)
+        .addSpanExporterCustomizer((exporter, config) -> answers.watch(exporter))
+        .addMetricExporterCustomizer((exporter, config) -> answers.watch(exporter))
         .disableShutdownHook()
         .build()
         .getOpenTelemetrySdk();
