@@ -82,7 +82,7 @@ final class AgentInstaller {
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);
     starter.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(calls, summary, starter), "aitap-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(calls, summary, starter, config.shutdownTimeout()), "aitap-shutdown"));
     AgentLog.info(
         "aitap " + version + " started: " + TelemetrySdk.describeExporters()
             + ", instrumented " + String.join(", ", instrumented));

@@ -64,6 +64,8 @@ final class AgentJvm {
   private final Map<String, String> environment = new LinkedHashMap<>();
   private final List<String> libraryJars = new ArrayList<>();
   private boolean withAgent = true;
+  /** Whether the harness adds its OpenTelemetry settings (service name, receiver, export intervals). */
+  private boolean harnessSettings = true;
   private String serviceName = "aitap-smoke";
   private OtlpReceiver receiver;
 
@@ -110,6 +112,15 @@ final class AgentJvm {
 
   AgentJvm withoutAgent() {
     withAgent = false;
+    return this;
+  }
+
+  /**
+   * No OpenTelemetry or aitap setting but those the test gives, as a user following the README
+   * would run it: no service name, no endpoint, no protocol, no export intervals.
+   */
+  AgentJvm withOnlyTheGivenSettings() {
+    harnessSettings = false;
     return this;
   }
 
@@ -223,13 +234,15 @@ final class AgentJvm {
     // the JVM must see only the configuration the test gives it
     env.keySet().removeIf(name -> name.startsWith("OTEL_") || name.startsWith("AITAP_")
         || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS") || name.equals("_JAVA_OPTIONS"));
-    if (receiver != null) {
-      env.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
-      env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-      env.put("OTEL_METRIC_EXPORT_INTERVAL", "500");
-      env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+    if (harnessSettings) {
+      if (receiver != null) {
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
+        env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        env.put("OTEL_METRIC_EXPORT_INTERVAL", "500");
+        env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+      }
+      env.put("OTEL_SERVICE_NAME", serviceName);
     }
-    env.put("OTEL_SERVICE_NAME", serviceName);
     env.putAll(environment);
   }
 

@@ -114,6 +114,11 @@ final class MetricTotals {
     return totals;
   }
 
+  /** How many values were recorded, over every series. */
+  long recordings() {
+    return totals.values().stream().mapToLong(total -> total.count).sum();
+  }
+
   Set<String> units() {
     return units;
   }

@@ -51,7 +51,15 @@ final class OtlpReceiver implements AutoCloseable {
   private final List<String> exports = new CopyOnWriteArrayList<>();
 
   OtlpReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  /**
+   * A receiver on this port of 127.0.0.1 (0: any free one). It speaks HTTP/1.1 only, as many
+   * proxies and vendor endpoints do: an exporter speaking gRPC (HTTP/2) to it delivers nothing.
+   */
+  OtlpReceiver(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(executor);
     server.createContext("/v1/traces", exchange -> receive(exchange, this::traces));
     server.createContext("/v1/metrics", exchange -> receive(exchange, this::metrics));
@@ -96,11 +104,7 @@ final class OtlpReceiver implements AutoCloseable {
 
   /** Waits until the histogram has at least {@code count} recordings, then returns its totals. */
   MetricTotals awaitHistogram(String name, long count, Duration timeout) {
-    return await(() -> histogram(name), totals -> recordings(totals) >= count, timeout);
-  }
-
-  private static long recordings(MetricTotals totals) {
-    return totals.bySeries().values().stream().mapToLong(total -> total.count).sum();
+    return await(() -> histogram(name), totals -> totals.recordings() >= count, timeout);
   }
 
   private List<ReceivedSpan> matchingSpans(Predicate<ReceivedSpan> matching) {

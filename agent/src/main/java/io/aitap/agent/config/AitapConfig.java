@@ -1,5 +1,6 @@
 package io.aitap.agent.config;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -42,6 +43,39 @@ public final class AitapConfig {
   public boolean getBoolean(String key, boolean defaultValue) {
     String value = get(key);
     return value == null ? defaultValue : Boolean.parseBoolean(value);
+  }
+
+  /**
+   * A duration written as OpenTelemetry writes its own: milliseconds, or a number with {@code ms},
+   * {@code s} or {@code m}; {@code defaultValue} when unset, unreadable or negative.
+   */
+  public Duration getDuration(String key, Duration defaultValue) {
+    String value = get(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    String number = value.toLowerCase(Locale.ROOT);
+    long unitMillis = 1;
+    if (number.endsWith("ms")) {
+      number = number.substring(0, number.length() - 2);
+    } else if (number.endsWith("s")) {
+      number = number.substring(0, number.length() - 1);
+      unitMillis = 1000;
+    } else if (number.endsWith("m")) {
+      number = number.substring(0, number.length() - 1);
+      unitMillis = 60_000;
+    }
+    try {
+      long amount = Long.parseLong(number.trim());
+      return amount < 0 ? defaultValue : Duration.ofMillis(Math.multiplyExact(amount, unitMillis));
+    } catch (NumberFormatException | ArithmeticException e) {
+      return defaultValue;
+    }
+  }
+
+  /** How long aitap may hold up the JVM's exit waiting for the exporters; null: unset, aitap decides. */
+  public Duration shutdownTimeout() {
+    return getDuration("aitap.shutdown.timeout", null);
   }
 
   public boolean enabled() {

@@ -23,6 +23,7 @@ public final class GenAiTelemetry implements CallSink {
   private final CostCalculator costs;
   private final BlockingQueue<AiCall> pending = new ArrayBlockingQueue<>(PENDING_LIMIT);
   private volatile Emitters emitters;
+  private volatile boolean anyCallEnded;
 
   public GenAiTelemetry(String instrumentationVersion, CostCalculator costs) {
     this.instrumentationVersion = instrumentationVersion;
@@ -47,8 +48,14 @@ public final class GenAiTelemetry implements CallSink {
     }
   }
 
+  /** Whether any call has ended, so that there is telemetry to deliver. */
+  boolean anyCallEnded() {
+    return anyCallEnded;
+  }
+
   @Override
   public void ended(AiCall call) {
+    anyCallEnded = true;
     Emitters current = emitters;
     if (current == null) {
       synchronized (pending) {

@@ -6,7 +6,10 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.resources.Resource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,13 +24,17 @@ import java.util.UUID;
 public final class TelemetrySdk {
 
   static final AttributeKey<String> SERVICE_INSTANCE_ID = AttributeKey.stringKey("service.instance.id");
+  private static final String HTTP_PROTOBUF = "http/protobuf";
+  private static final Map<String, String> DEFAULTS = defaults();
 
   private TelemetrySdk() {}
 
-  public static OpenTelemetrySdk start() {
+  static OpenTelemetrySdk start(CollectorAnswers answers) {
     return AutoConfiguredOpenTelemetrySdk.builder()
-        .addPropertiesSupplier(TelemetrySdk::defaults)
+        .addPropertiesSupplier(() -> DEFAULTS)
         .addResourceCustomizer(TelemetrySdk::withInstanceId)
+        .addSpanExporterCustomizer((exporter, config) -> answers.watch(exporter))
+        .addMetricExporterCustomizer((exporter, config) -> answers.watch(exporter))
         .disableShutdownHook()
         .build()
         .getOpenTelemetrySdk();
@@ -37,7 +44,7 @@ public final class TelemetrySdk {
     Map<String, String> defaults = new HashMap<>();
     defaults.put("otel.logs.exporter", "none");
     // a supplier's values yield to any OTEL_* / otel.* the user sets, per-signal ones included
-    defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+    defaults.put("otel.exporter.otlp.protocol", HTTP_PROTOBUF);
     defaults.put("otel.exporter.prometheus.host", "0.0.0.0");
     return defaults;
   }
@@ -54,17 +61,58 @@ public final class TelemetrySdk {
     return resource.merge(Resource.create(Attributes.of(SERVICE_INSTANCE_ID, UUID.randomUUID().toString())));
   }
 
-  /** The exporters in use, for the startup line. */
+  /**
+   * The exporters in use and where they send or listen, read as the SDK reads the settings, for
+   * the startup line: {@code traces to otlp http/protobuf http://localhost:4318/v1/traces, metrics
+   * to prometheus on 0.0.0.0:9464}.
+   */
   public static String describeExporters() {
-    return "traces=" + setting("otel.traces.exporter", "otlp")
-        + " metrics=" + setting("otel.metrics.exporter", "otlp");
+    return "traces to " + describe("traces") + ", metrics to " + describe("metrics");
   }
 
+  private static String describe(String signal) {
+    List<String> described = new ArrayList<>();
+    for (String exporter : setting("otel." + signal + ".exporter", "otlp").split(",")) {
+      String name = exporter.trim();
+      if (name.equals("otlp")) {
+        described.add("otlp " + otlpProtocol(signal) + " " + otlpEndpoint(signal));
+      } else if (name.equals("prometheus")) {
+        described.add("prometheus on " + setting("otel.exporter.prometheus.host", null)
+            + ":" + setting("otel.exporter.prometheus.port", "9464"));
+      } else if (!name.isEmpty()) {
+        described.add(name);
+      }
+    }
+    return String.join(" and ", described);
+  }
+
+  private static String otlpProtocol(String signal) {
+    return setting("otel.exporter.otlp." + signal + ".protocol", setting("otel.exporter.otlp.protocol", null));
+  }
+
+  /** As the SDK resolves it: a per-signal endpoint is used as is, the general one gains the signal's path over HTTP. */
+  private static String otlpEndpoint(String signal) {
+    String endpoint = setting("otel.exporter.otlp." + signal + ".endpoint", null);
+    if (endpoint != null) {
+      return endpoint;
+    }
+    boolean http = otlpProtocol(signal).equals(HTTP_PROTOBUF);
+    endpoint = setting("otel.exporter.otlp.endpoint", http ? "http://localhost:4318" : "http://localhost:4317");
+    if (!http) {
+      return endpoint;
+    }
+    return (endpoint.endsWith("/") ? endpoint : endpoint + "/") + "v1/" + signal;
+  }
+
+  /** A system property wins over the environment variable, which wins over aitap's defaults. */
   private static String setting(String property, String defaultValue) {
     String value = System.getProperty(property);
     if (value == null) {
-      value = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+      value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
     }
-    return value == null ? defaultValue : value;
+    if (value == null || value.trim().isEmpty()) {
+      value = DEFAULTS.getOrDefault(property, defaultValue);
+    }
+    return value == null ? null : value.trim();
   }
 }

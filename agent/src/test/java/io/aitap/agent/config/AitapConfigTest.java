@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,21 @@ class AitapConfigTest {
     assertTrue(config.enabled());
     assertFalse(config.debug());
     assertTrue(config.instrumentationEnabled("urlconnection"));
+  }
+
+  @Test
+  void durationsAreReadAsOpenTelemetryWritesThem() {
+    assertNull(new AitapConfig(new Properties(), Map.of()).shutdownTimeout());
+    assertEquals(Duration.ofMillis(2500), shutdownTimeout("2500"));
+    assertEquals(Duration.ofMillis(300), shutdownTimeout("300ms"));
+    assertEquals(Duration.ofSeconds(3), shutdownTimeout("3s"));
+    assertEquals(Duration.ofMinutes(1), shutdownTimeout("1m"));
+    assertEquals(Duration.ZERO, shutdownTimeout("0"));
+    assertNull(shutdownTimeout("soon"));
+    assertNull(shutdownTimeout("-5"));
+  }
+
+  private static Duration shutdownTimeout(String value) {
+    return new AitapConfig(new Properties(), Map.of("AITAP_SHUTDOWN_TIMEOUT", value)).shutdownTimeout();
   }
 }
