@@ -26,20 +26,21 @@ final class BlackboxExporter implements AutoCloseable {
   /** What Prometheus tells the exporter with every scrape; the exporter probes for half a second less. */
   private static final String SCRAPE_TIMEOUT_SECONDS = "5";
 
-  private final LoopbackServerProcess server;
-  private final String address;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private BlackboxExporter(LoopbackServerProcess server, String address) {
+  private final RunningProcess server;
+  private final String address;
+
+  private BlackboxExporter(RunningProcess server, String address) {
     this.server = server;
     this.address = address;
   }
 
-  static BlackboxExporter start(Path work) throws IOException, InterruptedException {
+  static BlackboxExporter start(Path work) throws IOException {
     String address = "127.0.0.1:" + LocalPrometheus.freeLoopbackPort();
-    LoopbackServerProcess server = LoopbackServerProcess.start(
-        List.of(BINARY.toString(), "--config.file=" + CONFIG, "--web.listen-address=" + address),
-        work.resolve("blackbox-exporter.log"), "http://" + address + "/-/healthy");
+    RunningProcess server = RunningProcess.start("the blackbox exporter",
+        List.of(BINARY.toString(), "--config.file=" + CONFIG, "--web.listen-address=" + address), Map.of(),
+        work.resolve("blackbox-exporter.log"), () -> PrometheusApi.answers200(CLIENT, "http://" + address + "/-/healthy"));
     return new BlackboxExporter(server, address);
   }
 
@@ -52,7 +53,7 @@ final class BlackboxExporter implements AutoCloseable {
   Map<String, Double> probe(String module, String target) throws IOException, InterruptedException {
     URI uri = URI.create("http://" + address + "/probe?module=" + URLEncoder.encode(module, StandardCharsets.UTF_8)
         + "&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+    HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
         .header("X-Prometheus-Scrape-Timeout-Seconds", SCRAPE_TIMEOUT_SECONDS).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new AssertionError("the exporter answered " + response.statusCode() + " to " + uri + ": " + response.body() + "\n" + log());

@@ -48,7 +48,7 @@ class EndpointProbesTest {
 
   private ApiStandIns standIns;
   private BlackboxExporter exporter;
-  private LoopbackServerProcess prometheus;
+  private RunningProcess prometheus;
   private PrometheusApi api;
   private String module;
   private long deadline;
@@ -77,11 +77,11 @@ class EndpointProbesTest {
     // JSON is YAML: Prometheus reads it as written
     Files.writeString(configFile, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(config), StandardCharsets.UTF_8);
     String address = "127.0.0.1:" + LocalPrometheus.freeLoopbackPort();
-    prometheus = LoopbackServerProcess.start(List.of(LocalPrometheus.DEBIAN.toString(),
+    api = new PrometheusApi("http://" + address);
+    prometheus = RunningProcess.start("Prometheus", List.of(LocalPrometheus.DEBIAN.toString(),
         "--config.file=" + configFile,
         "--storage.tsdb.path=" + Files.createDirectories(work.resolve("data")),
-        "--web.listen-address=" + address), work.resolve("prometheus.log"), "http://" + address + "/-/ready");
-    api = new PrometheusApi("http://" + address);
+        "--web.listen-address=" + address), Map.of(), work.resolve("prometheus.log"), api::ready);
     deadline = System.nanoTime() + PATIENCE.toNanos();
   }
 

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,19 +25,16 @@ final class LocalPrometheus implements AutoCloseable {
   static final Path DEBIAN = Paths.get("/usr/bin/prometheus");
   /** Prometheus 3, as users run it today. */
   static final Path PROMETHEUS_3 = BuiltTools.path("prometheus");
-  private static final Duration STARTUP = Duration.ofSeconds(90);
   private static final Path SHIPPED_CONFIG = Paths.get("../deploy/prometheus/prometheus.yml").toAbsolutePath().normalize();
   private static final String SHIPPED_ALERTMANAGER = "alertmanager:9093";
   /** A top-level key with everything indented below it, up to the next top-level line. */
   private static final Pattern ALERTING = Pattern.compile("(?m)^alerting:\\n(?:(?:[ #].*)?\\n)*");
 
-  private final Process process;
-  private final Path log;
+  private final RunningProcess process;
   private final PrometheusApi api;
 
-  private LocalPrometheus(Process process, Path log, PrometheusApi api) {
+  private LocalPrometheus(RunningProcess process, PrometheusApi api) {
     this.process = process;
-    this.log = log;
     this.api = api;
   }
 
@@ -111,25 +108,12 @@ final class LocalPrometheus implements AutoCloseable {
         configuration(job, target, false, rules.resolve("*" + RuleFiles.GLOB_SUFFIX).toString(), alertmanager),
         StandardCharsets.UTF_8);
     int port = freeLoopbackPort();
-    Path log = work.resolve("prometheus.log");
-    Process process = new ProcessBuilder(List.of(binary.toString(),
+    PrometheusApi api = new PrometheusApi("http://127.0.0.1:" + port);
+    RunningProcess process = RunningProcess.start(binary.toString(), List.of(binary.toString(),
         "--config.file=" + config,
         "--storage.tsdb.path=" + Files.createDirectories(work.resolve("data")),
-        "--web.listen-address=127.0.0.1:" + port))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-    LocalPrometheus prometheus = new LocalPrometheus(process, log, new PrometheusApi("http://127.0.0.1:" + port));
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (!prometheus.api.ready()) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        String output = prometheus.log();
-        prometheus.close();
-        throw new AssertionError(binary + " did not become ready within " + STARTUP + "\n" + output);
-      }
-      Thread.sleep(200);
-    }
-    return prometheus;
+        "--web.listen-address=127.0.0.1:" + port), Map.of(), work.resolve("prometheus.log"), api::ready);
+    return new LocalPrometheus(process, api);
   }
 
   PrometheusApi api() {
@@ -137,11 +121,7 @@ final class LocalPrometheus implements AutoCloseable {
   }
 
   String log() {
-    try {
-      return Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return process.log();
   }
 
   /**
@@ -156,6 +136,6 @@ final class LocalPrometheus implements AutoCloseable {
 
   @Override
   public void close() {
-    Processes.stop(process);
+    process.stop();
   }
 }

@@ -50,8 +50,13 @@ final class PrometheusApi {
 
   /** True once the Prometheus or Alertmanager at {@code baseUrl} answers its readiness probe, {@code /-/ready}, with 200. */
   static boolean ready(HttpClient client, String baseUrl) {
+    return answers200(client, baseUrl + "/-/ready");
+  }
+
+  /** True when a GET of {@code url} answers 200: how the Prometheus family's servers say they are up. */
+  static boolean answers200(HttpClient client, String url) {
     try {
-      return client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/-/ready")).timeout(Duration.ofSeconds(5)).build(),
+      return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
       return false;
