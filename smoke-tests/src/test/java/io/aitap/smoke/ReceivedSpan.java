@@ -39,6 +39,15 @@ final class ReceivedSpan {
     return OtlpValues.hex(span.getParentSpanId());
   }
 
+  /** Whether aitap made this span: each of its spans names a GenAI operation, which no HTTP span does. */
+  boolean isAitaps() {
+    return attributes.containsKey("gen_ai.operation.name");
+  }
+
+  String spanId() {
+    return OtlpValues.hex(span.getSpanId());
+  }
+
   Map<String, Object> attributes() {
     return attributes;
   }

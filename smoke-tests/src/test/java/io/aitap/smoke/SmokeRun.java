@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One client program run twice on one JDK with the same plan: once without the agent (the
@@ -51,7 +52,7 @@ final class SmokeRun {
    * @param planner the plan for a provider: the same calls, for the baseline's provider and the agent run's
    */
   private SmokeRun(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
-      Function<FakeProvider, SmokePlan> planner) throws IOException {
+      Function<FakeProvider, SmokePlan> planner, UnaryOperator<AgentJvm> agentSetup) throws IOException {
     this.jdk = jdk;
     this.program = program;
     this.serviceName = "smoke-" + mainClass.getSimpleName();
@@ -64,8 +65,8 @@ final class SmokeRun {
       // providers' pacing: run side by side
       CompletableFuture<AgentJvm.Result> withoutAgent = CompletableFuture.supplyAsync(
           () -> jvm(jdk, mainClass, libraries).withoutAgent().serviceName(serviceName).run(baselinePlan), BASELINES);
-      agentRun = jvm(jdk, mainClass, libraries)
-          .exportingTo(receiver).serviceName(serviceName)
+      agentRun = agentSetup.apply(jvm(jdk, mainClass, libraries)
+          .exportingTo(receiver).serviceName(serviceName))
           .run(plan);
       baselineRun = join(withoutAgent);
       baseline = baselineRun.reports();
@@ -74,7 +75,7 @@ final class SmokeRun {
       baselineExchanges = exchanges(baselinePlan, baselineProvider);
       exchanges = exchanges(plan, provider);
       int aiCalls = plan.aiCalls().size();
-      receiver.awaitSpans(span -> true, aiCalls, TELEMETRY_WAIT);
+      receiver.awaitSpans(ReceivedSpan::isAitaps, aiCalls, TELEMETRY_WAIT);
       receiver.awaitHistogram(MetricChecks.DURATION, aiCalls, TELEMETRY_WAIT);
       spans = receiver.spans();
       metrics = receiver.metrics();
@@ -126,8 +127,24 @@ final class SmokeRun {
 
   static SmokeRun execute(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
       Function<FakeProvider, SmokePlan> planner) {
+    return execute(jdk, program, mainClass, libraries, planner, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #execute(TestJdk, ClientProgram, Planner)}, the JVM with the agent set up further
+   * (another Java agent beside it, say); {@code describedAs} names that set-up in failure messages.
+   */
+  static SmokeRun execute(TestJdk jdk, ClientProgram client, Planner planner, String describedAs,
+      UnaryOperator<AgentJvm> agentSetup) {
+    String traceparent = randomTraceparent();
+    return execute(jdk, client + " " + describedAs, client.mainClass(), client.libraries(),
+        provider -> planner.plan(client, provider, traceparent), agentSetup);
+  }
+
+  private static SmokeRun execute(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
+      Function<FakeProvider, SmokePlan> planner, UnaryOperator<AgentJvm> agentSetup) {
     try {
-      return new SmokeRun(jdk, program, mainClass, libraries, planner);
+      return new SmokeRun(jdk, program, mainClass, libraries, planner, agentSetup);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
