@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * agent's Netty handler (the OpenTelemetry Java agent's HTTP client span) injects it below the SDK,
  * in the channel's pipeline. Netty's HTTP encoder reports each head; the SDK keeps the exchange a
  * channel serves in a channel attribute, whose response handler is aitap's proxy for an AI call.
+ * Without such a handler, the request carries the SDK span's context in X-Ray's header alone (the
+ * OpenTelemetry agent's AWS SDK instrumentation puts it there): the AI span joins that span.
  */
 public final class AwsAsyncClientTap {
 
@@ -68,7 +70,11 @@ public final class AwsAsyncClientTap {
       return null;
     }
     Object httpRequest = call(request, "request");
-    AiCall call = calls.start((URI) call(httpRequest, "getUri"), TappedResponseHandler.header(httpRequest, "traceparent"));
+    String traceparent = TappedResponseHandler.header(httpRequest, "traceparent");
+    if (traceparent == null) {
+      traceparent = XrayTraceHeader.asTraceparent(TappedResponseHandler.header(httpRequest, XrayTraceHeader.NAME));
+    }
+    AiCall call = calls.start((URI) call(httpRequest, "getUri"), traceparent);
     if (call == null) {
       return null;
     }
