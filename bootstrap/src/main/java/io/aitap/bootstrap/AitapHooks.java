@@ -52,6 +52,9 @@ public interface AitapHooks {
   /** Returns the response OkHttp should hand the application instead of {@code response}. */
   Object okHttpCallEnd(Object aiCall, Object okHttpCall, Object response, Throwable thrown);
 
+  /** An attempt's request, after every interceptor, is about to be written by {@code CallServerInterceptor}. */
+  void okHttpWire(Object chain);
+
   // ---- Apache HttpClient (4.5 and 5.x classic) ---------------------------------------------
 
   /** A client enters {@code doExecute}; returns the AI call, or null. Paired with exactly one exit. */

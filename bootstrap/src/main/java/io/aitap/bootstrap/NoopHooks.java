@@ -60,6 +60,9 @@ final class NoopHooks implements AitapHooks {
     return response;
   }
 
+  @Override
+  public void okHttpWire(Object chain) {}
+
   // ---- Apache HttpClient (4.5 and 5.x classic) ---------------------------------------------
 
   @Override

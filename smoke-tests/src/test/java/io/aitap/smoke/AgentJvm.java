@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 final class AgentJvm {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
   /** What the JVM printed and how it ended. */
   static final class Result {
@@ -66,8 +66,12 @@ final class AgentJvm {
   private boolean withAgent = true;
   /** Whether the harness adds its OpenTelemetry settings (service name, receiver, export intervals). */
   private boolean harnessSettings = true;
+  /** Another Java agent's jar, started before aitap's ({@link #otherAgentFirst}) or after it. */
+  private Path otherAgent;
+  private boolean otherAgentFirst;
   private String serviceName = "aitap-smoke";
   private OtlpReceiver receiver;
+  private Duration timeout = DEFAULT_TIMEOUT;
 
   AgentJvm(TestJdk jdk, Class<?> mainClass) {
     this(jdk, mainClass.getName(), null);
@@ -98,6 +102,16 @@ final class AgentJvm {
     return Paths.get(requiredProperty("aitap.smoke.apps"), "sdk-" + name, "target", "classpath");
   }
 
+  /** The OpenTelemetry Java agent's jar, as the build copied it. */
+  static Path openTelemetryAgent() {
+    return Paths.get(requiredProperty("aitap.smoke.otel.agent"));
+  }
+
+  /** The version of {@link #openTelemetryAgent()}. */
+  static String openTelemetryAgentVersion() {
+    return requiredProperty("aitap.smoke.otel.agent.version");
+  }
+
   /** Puts the jars in this directory on the class path; null: none. */
   AgentJvm libraries(Path directory) {
     if (directory != null) {
@@ -121,6 +135,19 @@ final class AgentJvm {
    */
   AgentJvm withOnlyTheGivenSettings() {
     harnessSettings = false;
+    return this;
+  }
+
+  /** Starts another Java agent beside aitap: its {@code -javaagent} flag before aitap's when {@code first}, else after. */
+  AgentJvm besideAgent(Path jar, boolean first) {
+    this.otherAgent = jar;
+    this.otherAgentFirst = first;
+    return this;
+  }
+
+  /** How long the JVM may take to its end; two agents starting up on a busy machine take longer. */
+  AgentJvm timeout(Duration timeout) {
+    this.timeout = timeout;
     return this;
   }
 
@@ -185,13 +212,13 @@ final class AgentJvm {
           .redirectError(stderr.toFile());
       configureEnvironment(builder.environment());
       Process process = builder.start();
-      boolean exited = process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!exited) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
       Result result = new Result(read(stdout), read(stderr));
       if (!exited) {
-        throw new AssertionError(this + " did not end within " + TIMEOUT + "\n" + result.output());
+        throw new AssertionError(this + " did not end within " + timeout + "\n" + result.output());
       }
       if (process.exitValue() != 0) {
         throw new AssertionError(this + " exited with " + process.exitValue() + "\n" + result.output());
@@ -208,8 +235,14 @@ final class AgentJvm {
   private List<String> command(Path hostsFile, List<String> arguments) {
     List<String> command = new ArrayList<>();
     command.add(jdk.java().toString());
+    if (otherAgent != null && otherAgentFirst) {
+      command.add("-javaagent:" + otherAgent);
+    }
     if (withAgent) {
       command.add("-javaagent:" + agentJar());
+    }
+    if (otherAgent != null && !otherAgentFirst) {
+      command.add("-javaagent:" + otherAgent);
     }
     command.add("-Djdk.net.hosts.file=" + hostsFile);
     ProviderCertificate.get().trustProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
@@ -275,6 +308,8 @@ final class AgentJvm {
   public String toString() {
     String program = executableJar != null ? executableJar.getFileName().toString()
         : mainClass.substring(mainClass.lastIndexOf('.') + 1);
-    return program + " on " + jdk + (withAgent ? " with the agent" : "");
+    String beside = otherAgent == null ? ""
+        : (otherAgentFirst ? " after " : " before ") + otherAgent.getFileName();
+    return program + " on " + jdk + (withAgent ? " with the agent" + beside : "");
   }
 }

@@ -39,6 +39,26 @@ final class ReceivedSpan {
     return OtlpValues.hex(span.getParentSpanId());
   }
 
+  /** What the OpenTelemetry Java agent names itself in its resource ({@code telemetry.distro.name}). */
+  private static final String OTEL_AGENT_DISTRO = "opentelemetry-java-instrumentation";
+
+  /**
+   * Whether aitap made this span: each of its spans names a GenAI operation, which no HTTP span
+   * does; the OpenTelemetry Java agent's own GenAI spans (its Bedrock instrumentation's) come with
+   * its resource.
+   */
+  boolean isAitaps() {
+    return attributes.containsKey("gen_ai.operation.name") && !isOpenTelemetryAgents();
+  }
+
+  boolean isOpenTelemetryAgents() {
+    return OTEL_AGENT_DISTRO.equals(resource.get("telemetry.distro.name"));
+  }
+
+  String spanId() {
+    return OtlpValues.hex(span.getSpanId());
+  }
+
   Map<String, Object> attributes() {
     return attributes;
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One client program run twice on one JDK with the same plan: once without the agent (the
@@ -74,7 +75,7 @@ final class SmokeRun {
       baselineExchanges = exchanges(baselinePlan, baselineProvider);
       exchanges = exchanges(plan, provider);
       int aiCalls = plan.aiCalls().size();
-      receiver.awaitSpans(span -> true, aiCalls, TELEMETRY_WAIT);
+      receiver.awaitSpans(ReceivedSpan::isAitaps, aiCalls, TELEMETRY_WAIT);
       receiver.awaitHistogram(MetricChecks.DURATION, aiCalls, TELEMETRY_WAIT);
       spans = receiver.spans();
       metrics = receiver.metrics();
@@ -136,6 +137,17 @@ final class SmokeRun {
   static SmokeRun execute(TestJdk jdk, String program, Class<?> mainClass, Path libraries,
       Function<FakeProvider, SmokePlan> planner) {
     return execute(jdk, program, mainClass, libraries, planner, (jvm, provider) -> jvm);
+  }
+
+  /**
+   * Like {@link #execute(TestJdk, ClientProgram, Planner)}, the JVM with the agent set up further
+   * (another Java agent beside it, say); {@code describedAs} names that set-up in failure messages.
+   */
+  static SmokeRun execute(TestJdk jdk, ClientProgram client, Planner planner, String describedAs,
+      UnaryOperator<AgentJvm> agentSetup) {
+    String traceparent = randomTraceparent();
+    return execute(jdk, client + " " + describedAs, client.mainClass(), client.libraries(),
+        provider -> planner.plan(client, provider, traceparent), (jvm, provider) -> agentSetup.apply(jvm));
   }
 
   private static SmokeRun execute(TestJdk jdk, String program, Class<?> mainClass, Path libraries,

@@ -26,7 +26,8 @@ public final class AiCall implements ResponseFacts.ChunkListener {
 
   private final AiEndpoint endpoint;
   private final CallSink sink;
-  private final String traceparent;
+  /** The W3C trace context the request carried; the last one seen on its way out wins. */
+  private volatile String traceparent;
   private final long startEpochNanos;
   private final long startNanos;
   private final AtomicBoolean ended = new AtomicBoolean();
@@ -248,6 +249,18 @@ public final class AiCall implements ResponseFacts.ChunkListener {
       }
     }
     lastChunkNanos = now;
+  }
+
+  /**
+   * The request as it went on the wire carried this {@code traceparent} (null: none seen there).
+   * Replaces the one seen when the call started: a tracing agent's or interceptor's own HTTP span
+   * injects its context after the application built the request, and its span is the one the AI
+   * span belongs under. With retries, the last attempt's wins: it answered the application.
+   */
+  public void wireTraceparent(String traceparent) {
+    if (traceparent != null) {
+      this.traceparent = traceparent;
+    }
   }
 
   // ---- read by telemetry ---------------------------------------------------------------------

@@ -157,6 +157,15 @@ public final class AgentHooks implements AitapHooks {
     }
   }
 
+  @Override
+  public void okHttpWire(Object chain) {
+    try {
+      okHttp.wire(chain);
+    } catch (Throwable t) {
+      failed("OkHttp wire", t, null);
+    }
+  }
+
   // ---- Apache HttpClient (4.5 and 5.x classic) ---------------------------------------------
 
   @Override
@@ -279,6 +288,11 @@ public final class AgentHooks implements AitapHooks {
       reactorNetty.requestEncoding(channelContext, message);
     } catch (Throwable t) {
       failed("Reactor Netty request body", t, null);
+    }
+    try {
+      awsAsyncClient.requestEncoding(channelContext, message);
+    } catch (Throwable t) {
+      failed("AWS SDK request head", t, null);
     }
   }
 

@@ -19,11 +19,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.Nexus;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -51,8 +53,11 @@ public final class ClientInstrumentations {
     // Byte Buddy's Nexus (unused with disableClassFormatChanges) is built eagerly and reaches for
     // sun.misc.Unsafe, which Java 24+ reports on stderr. The property name is relocated with Byte Buddy.
     System.setProperty(Nexus.PROPERTY, "true");
+    // Advice goes on declared methods only, so the type's hierarchy need not be resolved. Another
+    // agent may have added interfaces no class file describes (the OpenTelemetry Java agent's
+    // virtual-field accessors, defined at run time): resolving them would fail the transformation.
     AgentBuilder builder =
-        new AgentBuilder.Default()
+        new AgentBuilder.Default(new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)

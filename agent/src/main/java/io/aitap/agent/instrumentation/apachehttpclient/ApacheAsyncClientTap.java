@@ -5,6 +5,7 @@ import io.aitap.agent.call.AiCall;
 import io.aitap.agent.instrumentation.common.CallStarts;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 
 /**
@@ -12,7 +13,8 @@ import java.lang.reflect.Proxy;
  * producer; for the producers applications get from HttpClient itself ({@code SimpleHttpRequest},
  * {@code SimpleRequestProducer}, {@code AsyncRequestBuilder}: all a {@code BasicRequestProducer})
  * it is read from there up front, so other traffic costs the endpoint check alone. Requests made
- * with a producer of the application's own are not seen.
+ * with a producer of the application's own are not seen, unless it wraps one of those (as the
+ * OpenTelemetry Java agent's does).
  *
  * <p>For an AI request the producer and the consumer are replaced by proxies of the library's own
  * interfaces: the producer's proxy shows the call each buffer the client writes, the consumer's
@@ -42,6 +44,35 @@ public final class ApacheAsyncClientTap {
         }
       };
 
+  private static final String PRODUCER = "org.apache.hc.core5.http.nio.AsyncRequestProducer";
+  /** How many producers deep a request is looked for: a tracing agent's wrapper around the client's own, and one more. */
+  private static final int WRAPPERS = 2;
+
+  /**
+   * The field holding the producer a producer delegates to, or null: the OpenTelemetry Java
+   * agent's hook of {@code execute} hands {@code doExecute} its own producer around the
+   * application's.
+   */
+  private static final ClassValue<Field> DELEGATE_FIELD =
+      new ClassValue<Field>() {
+        @Override
+        protected Field computeValue(Class<?> producerClass) {
+          for (Class<?> c = producerClass; c != null; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+              if (!Modifier.isStatic(field.getModifiers()) && field.getType().getName().equals(PRODUCER)) {
+                try {
+                  field.setAccessible(true);
+                  return field;
+                } catch (RuntimeException e) {
+                  return null;
+                }
+              }
+            }
+          }
+          return null;
+        }
+      };
+
   private final CallStarts calls;
 
   public ApacheAsyncClientTap(CallStarts calls) {
@@ -53,11 +84,10 @@ public final class ApacheAsyncClientTap {
     if (producer == null || consumer == null || isTapped(producer)) {
       return null;
     }
-    Field requestField = REQUEST_FIELD.get(producer.getClass());
-    if (requestField == null) {
+    Object request = requestOf(producer);
+    if (request == null) {
       return null;
     }
-    Object request = requestField.get(producer);
     AiCall call = calls.start(ApacheMessages.uri(target, request), ApacheMessages.header(request, "traceparent"),
         name -> ApacheMessages.header(request, name));
     if (call == null) {
@@ -67,6 +97,20 @@ public final class ApacheAsyncClientTap {
       proxy(producer, "org.apache.hc.core5.http.nio.AsyncRequestProducer", new TappedAsyncProducer(producer, call)),
       proxy(consumer, "org.apache.hc.core5.http.nio.AsyncResponseConsumer", new TappedAsyncConsumer(consumer, call))
     };
+  }
+
+  /** The request of a {@code BasicRequestProducer}, or of one it is wrapped in; else null. */
+  private static Object requestOf(Object producer) throws IllegalAccessException {
+    Object current = producer;
+    for (int depth = 0; current != null && depth <= WRAPPERS; depth++) {
+      Field request = REQUEST_FIELD.get(current.getClass());
+      if (request != null) {
+        return request.get(current);
+      }
+      Field delegate = DELEGATE_FIELD.get(current.getClass());
+      current = delegate == null ? null : delegate.get(current);
+    }
+    return null;
   }
 
   private static boolean isTapped(Object producer) {

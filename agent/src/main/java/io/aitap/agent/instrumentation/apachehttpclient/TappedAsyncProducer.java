@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Behind a proxy of {@code AsyncRequestProducer}: hands the producer a proxy of the client's
- * {@code DataStreamChannel}, which shows the call the bytes each {@code write} took.
+ * {@code DataStreamChannel}, which shows the call the bytes each {@code write} took, and of its
+ * {@code RequestChannel}, which shows it the request head as it goes out, with the
+ * {@code traceparent} a wrapped producer (the OpenTelemetry Java agent's) may have set.
  */
 final class TappedAsyncProducer implements InvocationHandler {
 
@@ -30,6 +32,12 @@ final class TappedAsyncProducer implements InvocationHandler {
           Proxy.newProxyInstance(channelType.getClassLoader(), new Class<?>[] {channelType}, new Channel(args[0], call));
       return LibraryMethods.invoke(method, producer, channel);
     }
+    if (method.getName().equals("sendRequest") && args != null && args.length == 2 && args[0] != null) {
+      Class<?> channelType = method.getParameterTypes()[0];
+      Object channel = Proxy.newProxyInstance(
+          channelType.getClassLoader(), new Class<?>[] {channelType}, new RequestHeadChannel(args[0], call));
+      return LibraryMethods.invoke(method, producer, channel, args[1]);
+    }
     if (method.getName().equals("failed") && args != null && args.length == 1) {
       try {
         return LibraryMethods.invoke(method, producer, args);
@@ -38,6 +46,24 @@ final class TappedAsyncProducer implements InvocationHandler {
       }
     }
     return ProxyHandlers.passOn(proxy, producer, method, args);
+  }
+
+  private static final class RequestHeadChannel implements InvocationHandler {
+    private final Object channel;
+    private final AiCall call;
+
+    RequestHeadChannel(Object channel, AiCall call) {
+      this.channel = channel;
+      this.call = call;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getName().equals("sendRequest") && args != null && args.length >= 1 && args[0] != null) {
+        call.wireTraceparent(ApacheMessages.header(args[0], "traceparent"));
+      }
+      return ProxyHandlers.passOn(proxy, channel, method, args);
+    }
   }
 
   private static final class Channel implements InvocationHandler {

@@ -7,11 +7,13 @@ import io.aitap.agent.instrumentation.common.AbandonWatch;
 import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.instrumentation.common.ProxyHandlers;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the hook of {@code SdkAsyncHttpClient.execute} does. For an AI request the client executes
@@ -19,10 +21,36 @@ import java.util.concurrent.CompletionException;
  * own interfaces ({@link TappedByteStream}, {@link TappedResponseHandler}); everything else about
  * the request is the SDK's. A request already tapped (an SDK wrapper handing it on to the real
  * client) is left alone, so each exchange is one call.
+ *
+ * <p>The span's parent is the trace context the request head carried on the wire: a tracing
+ * agent's Netty handler (the OpenTelemetry Java agent's HTTP client span) injects it below the SDK,
+ * in the channel's pipeline. Netty's HTTP encoder reports each head; the SDK keeps the exchange a
+ * channel serves in a channel attribute, whose response handler is aitap's proxy for an AI call.
+ * Without such a handler, the request carries the SDK span's context in X-Ray's header alone (the
+ * OpenTelemetry agent's AWS SDK instrumentation puts it there): the AI span joins that span.
  */
 public final class AwsAsyncClientTap {
 
+  private static final String REQUEST_CONTEXT = "aws.http.nio.netty.async.requestContext";
+
+  /** {@code Channel.attr} and the SDK's key of the exchange, per channel class. */
+  private static final ClassValue<Object[]> REQUEST_CONTEXT_ATTRIBUTE =
+      new ClassValue<Object[]>() {
+        @Override
+        protected Object[] computeValue(Class<?> channelClass) {
+          try {
+            Class<?> keyType = Class.forName("io.netty.util.AttributeKey", false, channelClass.getClassLoader());
+            Object key = LibraryMethods.invoke(LibraryMethods.require(keyType, "valueOf", String.class), null, REQUEST_CONTEXT);
+            return new Object[] {LibraryMethods.require(channelClass, "attr", keyType), key};
+          } catch (Exception | LinkageError e) {
+            return null;
+          }
+        }
+      };
+
   private final CallStarts calls;
+  /** AI exchanges executed and not yet completed: while there are none, Netty's encoder costs nothing more. */
+  private final AtomicInteger open = new AtomicInteger();
 
   public AwsAsyncClientTap(CallStarts calls) {
     this.calls = calls;
@@ -42,7 +70,11 @@ public final class AwsAsyncClientTap {
       return null;
     }
     Object httpRequest = call(request, "request");
-    AiCall call = calls.start((URI) call(httpRequest, "getUri"), TappedResponseHandler.header(httpRequest, "traceparent"),
+    String traceparent = TappedResponseHandler.header(httpRequest, "traceparent");
+    if (traceparent == null) {
+      traceparent = XrayTraceHeader.asTraceparent(TappedResponseHandler.header(httpRequest, XrayTraceHeader.NAME));
+    }
+    AiCall call = calls.start((URI) call(httpRequest, "getUri"), traceparent,
         name -> TappedResponseHandler.header(httpRequest, name));
     if (call == null) {
       return null;
@@ -58,7 +90,28 @@ public final class AwsAsyncClientTap {
             LibraryMethods.method(request, ExecuteRequestCopier.HANDLER, 0).getReturnType(),
             new TappedResponseHandler(handler, call));
     AbandonWatch.watch(tappedHandler, call);
-    return copier.copy(request, tappedBody, tappedHandler);
+    Object tapped = copier.copy(request, tappedBody, tappedHandler);
+    open.incrementAndGet();
+    return tapped;
+  }
+
+  /** Netty's HTTP/1.1 encoder of the channel of {@code context} is about to encode {@code message}. */
+  public void requestEncoding(Object context, Object message) throws Exception {
+    if (open.get() == 0 || LibraryMethods.method(message, "headers", 0) == null) {
+      return;
+    }
+    Object channel = call(context, "channel");
+    Object[] attribute = channel == null ? null : REQUEST_CONTEXT_ATTRIBUTE.get(channel.getClass());
+    if (attribute == null) {
+      return;
+    }
+    Object requestContext = call(LibraryMethods.invoke((Method) attribute[0], channel, attribute[1]), "get");
+    Object handler = requestContext == null ? null : call(requestContext, "handler");
+    if (ProxyHandlers.isTapped(handler, TappedResponseHandler.class)) {
+      Object traceparent = call(call(message, "headers"), "get", "traceparent");
+      ((TappedResponseHandler) Proxy.getInvocationHandler(handler)).aiCall()
+          .wireTraceparent(traceparent == null ? null : traceparent.toString());
+    }
   }
 
   /**
@@ -72,9 +125,13 @@ public final class AwsAsyncClientTap {
       return;
     }
     if (thrown != null) {
+      open.decrementAndGet();
       call.failed(thrown);
-    } else if (future instanceof CompletableFuture) {
+    } else if (!(future instanceof CompletableFuture)) {
+      open.decrementAndGet();
+    } else {
       ((CompletableFuture<?>) future).whenComplete((ignored, failure) -> {
+        open.decrementAndGet();
         if (failure instanceof CancellationException) {
           call.cancelled();
         } else if (failure != null) {

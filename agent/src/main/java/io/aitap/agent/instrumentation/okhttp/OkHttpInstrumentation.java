@@ -3,6 +3,7 @@ package io.aitap.agent.instrumentation.okhttp;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
@@ -14,7 +15,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  * OkHttp 3.x ({@code okhttp3.RealCall}), 4.x and 5.x ({@code okhttp3.internal.connection.RealCall},
  * the latter shipped in {@code okhttp-jvm}). Both {@code execute} and the dispatcher thread of
  * {@code enqueue} obtain the application's response from {@code getResponseWithInterceptorChain}
- * (Kotlin mangles its name to {@code getResponseWithInterceptorChain$okhttp}).
+ * (Kotlin mangles its name to {@code getResponseWithInterceptorChain$okhttp}). The last interceptor,
+ * {@code CallServerInterceptor}, shows each attempt's request as it goes on the wire, after every
+ * application and network interceptor (a tracing interceptor's {@code traceparent} included).
  */
 public final class OkHttpInstrumentation implements ClientInstrumentation {
 
@@ -27,7 +30,9 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> types() {
-    return named(OKHTTP + ".RealCall").or(named(OKHTTP + ".internal.connection.RealCall"));
+    return named(OKHTTP + ".RealCall")
+        .or(named(OKHTTP + ".internal.connection.RealCall"))
+        .or(named(OKHTTP + ".internal.http.CallServerInterceptor"));
   }
 
   @Override
@@ -37,5 +42,8 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
             .and(takesArguments(0))
             .and(returns(named(OKHTTP + ".Response"))),
         OkHttpCallAdvice.class);
+    advisor.advise(
+        named("intercept").and(takesArguments(1)).and(takesArgument(0, named(OKHTTP + ".Interceptor$Chain"))),
+        OkHttpWireAdvice.class);
   }
 }

@@ -9,6 +9,8 @@ import io.aitap.agent.instrumentation.common.TeeOutputStream;
 import io.aitap.agent.protocol.ResponseHead;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the OkHttp hooks do. One call of OkHttp ({@code execute} or {@code enqueue}) is one AI
@@ -19,10 +21,18 @@ import java.net.URI;
  * <p>The response handed to the application is a copy whose body reads the original body through
  * a {@link TeeInputStream}: bytes reach the parser only as the application pulls them, after any
  * gzip OkHttp undid itself.
+ *
+ * <p>The span's parent is the trace context of the request as it went on the wire: a tracing
+ * network interceptor (the OpenTelemetry Java agent's) adds {@code traceparent} after the
+ * application built the request, per attempt. {@code CallServerInterceptor} reports each attempt's
+ * request, and the call it belongs to is found among the AI calls in flight; other traffic costs
+ * that hook one look at an empty map while no AI call is in flight.
  */
 public final class OkHttpTap {
 
   private final CallStarts calls;
+  /** OkHttp's call → the AI call, while OkHttp obtains its response. */
+  private final Map<Object, AiCall> inFlight = new ConcurrentHashMap<>();
 
   public OkHttpTap(CallStarts calls) {
     this.calls = calls;
@@ -38,13 +48,32 @@ public final class OkHttpTap {
     AiCall call = calls.start(URI.create(api.url(request)), api.requestHeader(request, "traceparent"),
         name -> api.requestHeader(request, name));
     if (call != null) {
+      inFlight.put(okHttpCall, call);
       scanRequestBody(api, request, call);
     }
     return call;
   }
 
+  /** An attempt of some call is about to be written; an AI call's takes the trace context it carries. */
+  public void wire(Object chain) throws Exception {
+    if (inFlight.isEmpty()) {
+      return;
+    }
+    OkHttpChain methods = OkHttpChain.of(chain.getClass());
+    if (methods == null) {
+      return;
+    }
+    Object okHttpCall = methods.call(chain);
+    AiCall call = okHttpCall == null ? null : inFlight.get(okHttpCall);
+    OkHttpApi api = call == null ? null : OkHttpApi.of(okHttpCall.getClass());
+    if (api != null) {
+      call.wireTraceparent(api.requestHeader(methods.request(chain), "traceparent"));
+    }
+  }
+
   /** Returns the response the application should receive instead of {@code response}. */
   public Object end(AiCall call, Object okHttpCall, Object response, Throwable thrown) throws Exception {
+    inFlight.remove(okHttpCall);
     OkHttpApi api = OkHttpApi.of(okHttpCall.getClass());
     if (thrown != null || response == null) {
       if (api != null && api.isCanceled(okHttpCall)) {

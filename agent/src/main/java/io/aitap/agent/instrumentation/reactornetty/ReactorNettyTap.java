@@ -76,6 +76,11 @@ public final class ReactorNettyTap {
       return;
     }
     Kind kind = NettyMessages.kind(message);
+    if (kind == Kind.HEAD || kind == Kind.FULL) {
+      // the head as encoded, after every handler of the pipeline (a tracing agent's injecting its
+      // traceparent) had its turn
+      call.wireTraceparent(NettyMessages.header(call(message, "headers"), "traceparent"));
+    }
     if (kind != Kind.HEAD && kind != Kind.OTHER) {
       NettyMessages.readContent(message, kind, true, call);
     }

@@ -46,7 +46,7 @@ public final class UrlConnectionTap {
   }
 
   public void connected(HttpURLConnection connection, Throwable thrown) {
-    ConnectionCall state = exiting(connection);
+    ConnectionCall state = outermostExit(connection);
     if (state == null) {
       return;
     }
@@ -60,7 +60,7 @@ public final class UrlConnectionTap {
   }
 
   public OutputStream output(HttpURLConnection connection, OutputStream stream, Throwable thrown) {
-    ConnectionCall state = exiting(connection);
+    ConnectionCall state = outermostExit(connection);
     if (state == null) {
       return stream;
     }
@@ -80,7 +80,7 @@ public final class UrlConnectionTap {
 
   public InputStream input(
       HttpURLConnection connection, int responseCode, InputStream stream, Throwable thrown) {
-    ConnectionCall state = exiting(connection);
+    ConnectionCall state = outermostExit(connection);
     if (state == null) {
       return stream;
     }
@@ -122,6 +122,19 @@ public final class UrlConnectionTap {
     if (state != null && state.depth == 0) {
       state.call.abandoned();
     }
+  }
+
+  /**
+   * Like {@link #exiting}; when the outermost method exits, any tracing advice inside aitap's (the
+   * OpenTelemetry Java agent's, whose {@code -javaagent} came first) has set the request's
+   * {@code traceparent}: the call takes the trace context the request goes out with.
+   */
+  private ConnectionCall outermostExit(HttpURLConnection connection) {
+    ConnectionCall state = exiting(connection);
+    if (state != null && state.depth == 1) {
+      state.call.wireTraceparent(requestProperty(connection, "traceparent"));
+    }
+    return state;
   }
 
   private ConnectionCall exiting(HttpURLConnection connection) {

@@ -19,10 +19,17 @@ import org.apache.hc.client5.http.async.methods.AbstractCharResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequests;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.RequestChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.AfterEach;
@@ -121,5 +128,63 @@ class ApacheAsyncClientInstrumentationTest extends InstrumentedClientTest {
     SimpleHttpResponse response = client.execute(post("/health"), null).get(30, TimeUnit.SECONDS);
     assertEquals(FakeAiServer.JSON, response.getBodyText());
     assertTrue(InstrumentedJvm.calls().isEmpty());
+  }
+
+  /**
+   * A tracing agent (the OpenTelemetry Java agent) hands the client its own producer around the
+   * application's, and sets {@code traceparent} on the request as it is sent: the call is seen, and
+   * takes that context.
+   */
+  @Test
+  void aRequestInsideATracingProducerIsSeenWithTheContextItIsSentWith() throws Exception {
+    String onTheWire = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    SimpleHttpResponse response = client.execute(
+        new TracingProducer(SimpleRequestProducer.create(post("/v1/chat/completions")), onTheWire),
+        SimpleResponseConsumer.create(), null).get(30, TimeUnit.SECONDS);
+    assertExchangeSeen(response.getBodyText());
+    assertEquals(onTheWire, onlyCall().call.traceparent());
+  }
+
+  private static final class TracingProducer implements AsyncRequestProducer {
+    private final AsyncRequestProducer delegate;
+    private final String traceparent;
+
+    TracingProducer(AsyncRequestProducer delegate, String traceparent) {
+      this.delegate = delegate;
+      this.traceparent = traceparent;
+    }
+
+    @Override
+    public void sendRequest(RequestChannel channel, HttpContext context) throws HttpException, IOException {
+      delegate.sendRequest((request, entity, c) -> {
+        request.setHeader("traceparent", traceparent);
+        channel.sendRequest(request, entity, c);
+      }, context);
+    }
+
+    @Override
+    public boolean isRepeatable() {
+      return delegate.isRepeatable();
+    }
+
+    @Override
+    public void failed(Exception cause) {
+      delegate.failed(cause);
+    }
+
+    @Override
+    public int available() {
+      return delegate.available();
+    }
+
+    @Override
+    public void produce(DataStreamChannel channel) throws IOException {
+      delegate.produce(channel);
+    }
+
+    @Override
+    public void releaseResources() {
+      delegate.releaseResources();
+    }
   }
 }

@@ -48,6 +48,44 @@ class OkHttpInstrumentationTest extends InstrumentedClientTest {
     assertEquals(200, onlyCall().call.status());
   }
 
+  /**
+   * A tracing network interceptor (the OpenTelemetry Java agent's) sets {@code traceparent} after
+   * the application built its request: the call joins the context the request went out with.
+   */
+  @Test
+  void theCallTakesTheTraceContextTheRequestCarriesOnTheWire() throws IOException {
+    String applications = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    String onTheWire = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    OkHttpClient traced = client.newBuilder()
+        .addNetworkInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("traceparent", onTheWire).build()))
+        .build();
+    Request request = post("/v1/chat/completions").newBuilder().header("traceparent", applications).build();
+    try (Response response = traced.newCall(request).execute()) {
+      assertExchangeSeen(response.body().string());
+    }
+    assertEquals(onTheWire, onlyCall().call.traceparent());
+  }
+
+  /** A call made inside an AI call's interceptor, on the same thread, is no part of it. */
+  @Test
+  void aCallInsideAnInterceptorLeavesTheOuterCallsContextAlone() throws IOException {
+    String outer = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    String inner = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    OkHttpClient traced = client.newBuilder()
+        .addInterceptor(chain -> {
+          Request token = new Request.Builder().url(server.url("/token")).header("traceparent", inner).build();
+          try (Response ignored = client.newCall(token).execute()) {
+            return chain.proceed(chain.request());
+          }
+        })
+        .build();
+    Request request = post("/v1/chat/completions").newBuilder().header("traceparent", outer).build();
+    try (Response response = traced.newCall(request).execute()) {
+      assertExchangeSeen(response.body().string());
+    }
+    assertEquals(outer, onlyCall().call.traceparent());
+  }
+
   @Test
   void enqueueIsTappedOnTheDispatcherThread() throws Exception {
     CompletableFuture<String> body = new CompletableFuture<>();
