@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.aitap.smoke.clients.PlanRunner;
 import io.aitap.smoke.clients.PlannedCall;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import java.time.Duration;
@@ -67,6 +68,9 @@ class OtelAgentSmokeTest {
     return jdks.stream();
   }
 
+  /** Time the OpenTelemetry agent gets after the last call to end its client spans (see {@link PlanRunner#LINGER_PROPERTY}). */
+  private static final String OTEL_AGENT_SPANS_END_MS = "500";
+
   private static List<ClientProgram> clients() {
     List<ClientProgram> clients = new ArrayList<>(ClientProgram.all());
     clients.addAll(ClientProgram.vertxClients());
@@ -82,7 +86,8 @@ class OtelAgentSmokeTest {
         : "-javaagent:aitap-agent.jar before -javaagent:opentelemetry-javaagent.jar";
     CompletableFuture<SmokeRun> run = CompletableFuture.supplyAsync(
         () -> SmokeRun.execute(jdk, client, OtelAgentSmokeTest::plan, "(" + order + ")",
-            jvm -> jvm.besideAgent(AgentJvm.openTelemetryAgent(), otelAgentFirst).timeout(TWO_AGENTS_TIMEOUT)),
+            jvm -> jvm.besideAgent(AgentJvm.openTelemetryAgent(), otelAgentFirst).timeout(TWO_AGENTS_TIMEOUT)
+                .systemProperty(PlanRunner.LINGER_PROPERTY, OTEL_AGENT_SPANS_END_MS)),
         RUNS);
     return dynamicContainer(order, Stream.of(run).flatMap(r -> checksOf(SmokeRun.join(r))));
   }

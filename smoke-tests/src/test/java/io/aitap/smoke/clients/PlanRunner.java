@@ -6,6 +6,14 @@ import java.util.List;
 /** The loop every client program shares: read the plan, make each call in order, print a report per call. */
 public final class PlanRunner {
 
+  /**
+   * How long the program stays up after its last call ({@value} system property, milliseconds;
+   * none by default): a tracer whose client spans end on an event loop after the application has
+   * its answer (the OpenTelemetry Java agent with Reactor Netty) needs that moment to end them
+   * before its exit flush.
+   */
+  public static final String LINGER_PROPERTY = "aitap.smoke.linger.ms";
+
   /** Makes one planned call the way its style says and reports what the application saw. */
   public interface Caller {
     CallReport call(PlannedCall call) throws Exception;
@@ -28,6 +36,7 @@ public final class PlanRunner {
       System.out.println(report.toLine());
     }
     System.out.flush();
+    Thread.sleep(Long.getLong(LINGER_PROPERTY, 0));
   }
 
   public static String requestSha256(PlannedCall call) {
