@@ -1,6 +1,7 @@
 package io.aitap.agent.instrumentation;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -16,6 +17,12 @@ public interface ClientInstrumentation {
   String name();
 
   ElementMatcher<TypeDescription> types();
+
+  /**
+   * Package prefixes, dotted and ending in a dot, holding every type {@link #types()} can match.
+   * Classes anywhere else never reach Byte Buddy (see {@link ClientPackageFilter}).
+   */
+  List<String> packages();
 
   void advise(Advisor advisor);
 

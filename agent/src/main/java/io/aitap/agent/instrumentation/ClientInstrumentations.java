@@ -64,10 +64,12 @@ public final class ClientInstrumentations {
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(new FailureListener())
             .ignore(nameStartsWith("io.aitap.").or(nameStartsWith("net.bytebuddy.")));
+    List<String> packages = new ArrayList<>();
     for (ClientInstrumentation client : all()) {
       if (!config.instrumentationEnabled(client.name())) {
         continue;
       }
+      packages.addAll(client.packages());
       for (String module : client.modules()) {
         letModuleReadBridge(instrumentation, module);
       }
@@ -76,7 +78,7 @@ public final class ClientInstrumentations {
       builder = builder.type(client.types()).transform(advice.transformer);
       installed.add(client.name());
     }
-    builder.installOn(instrumentation);
+    builder.with(ClientPackageFilter.of(packages)).installOn(instrumentation);
     return installed;
   }
 

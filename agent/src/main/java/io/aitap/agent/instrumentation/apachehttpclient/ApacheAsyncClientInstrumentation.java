@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -25,6 +26,11 @@ public final class ApacheAsyncClientInstrumentation implements ClientInstrumenta
   @Override
   public String name() {
     return "apache-httpclient-5-async";
+  }
+
+  @Override
+  public List<String> packages() {
+    return List.of("org.apache.hc.client5.http.impl.async.");
   }
 
   @Override

@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -68,6 +69,13 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public List<String> packages() {
+    return responseNotClosingEntity == null
+        ? List.of(clientPackage)
+        : List.of(clientPackage, responseNotClosingEntity.substring(0, responseNotClosingEntity.lastIndexOf('.') + 1));
   }
 
   @Override

@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -27,6 +28,11 @@ public final class AwsAsyncClientInstrumentation implements ClientInstrumentatio
   @Override
   public String name() {
     return "aws-sdk-2-async";
+  }
+
+  @Override
+  public List<String> packages() {
+    return List.of("software.amazon.awssdk.");
   }
 
   @Override

@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -17,6 +18,11 @@ public final class JdkHttpClientInstrumentation implements ClientInstrumentation
   @Override
   public String name() {
     return "jdk-httpclient";
+  }
+
+  @Override
+  public List<String> packages() {
+    return List.of("jdk.internal.net.http.");
   }
 
   @Override

@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
 import io.aitap.agent.instrumentation.LibraryNames;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -26,6 +27,11 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
   @Override
   public String name() {
     return "okhttp";
+  }
+
+  @Override
+  public List<String> packages() {
+    return List.of(OKHTTP + ".");
   }
 
   @Override

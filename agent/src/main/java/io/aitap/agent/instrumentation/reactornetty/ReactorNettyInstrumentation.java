@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -38,6 +39,11 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
   @Override
   public String name() {
     return "reactor-netty";
+  }
+
+  @Override
+  public List<String> packages() {
+    return List.of("reactor.netty.", ENCODER.substring(0, ENCODER.lastIndexOf('.') + 1));
   }
 
   @Override

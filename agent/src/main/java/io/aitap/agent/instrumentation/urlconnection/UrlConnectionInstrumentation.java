@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -19,6 +20,11 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
   @Override
   public String name() {
     return "urlconnection";
+  }
+
+  @Override
+  public List<String> packages() {
+    return List.of("sun.net.www.protocol.http.");
   }
 
   @Override

@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -29,6 +30,11 @@ public final class VertxHttpClientInstrumentation implements ClientInstrumentati
   @Override
   public String name() {
     return "vertx-http-client";
+  }
+
+  @Override
+  public List<String> packages() {
+    return List.of(IMPL);
   }
 
   @Override
