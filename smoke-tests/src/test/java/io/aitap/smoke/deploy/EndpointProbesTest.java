@@ -143,6 +143,8 @@ class EndpointProbesTest {
     assertEquals(List.of(1.0), values("min_over_time(probe_success{job=\"" + ProbeScrapeJob.NAME + "\",gen_ai_provider_name=\""
         + UP_PROVIDER + "\"}[1h])"));
     assertEquals(DOWN_PROVIDERS, alertingProviders(UNREACHABLE));
+    // no service here has called these providers: the probe alone raises a ticket, not a page
+    assertEquals(Set.of("ticket"), severities(UNREACHABLE));
     for (String other : List.of("AitapAIProviderProbeSlow", "AitapAIProbesNotRunning")) {
       assertEquals(Set.of(), alertingProviders(other), other);
     }
@@ -166,6 +168,16 @@ class EndpointProbesTest {
       }
     }
     return providers;
+  }
+
+  private Set<String> severities(String alertName) {
+    Set<String> severities = new TreeSet<>();
+    for (JsonNode alert : api.alerts()) {
+      if (alert.path("labels").path("alertname").asText().equals(alertName)) {
+        severities.add(alert.path("labels").path("severity").asText());
+      }
+    }
+    return severities;
   }
 
   private List<Double> values(String promql) {
