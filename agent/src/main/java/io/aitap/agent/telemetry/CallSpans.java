@@ -4,7 +4,10 @@ import static io.aitap.agent.telemetry.GenAiAttributes.*;
 
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallEnd;
+import io.aitap.agent.call.CallOutcome;
+import io.aitap.agent.cost.CallCost;
 import io.aitap.agent.protocol.AiEndpoint;
+import io.aitap.agent.protocol.RateLimits;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.opentelemetry.api.common.AttributeKey;
@@ -41,8 +44,8 @@ final class CallSpans {
     this.tracer = tracer;
   }
 
-  void record(AiCall call, CallOutcome outcome) {
-    String errorType = outcome.errorType;
+  void record(AiCall call, CallOutcome outcome, CallCost cost, RateLimits limits) {
+    String errorType = outcome.errorType();
     AiEndpoint endpoint = call.endpoint();
     RequestFacts request = call.request();
     ResponseFacts response = call.response();
@@ -83,11 +86,11 @@ final class CallSpans {
       builder.setAttribute(CALL_END, call.end() == CallEnd.CANCELLED ? "cancelled" : "abandoned");
     }
     put(builder, ERROR_TYPE, errorType);
-    put(builder, ERROR_CATEGORY, outcome.errorCategory);
-    if (errorType != null && outcome.limits != null) {
-      put(builder, RETRY_AFTER, outcome.limits.retryAfterSeconds);
+    put(builder, ERROR_CATEGORY, outcome.errorCategory());
+    if (errorType != null && limits != null) {
+      put(builder, RETRY_AFTER, limits.retryAfterSeconds);
     }
-    put(builder, USAGE_COST, outcome.costUsd);
+    put(builder, USAGE_COST, cost.usd());
 
     Span span = builder.startSpan();
     if (errorType != null) {
