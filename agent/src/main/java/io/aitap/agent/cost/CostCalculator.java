@@ -65,12 +65,12 @@ public final class CostCalculator {
    * calls wait for them unless a call ends before they are read.
    */
   public static CostCalculator fromConfig(AitapConfig config) {
-    String files = config.get("aitap.pricing.file");
+    String files = config.pricingFiles();
     FutureTask<PriceSources> reading = new FutureTask<>(() -> read(files));
     Thread reader = new Thread(reading, "aitap-prices");
     reader.setDaemon(true);
     reader.start();
-    return new CostCalculator(reading, parseAliases(config.get("aitap.pricing.aliases")));
+    return new CostCalculator(reading, parseAliases(config.pricingAliases()));
   }
 
   private static PriceSources read(String files) {

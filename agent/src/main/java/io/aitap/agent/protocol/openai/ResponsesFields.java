@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
-import io.aitap.agent.protocol.sse.JsonEventHandler;
+import io.aitap.agent.protocol.json.JsonEventHandler;
 import java.io.IOException;
 
 /**
