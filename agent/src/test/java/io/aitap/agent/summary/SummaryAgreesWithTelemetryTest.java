@@ -2,6 +2,7 @@ package io.aitap.agent.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,13 +75,13 @@ class SummaryAgreesWithTelemetryTest {
           "https", host[0], host.length > 1 ? Integer.parseInt(host[1]) : 443, Fixtures.path(expected));
       assertNotNull(endpoint, "recognised");
       byte[] body = Fixtures.body(expected);
-      Agreement agreement = replay(endpoint, call -> {
+      String category = replay(endpoint, call -> {
         call.responseHead(Fixtures.head(expected));
         call.responseBody(body, 0, body.length);
         call.responseComplete();
       });
       assertEquals(expected.get("status").asInt() >= 400 || expected.path("failed_in_body").asBoolean(),
-          agreement.failed, "failed as the fixture says");
+          category != null, "failed as the fixture says");
     }));
   }
 
@@ -91,63 +92,52 @@ class SummaryAgreesWithTelemetryTest {
     AiEndpoint openAi = classifier.classify("https", "api.openai.com", 443, "/v1/chat/completions");
     return Stream.of(
         DynamicTest.dynamicTest("cancelled mid-stream", () -> {
-          Agreement agreement = replay(openAi, call -> {
+          String category = replay(openAi, call -> {
             call.responseHead(events);
             call.responseBody(stream, 0, stream.length / 2);
             call.cancelled();
           });
-          assertTrue(agreement.failed, "a cancelled call is an error in both");
-          assertEquals("cancelled", agreement.category);
+          assertEquals("cancelled", category, "a cancelled call is an error in both");
         }),
         DynamicTest.dynamicTest("HTTP 503 without a body", () -> {
-          Agreement agreement = replay(openAi, call -> {
+          String category = replay(openAi, call -> {
             call.responseHead(new ResponseHead(503, name -> null));
             call.responseComplete();
           });
-          assertEquals("overloaded", agreement.category);
+          assertEquals("overloaded", category);
         }),
         DynamicTest.dynamicTest("connection refused", () -> {
-          Agreement agreement = replay(openAi, call -> call.failed(new ConnectException("Connection refused")));
-          assertEquals("connection", agreement.category);
+          String category = replay(openAi, call -> call.failed(new ConnectException("Connection refused")));
+          assertEquals("connection", category);
         }),
         DynamicTest.dynamicTest("stream cut off by the server", () -> {
-          Agreement agreement = replay(openAi, call -> {
+          String category = replay(openAi, call -> {
             call.responseHead(events);
             call.responseBody(stream, 0, stream.length / 2);
             call.failed(new EOFException("unexpected end of stream"));
           });
-          assertTrue(agreement.failed, "a stream that breaks off is an error in both");
+          assertNotNull(category, "a stream that breaks off is an error in both");
         }),
         DynamicTest.dynamicTest("stream truncated, then closed as if complete", () -> {
-          Agreement agreement = replay(openAi, call -> {
+          String category = replay(openAi, call -> {
             call.responseHead(events);
             call.responseBody(stream, 0, stream.length / 2);
             call.responseComplete();
           });
-          assertTrue(!agreement.failed, "nothing said it failed");
+          assertNull(category, "nothing said it failed");
         }),
         DynamicTest.dynamicTest("abandoned mid-stream", () -> {
-          Agreement agreement = replay(openAi, call -> {
+          String category = replay(openAi, call -> {
             call.responseHead(events);
             call.responseBody(stream, 0, stream.length / 2);
             call.abandoned();
           });
-          assertTrue(!agreement.failed, "the application stopped reading: not a failure");
+          assertNull(category, "the application stopped reading: not a failure");
         }));
   }
 
-  /** What both said about one call, once checked to agree. */
-  private static final class Agreement {
-    final boolean failed;
-    final String category;
-
-    Agreement(boolean failed, String category) {
-      this.failed = failed;
-      this.category = category;
-    }
-  }
-
-  private static Agreement replay(AiEndpoint endpoint, Consumer<AiCall> exchange) {
+  /** Replays one exchange through both, checks that they agree, and returns its error category: null if it did not fail. */
+  private static String replay(AiEndpoint endpoint, Consumer<AiCall> exchange) {
     InMemorySpanExporter spans = InMemorySpanExporter.create();
     InMemoryMetricReader metrics = InMemoryMetricReader.create();
     GenAiTelemetry telemetry = new GenAiTelemetry("test", COSTS);
@@ -194,7 +184,7 @@ class SummaryAgreesWithTelemetryTest {
       assertTrue(printed.matches("(?s).*\\n  " + each + " [^\\n]*" + (bad ? "  0\\.00% good of 1" : "100\\.00% good of 1") + ".*"),
           "SLO line of " + each + " with aitap.error.category " + category + "\n" + printed);
     }
-    return new Agreement(failed, category);
+    return category;
   }
 
   private static long orZero(Long value) {
