@@ -212,8 +212,8 @@ public final class AiCall implements ResponseFacts.ChunkListener {
     }
     failure = cause;
     end = how;
-    outcome = CallOutcome.of(this);
     try {
+      outcome = CallOutcome.of(this);
       sink.ended(this);
     } catch (RuntimeException e) {
       AgentLog.debug("telemetry for a call failed", e);
