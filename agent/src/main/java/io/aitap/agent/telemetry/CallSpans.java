@@ -75,15 +75,15 @@ final class CallSpans {
     put(builder, USAGE_CACHE_READ_INPUT_TOKENS, response.cacheReadInputTokens);
     put(builder, USAGE_CACHE_CREATION_INPUT_TOKENS, response.cacheCreationInputTokens);
     put(builder, USAGE_REASONING_OUTPUT_TOKENS, response.reasoningOutputTokens);
-    long ttfc = call.timeToFirstChunkNanos();
+    long ttfc = outcome.timeToFirstChunkNanos();
     if (ttfc >= 0) {
       builder.setAttribute(RESPONSE_TIME_TO_FIRST_CHUNK, ttfc / 1e9);
     }
     if (call.status() > 0) {
       builder.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) call.status());
     }
-    if (call.end() == CallEnd.CANCELLED || call.end() == CallEnd.ABANDONED) {
-      builder.setAttribute(CALL_END, call.end() == CallEnd.CANCELLED ? "cancelled" : "abandoned");
+    if (outcome.end() == CallEnd.CANCELLED || outcome.end() == CallEnd.ABANDONED) {
+      builder.setAttribute(CALL_END, outcome.end() == CallEnd.CANCELLED ? "cancelled" : "abandoned");
     }
     put(builder, ERROR_TYPE, errorType);
     put(builder, ERROR_CATEGORY, outcome.errorCategory());
@@ -96,7 +96,7 @@ final class CallSpans {
     if (errorType != null) {
       span.setStatus(StatusCode.ERROR);
     }
-    span.end(call.startEpochNanos() + call.durationNanos(), TimeUnit.NANOSECONDS);
+    span.end(call.startEpochNanos() + outcome.durationNanos(), TimeUnit.NANOSECONDS);
   }
 
   private static Context parentOf(AiCall call) {
