@@ -49,6 +49,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
 
   private volatile CallEnd end;
   private volatile Throwable failure;
+  private volatile CallOutcome outcome;
   private volatile long endNanos;
 
   public AiCall(AiEndpoint endpoint, CallSink sink, String traceparent) {
@@ -212,6 +213,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
     failure = cause;
     end = how;
     try {
+      outcome = CallOutcome.of(this);
       sink.ended(this);
     } catch (RuntimeException e) {
       AgentLog.debug("telemetry for a call failed", e);
@@ -301,6 +303,11 @@ public final class AiCall implements ResponseFacts.ChunkListener {
 
   public Throwable failure() {
     return failure;
+  }
+
+  /** What the call came to, decided as it ended; null until then. */
+  public CallOutcome outcome() {
+    return outcome;
   }
 
   public long startEpochNanos() {

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * aitap's own settings: {@code -Daitap.x.y=…} wins over the environment variable {@code AITAP_X_Y}
- * (dots and dashes become underscores), as OpenTelemetry does for {@code otel.*}.
+ * aitap's settings, its own {@code aitap.*} and the OpenTelemetry ones it reads besides the SDK: a
+ * system property {@code -Dx.y=…} wins over the environment variable {@code X_Y} (dots and dashes
+ * become underscores), as OpenTelemetry reads {@code otel.*}. This is the one place that rule is
+ * written.
  */
 public final class AitapConfig {
 
@@ -23,6 +25,7 @@ public final class AitapConfig {
     return new AitapConfig(System.getProperties(), System.getenv());
   }
 
+  /** The value of {@code key}, trimmed; null when unset or blank. */
   public String get(String key) {
     String value = properties.getProperty(key);
     if (value == null) {
@@ -84,6 +87,26 @@ public final class AitapConfig {
 
   public boolean debug() {
     return getBoolean("aitap.debug", false);
+  }
+
+  /** {@code otel.service.name}, as OpenTelemetry reads it; null when unset. */
+  public String serviceName() {
+    return get("otel.service.name");
+  }
+
+  /** {@code aitap.endpoints}: the AI endpoints the user names, as written; null when unset. */
+  public String endpoints() {
+    return get("aitap.endpoints");
+  }
+
+  /** {@code aitap.pricing.file}: price files, comma-separated; null when unset. */
+  public String pricingFiles() {
+    return get("aitap.pricing.file");
+  }
+
+  /** {@code aitap.pricing.aliases}: {@code name=model} pairs, comma-separated; null when unset. */
+  public String pricingAliases() {
+    return get("aitap.pricing.aliases");
   }
 
   /** Whether OpenAI-style paths ({@code …/chat/completions}) are recognised on any host. */

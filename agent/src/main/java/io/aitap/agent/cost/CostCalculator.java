@@ -65,12 +65,12 @@ public final class CostCalculator {
    * calls wait for them unless a call ends before they are read.
    */
   public static CostCalculator fromConfig(AitapConfig config) {
-    String files = config.get("aitap.pricing.file");
+    String files = config.pricingFiles();
     FutureTask<PriceSources> reading = new FutureTask<>(() -> read(files));
     Thread reader = new Thread(reading, "aitap-prices");
     reader.setDaemon(true);
     reader.start();
-    return new CostCalculator(reading, parseAliases(config.get("aitap.pricing.aliases")));
+    return new CostCalculator(reading, parseAliases(config.pricingAliases()));
   }
 
   private static PriceSources read(String files) {
@@ -176,11 +176,23 @@ public final class CostCalculator {
     return null;
   }
 
-  /** USD for a call with usage, or null when its model has no price. */
-  public Double costUsd(String model, String endpoint, ResponseFacts usage) {
-    return costUsd(model, endpoint, usage, Instant.now());
+  /**
+   * The one pricing rule, for spans, metrics and the exit summary alike: the provider's own figure
+   * when it gives one, else the tokens at the price {@code model} had at {@code endpoint} when the
+   * call was made. Waits for the prices until they are read.
+   */
+  public CallCost costOf(String model, String endpoint, ResponseFacts usage, Instant when) {
+    if (!usage.hasUsage()) {
+      return CallCost.NONE;
+    }
+    if (usage.reportedCostUsd != null) {
+      return CallCost.usd(usage.reportedCostUsd);
+    }
+    Double usd = costUsd(model, endpoint, usage, when);
+    return usd == null ? CallCost.UNPRICED : CallCost.usd(usd);
   }
 
+  /** USD for the tokens of a call with usage, or null when its model has no price then. */
   Double costUsd(String model, String endpoint, ResponseFacts usage, Instant when) {
     if (!usage.hasUsage()) {
       return null;

@@ -46,7 +46,7 @@ public final class EndpointClassifier {
 
   public static EndpointClassifier fromConfig(AitapConfig config) {
     return new EndpointClassifier(
-        ConfiguredEndpoint.parseList(config.get("aitap.endpoints")), config.pathDetection());
+        ConfiguredEndpoint.parseList(config.endpoints()), config.pathDetection());
   }
 
   public AiEndpoint classify(URI uri, RequestHeaders headers) {

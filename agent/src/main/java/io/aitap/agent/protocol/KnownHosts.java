@@ -57,7 +57,7 @@ final class KnownHosts {
       return known.api.endpoint(known.provider, host, port, rawPath);
     }
     if (host.endsWith(".openai.azure.com") || host.endsWith(".cognitiveservices.azure.com")) {
-      return azureOpenAi(host, port, rawPath);
+      return OpenAiApis.azureEndpoint(host, port, rawPath);
     }
     if (host.endsWith("aiplatform.googleapis.com")) {
       return speaking("gcp.vertex_ai", host, port, rawPath);
@@ -76,12 +76,5 @@ final class KnownHosts {
 
   private static AiEndpoint speaking(String provider, String host, int port, String rawPath) {
     return Apis.named(Apis.defaultFor(provider)).endpoint(provider, host, port, rawPath);
-  }
-
-  /** The OpenAI API; the deployment in the path stands for the model when the body names none. */
-  private static AiEndpoint azureOpenAi(String host, int port, String rawPath) {
-    ApiProtocol protocol = OpenAiApis.forPath(rawPath, "azure.ai.openai");
-    return protocol == null ? null : new AiEndpoint(
-        "azure.ai.openai", protocol, host, port, PathSegments.after(rawPath, "/openai/deployments/"));
   }
 }

@@ -1,5 +1,6 @@
 package io.aitap.agent.summary;
 
+import io.aitap.agent.call.CallOutcome;
 import io.aitap.agent.slo.Objective;
 import io.aitap.agent.slo.Slo;
 import java.io.PrintStream;
@@ -39,19 +40,19 @@ final class SloTally {
     }
   }
 
-  /** One finished call; {@code timeToFirstChunkSeconds} is negative for calls with no first chunk. */
-  void add(String provider, String model, String operation, String errorCategory, double durationSeconds,
-      double timeToFirstChunkSeconds) {
+  void add(CallOutcome outcome) {
+    double duration = outcome.durationNanos() / 1e9;
+    double timeToFirstChunk = outcome.timeToFirstChunkNanos() / 1e9;
     for (Count count : counts) {
-      if (!count.slo.selector().matches(service, provider, model, operation)) {
+      if (!count.slo.selector().matches(service, outcome.provider(), outcome.requestModel(), outcome.operation())) {
         continue;
       }
       boolean firstToken = count.objective.kind() == Objective.Kind.TIME_TO_FIRST_TOKEN;
-      if (firstToken && timeToFirstChunkSeconds < 0) {
+      if (firstToken && timeToFirstChunk < 0) {
         continue;
       }
       count.calls++;
-      if (count.objective.isBad(errorCategory, firstToken ? timeToFirstChunkSeconds : durationSeconds)) {
+      if (count.objective.isBad(outcome.errorCategory(), firstToken ? timeToFirstChunk : duration)) {
         count.bad++;
       }
     }

@@ -1,12 +1,11 @@
 package io.aitap.agent.summary;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.call.CallEnd;
+import io.aitap.agent.call.CallOutcome;
 import io.aitap.agent.call.CallSink;
+import io.aitap.agent.cost.CallCost;
 import io.aitap.agent.cost.CostCalculator;
-import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.slo.Slo;
-import io.aitap.agent.telemetry.ErrorCategory;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,42 +41,37 @@ public final class TerminalSummary implements CallSink {
 
   @Override
   public synchronized void ended(AiCall call) {
-    ResponseFacts response = call.response();
-    String model = call.request().model != null ? call.request().model : response.model;
+    CallOutcome outcome = call.outcome();
+    String model = outcome.model();
     ModelTotals row = totals.computeIfAbsent(
-        call.endpoint().providerName() + "\u0000" + (model == null ? "?" : model), key -> new ModelTotals());
+        outcome.provider() + "\u0000" + (model == null ? "?" : model), key -> new ModelTotals());
     row.calls++;
-    boolean failed = call.status() >= 400 || response.failedInBody || call.end() == CallEnd.FAILED;
-    if (failed) {
+    if (outcome.failed()) {
       row.failed++;
     }
-    row.duration.add(call.durationNanos() / 1e9);
-    if (call.timeToFirstChunkNanos() >= 0) {
-      row.timeToFirstChunk.add(call.timeToFirstChunkNanos() / 1e9);
+    row.duration.add(outcome.durationNanos() / 1e9);
+    if (outcome.timeToFirstChunkNanos() >= 0) {
+      row.timeToFirstChunk.add(outcome.timeToFirstChunkNanos() / 1e9);
     }
-    slos.add(call.endpoint().providerName(), call.request().model, call.endpoint().protocol().operationName(),
-        ErrorCategory.of(call), call.durationNanos() / 1e9, call.timeToFirstChunkNanos() / 1e9);
-    if (response.hasUsage()) {
-      row.inputTokens += response.inputTokens == null ? 0 : response.inputTokens;
-      row.outputTokens += response.outputTokens == null ? 0 : response.outputTokens;
+    slos.add(outcome);
+    if (outcome.hasUsage()) {
+      row.inputTokens += outcome.inputTokens();
+      row.outputTokens += outcome.outputTokens();
       if (costs.pricesRead() || awaitingPrices.size() >= AWAITING_PRICES_LIMIT) {
         addAwaitedCosts();
-        addCost(row, model, call);
+        addCost(row, outcome);
       } else {
-        awaitingPrices.add(() -> addCost(row, model, call));
+        awaitingPrices.add(() -> addCost(row, outcome));
       }
     }
   }
 
-  private void addCost(ModelTotals row, String model, AiCall call) {
-    ResponseFacts response = call.response();
-    Double cost = response.reportedCostUsd != null
-        ? response.reportedCostUsd
-        : costs.costUsd(response.model != null ? response.model : model, call.endpoint().serverAddress(), response);
-    if (cost == null) {
+  private void addCost(ModelTotals row, CallOutcome outcome) {
+    CallCost cost = outcome.cost(costs);
+    if (cost.unpriced()) {
       row.unpricedCalls++;
-    } else {
-      row.costUsd += cost;
+    } else if (cost.usd() != null) {
+      row.costUsd += cost.usd();
     }
   }
 

@@ -14,6 +14,8 @@ import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_KIND;
 import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_TYPE;
 
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallOutcome;
+import io.aitap.agent.cost.CallCost;
 import io.aitap.agent.cost.CostCalculator;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.RateLimits;
@@ -122,29 +124,29 @@ final class CallMetrics {
         });
   }
 
-  void record(AiCall call, CallOutcome outcome) {
+  void record(AiCall call, CallOutcome outcome, CallCost callCost, RateLimits limits) {
     AttributesBuilder builder = requestAttributes(call);
     ResponseFacts response = call.response();
-    String errorType = outcome.errorType;
+    String errorType = outcome.errorType();
     putIfPresent(builder, RESPONSE_MODEL, response.model);
     putIfPresent(builder, ERROR_TYPE, errorType);
-    putIfPresent(builder, ERROR_CATEGORY, outcome.errorCategory);
+    putIfPresent(builder, ERROR_CATEGORY, outcome.errorCategory());
     Attributes attributes = builder.build();
-    if (outcome.limits != null) {
-      recordRateLimits(call, outcome.limits);
+    if (limits != null) {
+      recordRateLimits(call, limits);
     }
-    if (outcome.costUsd != null) {
-      cost.record(outcome.costUsd, attributes);
-    } else if (outcome.unpriced) {
+    if (callCost.usd() != null) {
+      cost.record(callCost.usd(), attributes);
+    } else if (callCost.unpriced()) {
       unpricedCalls.add(1, attributes);
     }
 
-    duration.record(call.durationNanos() / NANOS_PER_SECOND, attributes);
-    long ttfc = call.timeToFirstChunkNanos();
+    duration.record(outcome.durationNanos() / NANOS_PER_SECOND, attributes);
+    long ttfc = outcome.timeToFirstChunkNanos();
     if (ttfc >= 0 && call.isStreaming()) {
       timeToFirstChunk.record(ttfc / NANOS_PER_SECOND, attributes);
     }
-    if (response.hasUsage()) {
+    if (outcome.hasUsage()) {
       recordTokens(response.inputTokens, "input", attributes);
       recordTokens(response.outputTokens, "output", attributes);
       recordDetail(response.cacheReadInputTokens, "cache_read", attributes);

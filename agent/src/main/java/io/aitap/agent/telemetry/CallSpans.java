@@ -4,7 +4,10 @@ import static io.aitap.agent.telemetry.GenAiAttributes.*;
 
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallEnd;
+import io.aitap.agent.call.CallOutcome;
+import io.aitap.agent.cost.CallCost;
 import io.aitap.agent.protocol.AiEndpoint;
+import io.aitap.agent.protocol.RateLimits;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.opentelemetry.api.common.AttributeKey;
@@ -41,8 +44,8 @@ final class CallSpans {
     this.tracer = tracer;
   }
 
-  void record(AiCall call, CallOutcome outcome) {
-    String errorType = outcome.errorType;
+  void record(AiCall call, CallOutcome outcome, CallCost cost, RateLimits limits) {
+    String errorType = outcome.errorType();
     AiEndpoint endpoint = call.endpoint();
     RequestFacts request = call.request();
     ResponseFacts response = call.response();
@@ -72,28 +75,28 @@ final class CallSpans {
     put(builder, USAGE_CACHE_READ_INPUT_TOKENS, response.cacheReadInputTokens);
     put(builder, USAGE_CACHE_CREATION_INPUT_TOKENS, response.cacheCreationInputTokens);
     put(builder, USAGE_REASONING_OUTPUT_TOKENS, response.reasoningOutputTokens);
-    long ttfc = call.timeToFirstChunkNanos();
+    long ttfc = outcome.timeToFirstChunkNanos();
     if (ttfc >= 0) {
       builder.setAttribute(RESPONSE_TIME_TO_FIRST_CHUNK, ttfc / 1e9);
     }
     if (call.status() > 0) {
       builder.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) call.status());
     }
-    if (call.end() == CallEnd.CANCELLED || call.end() == CallEnd.ABANDONED) {
-      builder.setAttribute(CALL_END, call.end() == CallEnd.CANCELLED ? "cancelled" : "abandoned");
+    if (outcome.end() == CallEnd.CANCELLED || outcome.end() == CallEnd.ABANDONED) {
+      builder.setAttribute(CALL_END, outcome.end() == CallEnd.CANCELLED ? "cancelled" : "abandoned");
     }
     put(builder, ERROR_TYPE, errorType);
-    put(builder, ERROR_CATEGORY, outcome.errorCategory);
-    if (errorType != null && outcome.limits != null) {
-      put(builder, RETRY_AFTER, outcome.limits.retryAfterSeconds);
+    put(builder, ERROR_CATEGORY, outcome.errorCategory());
+    if (errorType != null && limits != null) {
+      put(builder, RETRY_AFTER, limits.retryAfterSeconds);
     }
-    put(builder, USAGE_COST, outcome.costUsd);
+    put(builder, USAGE_COST, cost.usd());
 
     Span span = builder.startSpan();
     if (errorType != null) {
       span.setStatus(StatusCode.ERROR);
     }
-    span.end(call.startEpochNanos() + call.durationNanos(), TimeUnit.NANOSECONDS);
+    span.end(call.startEpochNanos() + outcome.durationNanos(), TimeUnit.NANOSECONDS);
   }
 
   private static Context parentOf(AiCall call) {

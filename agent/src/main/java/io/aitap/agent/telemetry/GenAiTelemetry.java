@@ -2,8 +2,11 @@ package io.aitap.agent.telemetry;
 
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallOutcome;
 import io.aitap.agent.call.CallSink;
+import io.aitap.agent.cost.CallCost;
 import io.aitap.agent.cost.CostCalculator;
+import io.aitap.agent.protocol.RateLimits;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,9 +95,11 @@ public final class GenAiTelemetry implements CallSink {
 
     void emit(AiCall call) {
       try {
-        CallOutcome outcome = CallOutcome.of(call, costs);
-        spans.record(call, outcome);
-        metrics.record(call, outcome);
+        CallOutcome outcome = call.outcome();
+        CallCost cost = outcome.cost(costs);
+        RateLimits limits = call.head() == null ? null : RateLimits.of(call.head());
+        spans.record(call, outcome, cost, limits);
+        metrics.record(call, outcome, cost, limits);
       } catch (RuntimeException e) {
         AgentLog.debug("could not emit telemetry for a call", e);
       }

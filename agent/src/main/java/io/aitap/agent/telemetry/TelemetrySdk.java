@@ -1,5 +1,6 @@
 package io.aitap.agent.telemetry;
 
+import io.aitap.agent.config.AitapConfig;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -9,7 +10,6 @@ import io.opentelemetry.sdk.resources.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -104,15 +104,9 @@ public final class TelemetrySdk {
     return (endpoint.endsWith("/") ? endpoint : endpoint + "/") + "v1/" + signal;
   }
 
-  /** A system property wins over the environment variable, which wins over aitap's defaults. */
+  /** The user's setting, else aitap's default, else {@code defaultValue}. */
   private static String setting(String property, String defaultValue) {
-    String value = System.getProperty(property);
-    if (value == null) {
-      value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
-    }
-    if (value == null || value.trim().isEmpty()) {
-      value = DEFAULTS.getOrDefault(property, defaultValue);
-    }
-    return value == null ? null : value.trim();
+    String value = AitapConfig.fromSystem().get(property);
+    return value != null ? value : DEFAULTS.getOrDefault(property, defaultValue);
   }
 }

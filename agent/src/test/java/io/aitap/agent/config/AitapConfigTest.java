@@ -24,6 +24,17 @@ class AitapConfigTest {
   }
 
   @Test
+  void openTelemetrySettingsAreReadByTheSameRule() {
+    Properties properties = new Properties();
+    properties.setProperty("otel.service.name", "checkout");
+    Map<String, String> environment = Map.of("OTEL_SERVICE_NAME", "search", "AITAP_ENDPOINTS", "https://llm.example/v1");
+
+    assertEquals("checkout", new AitapConfig(properties, environment).serviceName());
+    assertEquals("search", new AitapConfig(new Properties(), environment).serviceName());
+    assertEquals("https://llm.example/v1", new AitapConfig(properties, environment).endpoints());
+  }
+
+  @Test
   void environmentNamesFollowTheOpenTelemetryRule() {
     assertEquals("AITAP_INSTRUMENTATION_JDK_HTTPCLIENT_ENABLED",
         AitapConfig.environmentName("aitap.instrumentation.jdk-httpclient.enabled"));

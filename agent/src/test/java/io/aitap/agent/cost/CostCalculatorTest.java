@@ -52,7 +52,7 @@ class CostCalculatorTest {
     usage.cacheCreation1hInputTokens = 3_000L;
     // claude-sonnet-4-6: input 3, 5-minute writes 3.75, 1-hour writes 6, reads 0.30, output 15
     double expected = (22_000 * 3.00 + 5_000 * 3.75 + 3_000 * 6.00 + 10_000 * 0.30 + 2_000 * 15.00) / 1e6;
-    assertEquals(expected, bundled.costUsd("claude-sonnet-4-6", "api.anthropic.com", usage), 1e-12);
+    assertEquals(expected, costUsd(bundled, "claude-sonnet-4-6", "api.anthropic.com", usage), 1e-12);
   }
 
   @Test
@@ -61,17 +61,17 @@ class CostCalculatorTest {
     ResponseFacts longPrompt = usage(200_001, 0, 0, 1_000);
     // gemini-2.5-pro: 1.25 in and 10 out up to 200k input tokens, 2.50 and 15 above
     assertEquals((200_000 * 1.25 + 1_000 * 10.0) / 1e6,
-        bundled.costUsd("gemini-2.5-pro", "generativelanguage.googleapis.com", shortPrompt), 1e-12);
+        costUsd(bundled, "gemini-2.5-pro", "generativelanguage.googleapis.com", shortPrompt), 1e-12);
     assertEquals((200_001 * 2.50 + 1_000 * 15.0) / 1e6,
-        bundled.costUsd("gemini-2.5-pro", "generativelanguage.googleapis.com", longPrompt), 1e-12);
+        costUsd(bundled, "gemini-2.5-pro", "generativelanguage.googleapis.com", longPrompt), 1e-12);
   }
 
   @Test
   void bedrockRegionalProfilesCostTenPercentMoreThanGlobalOnes() {
     ResponseFacts usage = usage(10_000, 0, 0, 1_000);
     String host = "bedrock-runtime.us-east-1.amazonaws.com";
-    double global = bundled.costUsd("global.anthropic.claude-sonnet-4-5-20250929-v1:0", host, usage);
-    double regional = bundled.costUsd("us.anthropic.claude-sonnet-4-5-20250929-v1:0", host, usage);
+    double global = costUsd(bundled, "global.anthropic.claude-sonnet-4-5-20250929-v1:0", host, usage);
+    double regional = costUsd(bundled, "us.anthropic.claude-sonnet-4-5-20250929-v1:0", host, usage);
     assertEquals(global * 1.10, regional, 1e-12);
   }
 
@@ -84,11 +84,11 @@ class CostCalculatorTest {
     CostCalculator custom = withFile(file.toString(), "chat-prod-4o=gpt-4o");
 
     ResponseFacts usage = usage(1_000, 0, 0, 1_000);
-    assertEquals(0.010, custom.costUsd("gpt-4o-2024-11-20", "api.openai.com", usage), 1e-12);
-    assertEquals(0.010, custom.costUsd("chat-prod-4o", "contoso.openai.azure.com", usage), 1e-12);
-    assertEquals(0.001, custom.costUsd("gpt-4o", "api.holysheep.ai", usage), 1e-12, "the relay's blended price");
-    assertEquals(0.0144, custom.costUsd("claude-sonnet-4-5", "api.holysheep.ai", usage), 1e-12, "the relay's own line wins");
-    assertEquals(0.018, custom.costUsd("claude-sonnet-4-5", "api.anthropic.com", usage), 1e-12, "elsewhere the list price");
+    assertEquals(0.010, costUsd(custom, "gpt-4o-2024-11-20", "api.openai.com", usage), 1e-12);
+    assertEquals(0.010, costUsd(custom, "chat-prod-4o", "contoso.openai.azure.com", usage), 1e-12);
+    assertEquals(0.001, costUsd(custom, "gpt-4o", "api.holysheep.ai", usage), 1e-12, "the relay's blended price");
+    assertEquals(0.0144, costUsd(custom, "claude-sonnet-4-5", "api.holysheep.ai", usage), 1e-12, "the relay's own line wins");
+    assertEquals(0.018, costUsd(custom, "claude-sonnet-4-5", "api.anthropic.com", usage), 1e-12, "elsewhere the list price");
     assertTrue(custom.describeList(Instant.now()).contains("own lines come first"));
   }
 
@@ -111,7 +111,7 @@ class CostCalculatorTest {
     assertEquals(6.0, custom.costUsd("acme-1-0601", "llm.acme.example", usage, Instant.parse("2026-06-01T12:00:00Z")), 1e-9);
     assertEquals(1.5, custom.costUsd("acme-1", "llm.acme.example", usage, Instant.parse("2026-06-01T23:00:00Z")), 1e-9,
         "the off-peak price spans midnight");
-    assertNull(custom.costUsd("acme-search", "llm.acme.example", usage), "a model with no token price stays unpriced");
+    assertNull(costUsd(custom, "acme-search", "llm.acme.example", usage), "a model with no token price stays unpriced");
     assertNotNull(custom.priceFor("gpt-4o", "api.openai.com"), "the bundled list still prices the rest");
     assertEquals(file.toString(), custom.listSource());
     assertEquals(10.5, custom.listAgeDays(Instant.parse("2026-11-30T12:00:00Z")), 1e-9);
@@ -125,7 +125,7 @@ class CostCalculatorTest {
     }
     CostCalculator custom = withFile(file.toString(), null);
     ResponseFacts usage = usage(9_000, 3_000, 0, 2_600);
-    assertEquals(bundled.costUsd("grok-4-0709", "api.x.ai", usage), custom.costUsd("grok-4-0709", "api.x.ai", usage), 1e-12);
+    assertEquals(costUsd(bundled, "grok-4-0709", "api.x.ai", usage), costUsd(custom, "grok-4-0709", "api.x.ai", usage), 1e-12);
     assertTrue(custom.priceFor("grok-4-0709", "api.x.ai").name().startsWith(file.toString()));
   }
 
@@ -140,7 +140,7 @@ class CostCalculatorTest {
 
   @Test
   void noUsageMeansNoCost() {
-    assertNull(bundled.costUsd("gpt-4o", "api.openai.com", new ResponseFacts(() -> {})));
+    assertNull(costUsd(bundled, "gpt-4o", "api.openai.com", new ResponseFacts(() -> {})));
     assertNotNull(bundled.priceFor("gpt-4o", "api.openai.com"));
   }
 
@@ -166,5 +166,9 @@ class CostCalculatorTest {
     facts.cacheCreationInputTokens = cacheWrite;
     facts.outputTokens = output;
     return facts;
+  }
+
+  private static Double costUsd(CostCalculator costs, String model, String endpoint, ResponseFacts usage) {
+    return costs.costUsd(model, endpoint, usage, Instant.now());
   }
 }

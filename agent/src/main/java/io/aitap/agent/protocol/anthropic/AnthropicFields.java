@@ -6,7 +6,7 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.SplitInputUsage;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
-import io.aitap.agent.protocol.sse.JsonEventHandler;
+import io.aitap.agent.protocol.json.EventFields;
 import java.io.IOException;
 
 /**
@@ -15,27 +15,19 @@ import java.io.IOException;
  * stop reason and the cumulative output count (the last one counts), {@code error} a failure inside
  * a stream that began with 200. Also reads Anthropic's error body, {@code {"error": {"type": …}}}.
  */
-public final class AnthropicFields implements JsonEventHandler {
+public final class AnthropicFields extends EventFields {
 
-  private final ResponseFacts response;
   private final SplitInputUsage usage;
-  private String eventType;
 
   public AnthropicFields(ResponseFacts response) {
-    this.response = response;
+    super(response, "content_block_delta");
     this.usage = new SplitInputUsage(response);
   }
 
   @Override
-  public void onEventStart(String name) {
-    eventType = name;
-  }
-
-  @Override
   public void onEventEnd() {
-    if ("content_block_delta".equals(eventType)) {
-      response.chunk();
-    } else if ("error".equals(eventType)) {
+    super.onEventEnd();
+    if ("error".equals(eventType)) {
       response.failedInBody = true;
     }
   }

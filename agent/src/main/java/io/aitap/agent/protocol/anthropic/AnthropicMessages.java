@@ -9,7 +9,7 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
-import io.aitap.agent.protocol.json.JsonRequestScanner;
+import io.aitap.agent.protocol.json.JsonRequestFields;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
 /** Anthropic's Messages API ({@code /v1/messages}), direct or through Vertex AI's rawPredict. */
@@ -36,7 +36,7 @@ public final class AnthropicMessages implements ApiProtocol {
 
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
-    return new JsonRequestScanner(request);
+    return JsonRequestFields.scanner(request);
   }
 
   @Override

@@ -10,7 +10,7 @@ import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.anthropic.AnthropicFields;
 import io.aitap.agent.protocol.json.JsonBodyParser;
-import io.aitap.agent.protocol.json.JsonRequestScanner;
+import io.aitap.agent.protocol.json.JsonRequestFields;
 import java.util.Locale;
 
 /**
@@ -79,7 +79,7 @@ public final class BedrockRuntime implements ApiProtocol {
   }
 
   private static RequestScanner converseScanner(RequestFacts request) {
-    return new JsonRequestScanner(request, "inferenceConfig", "maxTokens", "temperature", "topP");
+    return JsonRequestFields.scanner(request, "inferenceConfig", "maxTokens", "temperature", "topP");
   }
 
   /**
@@ -89,13 +89,13 @@ public final class BedrockRuntime implements ApiProtocol {
   private static RequestScanner invokeScanner(RequestFacts request) {
     String model = request.model == null ? "" : request.model;
     if (isAnthropic(model)) {
-      return new JsonRequestScanner(request);
+      return JsonRequestFields.scanner(request);
     }
     if (model.contains("meta.llama")) {
-      return new JsonRequestScanner(request, null, "max_gen_len", "temperature", "top_p");
+      return JsonRequestFields.scanner(request, null, "max_gen_len", "temperature", "top_p");
     }
     if (model.contains("amazon.nova")) {
-      return new JsonRequestScanner(request, "inferenceConfig", "max_new_tokens", "temperature", "topP");
+      return JsonRequestFields.scanner(request, "inferenceConfig", "max_new_tokens", "temperature", "topP");
     }
     return converseScanner(request);
   }

@@ -6,7 +6,7 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.SplitInputUsage;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
-import io.aitap.agent.protocol.sse.JsonEventHandler;
+import io.aitap.agent.protocol.json.EventFields;
 import java.io.IOException;
 
 /**
@@ -14,30 +14,16 @@ import java.io.IOException;
  * ({@code metadata}) sit at the same paths in both. Bedrock's input count excludes cache reads and
  * writes; {@code cacheDetails} splits the writes by how long they are kept, which prices them.
  */
-final class ConverseFields implements JsonEventHandler {
+final class ConverseFields extends EventFields {
 
-  private final ResponseFacts response;
   private final SplitInputUsage usage;
-  private String eventType;
   /** One half of a {@code cacheDetails} entry, until the other half arrives. */
   private String pendingTtl;
   private Long pendingTokens;
 
   ConverseFields(ResponseFacts response) {
-    this.response = response;
+    super(response, "contentBlockDelta");
     this.usage = new SplitInputUsage(response);
-  }
-
-  @Override
-  public void onEventStart(String name) {
-    eventType = name;
-  }
-
-  @Override
-  public void onEventEnd() {
-    if ("contentBlockDelta".equals(eventType)) {
-      response.chunk();
-    }
   }
 
   @Override

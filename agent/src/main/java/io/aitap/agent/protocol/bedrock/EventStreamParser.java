@@ -3,7 +3,7 @@ package io.aitap.agent.protocol.bedrock;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonScanner;
-import io.aitap.agent.protocol.sse.JsonEventHandler;
+import io.aitap.agent.protocol.json.JsonEventHandler;
 import java.util.Map;
 
 /**

@@ -10,7 +10,7 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
-import io.aitap.agent.protocol.json.JsonRequestScanner;
+import io.aitap.agent.protocol.json.JsonRequestFields;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
 /**
@@ -37,7 +37,7 @@ public final class CohereChat implements ApiProtocol {
   /** Cohere calls top_p {@code p}. */
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
-    return new JsonRequestScanner(request, null, "max_tokens", "temperature", "p");
+    return JsonRequestFields.scanner(request, null, "max_tokens", "temperature", "p");
   }
 
   @Override

@@ -5,32 +5,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
-import io.aitap.agent.protocol.sse.JsonEventHandler;
+import io.aitap.agent.protocol.json.EventFields;
 import java.io.IOException;
 
 /**
  * A v2 chat response, or its stream: {@code message-start} (id), {@code content-delta} (output),
  * {@code message-end} whose {@code delta} holds the finish reason and usage.
  */
-final class CohereFields implements JsonEventHandler {
-
-  private final ResponseFacts response;
-  private String eventType;
+final class CohereFields extends EventFields {
 
   CohereFields(ResponseFacts response) {
-    this.response = response;
-  }
-
-  @Override
-  public void onEventStart(String name) {
-    eventType = name;
-  }
-
-  @Override
-  public void onEventEnd() {
-    if ("content-delta".equals(eventType)) {
-      response.chunk();
-    }
+    super(response, "content-delta");
   }
 
   @Override

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
-import io.aitap.agent.protocol.sse.JsonEventHandler;
+import io.aitap.agent.protocol.json.EventFields;
 import java.io.IOException;
 
 /**
@@ -14,27 +14,13 @@ import java.io.IOException;
  * one counts. Thinking tokens are not part of {@code candidatesTokenCount}, so output is their sum.
  * Errors: {@code {"error": {"status": "RESOURCE_EXHAUSTED", "details": [{"reason": …}]}}}.
  */
-final class GeminiFields implements JsonEventHandler {
+final class GeminiFields extends EventFields {
 
-  private final ResponseFacts response;
   private Long candidatesTokens;
   private Long thoughtsTokens;
-  private boolean eventCarriesOutput;
 
   GeminiFields(ResponseFacts response) {
-    this.response = response;
-  }
-
-  @Override
-  public void onEventStart(String name) {
-    eventCarriesOutput = false;
-  }
-
-  @Override
-  public void onEventEnd() {
-    if (eventCarriesOutput) {
-      response.chunk();
-    }
+    super(response);
   }
 
   @Override
@@ -42,7 +28,6 @@ final class GeminiFields implements JsonEventHandler {
     // in a JSON-array stream each element is one chunk
     if (path.is("[]")) {
       onEventEnd();
-      eventCarriesOutput = false;
     }
   }
 
@@ -74,7 +59,7 @@ final class GeminiFields implements JsonEventHandler {
     if (depth == 3 && "finishReason".equals(field) && token == JsonToken.VALUE_STRING) {
       response.addFinishReason(parser.getText());
     } else if ("text".equals(field) && token == JsonToken.VALUE_STRING && !parser.getText().isEmpty()) {
-      eventCarriesOutput = true;
+      carriesOutput();
     }
   }
 

@@ -10,7 +10,7 @@ import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.anthropic.AnthropicMessages;
 import io.aitap.agent.protocol.json.JsonBodyParser;
-import io.aitap.agent.protocol.json.JsonRequestScanner;
+import io.aitap.agent.protocol.json.JsonRequestFields;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
 /**
@@ -61,7 +61,7 @@ public final class GeminiGenerateContent implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = stream;
-    return new JsonRequestScanner(request, "generationConfig", "maxOutputTokens", "temperature", "topP");
+    return JsonRequestFields.scanner(request, "generationConfig", "maxOutputTokens", "temperature", "topP");
   }
 
   @Override

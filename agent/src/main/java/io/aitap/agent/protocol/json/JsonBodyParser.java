@@ -1,9 +1,10 @@
 package io.aitap.agent.protocol.json;
 
+import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseParser;
 
-/** A response body that is one JSON document, read by a listener that knows what its values mean. */
-public final class JsonBodyParser implements ResponseParser {
+/** A request or response body that is one JSON document, read by a listener that knows what its values mean. */
+public final class JsonBodyParser implements ResponseParser, RequestScanner {
 
   private final JsonScanner scanner;
 

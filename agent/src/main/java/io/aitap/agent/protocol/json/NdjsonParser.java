@@ -1,7 +1,6 @@
 package io.aitap.agent.protocol.json;
 
 import io.aitap.agent.protocol.ResponseParser;
-import io.aitap.agent.protocol.sse.JsonEventHandler;
 
 /**
  * Newline-delimited JSON (Ollama's streams): each line is one event with a scanner of its own, fed

@@ -9,7 +9,7 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
-import io.aitap.agent.protocol.json.JsonRequestScanner;
+import io.aitap.agent.protocol.json.JsonRequestFields;
 import io.aitap.agent.protocol.json.NdjsonParser;
 
 /**
@@ -59,7 +59,7 @@ public final class OllamaApi implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = streamsByDefault;
-    return new JsonRequestScanner(request, "options", "num_predict", "temperature", "top_p");
+    return JsonRequestFields.scanner(request, "options", "num_predict", "temperature", "top_p");
   }
 
   @Override

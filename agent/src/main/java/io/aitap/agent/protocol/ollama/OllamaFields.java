@@ -6,7 +6,7 @@ import io.aitap.agent.protocol.HttpStatusNames;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
-import io.aitap.agent.protocol.sse.JsonEventHandler;
+import io.aitap.agent.protocol.json.EventFields;
 import java.io.IOException;
 
 /**
@@ -14,27 +14,13 @@ import java.io.IOException;
  * {@code done_reason}, {@code prompt_eval_count} and {@code eval_count}. Errors are only
  * {@code {"error": "…"}}: the type comes from the status, or is {@code error} inside a 200 stream.
  */
-final class OllamaFields implements JsonEventHandler {
+final class OllamaFields extends EventFields {
 
-  private final ResponseFacts response;
   private final int status;
-  private boolean lineCarriesOutput;
 
   OllamaFields(ResponseFacts response, int status) {
-    this.response = response;
+    super(response);
     this.status = status;
-  }
-
-  @Override
-  public void onEventStart(String name) {
-    lineCarriesOutput = false;
-  }
-
-  @Override
-  public void onEventEnd() {
-    if (lineCarriesOutput) {
-      response.chunk();
-    }
   }
 
   @Override
@@ -74,7 +60,7 @@ final class OllamaFields implements JsonEventHandler {
 
   private void markOutput(JsonToken token, JsonParser parser) throws IOException {
     if (token == JsonToken.VALUE_STRING && !parser.getText().isEmpty()) {
-      lineCarriesOutput = true;
+      carriesOutput();
     }
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
-import io.aitap.agent.protocol.sse.JsonEventHandler;
+import io.aitap.agent.protocol.json.EventFields;
 import java.io.IOException;
 
 /**
@@ -14,28 +14,14 @@ import java.io.IOException;
  * so they are the normalised input and output as they stand; except at xAI, whose reasoning tokens
  * come on top of its completion tokens, so output is their sum there, as for Gemini.
  */
-final class ChoicesFields implements JsonEventHandler {
+final class ChoicesFields extends EventFields {
 
-  private final ResponseFacts response;
   private final boolean reasoningBesideCompletion;
   private Long completionTokens;
-  private boolean eventCarriesOutput;
 
   ChoicesFields(ResponseFacts response, boolean reasoningBesideCompletion) {
-    this.response = response;
+    super(response);
     this.reasoningBesideCompletion = reasoningBesideCompletion;
-  }
-
-  @Override
-  public void onEventStart(String name) {
-    eventCarriesOutput = false;
-  }
-
-  @Override
-  public void onEventEnd() {
-    if (eventCarriesOutput) {
-      response.chunk();
-    }
   }
 
   @Override
@@ -85,7 +71,7 @@ final class ChoicesFields implements JsonEventHandler {
       boolean delta = "delta".equals(part) && !"role".equals(path.last());
       boolean text = "text".equals(part) && path.depth() == 3;
       if (delta || text) {
-        eventCarriesOutput = true;
+        carriesOutput();
       }
     }
   }

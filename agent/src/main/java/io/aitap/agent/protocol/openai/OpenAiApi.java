@@ -7,7 +7,7 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
-import io.aitap.agent.protocol.json.JsonRequestScanner;
+import io.aitap.agent.protocol.json.JsonRequestFields;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
 /** One API of the OpenAI family: JSON requests, JSON or server-sent-event responses, one error shape. */
@@ -45,7 +45,7 @@ final class OpenAiApi implements ApiProtocol {
 
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
-    return new JsonRequestScanner(request);
+    return JsonRequestFields.scanner(request);
   }
 
   @Override

@@ -43,6 +43,13 @@ public final class OpenAiApis {
     return protocol == null ? null : new AiEndpoint(provider, protocol, host, port, null);
   }
 
+  /** Azure OpenAI: the OpenAI API, where the deployment in the path stands for the model when the body names none. */
+  public static AiEndpoint azureEndpoint(String host, int port, String rawPath) {
+    ApiProtocol protocol = forPath(rawPath);
+    return protocol == null ? null : new AiEndpoint(
+        "azure.ai.openai", protocol, host, port, PathSegments.after(rawPath, "/openai/deployments/"));
+  }
+
   /** The API a path names at a provider (its {@code gen_ai.provider.name}), or null. */
   public static ApiProtocol forPath(String rawPath, String provider) {
     ApiProtocol protocol = forPath(rawPath);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
-import io.aitap.agent.protocol.sse.JsonEventHandler;
+import io.aitap.agent.protocol.json.EventFields;
 import java.io.IOException;
 
 /**
@@ -14,23 +14,16 @@ import java.io.IOException;
  * …) between {@code *.delta} events of output. Its finish reason is the response status, with the
  * reason of an incomplete one: {@code incomplete:max_output_tokens}.
  */
-final class ResponsesFields implements JsonEventHandler {
+final class ResponsesFields extends EventFields {
 
-  private final ResponseFacts response;
   /** In a stream the response object sits one level down, under "response". */
   private final int base;
-  private String eventType;
   private String status;
   private String incompleteReason;
 
   ResponsesFields(ResponseFacts response, boolean stream) {
-    this.response = response;
+    super(response);
     this.base = stream ? 1 : 0;
-  }
-
-  @Override
-  public void onEventStart(String name) {
-    eventType = name;
   }
 
   @Override

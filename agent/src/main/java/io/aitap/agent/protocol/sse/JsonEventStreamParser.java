@@ -1,6 +1,7 @@
 package io.aitap.agent.protocol.sse;
 
 import io.aitap.agent.protocol.ResponseParser;
+import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonScanner;
 
 /**

@@ -1,7 +1,5 @@
-package io.aitap.agent.telemetry;
+package io.aitap.agent.call;
 
-import io.aitap.agent.call.AiCall;
-import io.aitap.agent.call.CallEnd;
 import io.aitap.agent.protocol.ResponseFacts;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

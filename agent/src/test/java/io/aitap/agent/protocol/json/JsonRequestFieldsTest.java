@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aitap.agent.protocol.RequestFacts;
+import io.aitap.agent.protocol.RequestScanner;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class JsonRequestScannerTest {
+class JsonRequestFieldsTest {
 
   @Test
   void findsTheParametersAfterMegabytesOfImage() {
@@ -22,7 +23,7 @@ class JsonRequestScannerTest {
 
     for (int piece : new int[] {bytes.length, 8192, 1000, 7}) {
       RequestFacts facts = new RequestFacts();
-      JsonRequestScanner scanner = new JsonRequestScanner(facts);
+      RequestScanner scanner = JsonRequestFields.scanner(facts);
       for (int i = 0; i < bytes.length; i += piece) {
         scanner.feed(bytes, i, Math.min(piece, bytes.length - i));
       }
@@ -46,7 +47,7 @@ class JsonRequestScannerTest {
       String body = "{\"a\":\"" + "x".repeat(shift) + value + "\",\"model\":\"m" + shift + "\"}";
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       RequestFacts facts = new RequestFacts();
-      JsonRequestScanner scanner = new JsonRequestScanner(facts);
+      RequestScanner scanner = JsonRequestFields.scanner(facts);
       for (byte b : bytes) {
         scanner.feed(new byte[] {b}, 0, 1);
       }

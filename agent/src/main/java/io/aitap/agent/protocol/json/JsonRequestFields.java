@@ -13,22 +13,15 @@ import java.io.IOException;
  * Ollama's {@code options}, Bedrock's {@code inferenceConfig}). Prompts and images stream past
  * without being kept.
  */
-public final class JsonRequestScanner implements RequestScanner, JsonScanner.Listener {
+public final class JsonRequestFields implements JsonScanner.Listener {
 
   private final RequestFacts request;
   private final String parametersObject;
   private final String maxTokensField;
   private final String temperatureField;
   private final String topPField;
-  private final JsonScanner scanner = new JsonScanner(this);
 
-  /** Sampling parameters at the top level, with OpenAI's names. */
-  public JsonRequestScanner(RequestFacts request) {
-    this(request, null, "max_tokens", "temperature", "top_p");
-  }
-
-  /** Sampling parameters inside {@code parametersObject}, with the provider's own names. */
-  public JsonRequestScanner(
+  private JsonRequestFields(
       RequestFacts request, String parametersObject, String maxTokensField, String temperatureField, String topPField) {
     this.request = request;
     this.parametersObject = parametersObject;
@@ -37,14 +30,15 @@ public final class JsonRequestScanner implements RequestScanner, JsonScanner.Lis
     this.topPField = topPField;
   }
 
-  @Override
-  public void feed(byte[] bytes, int offset, int length) {
-    scanner.feed(bytes, offset, length);
+  /** Sampling parameters at the top level, with OpenAI's names. */
+  public static RequestScanner scanner(RequestFacts request) {
+    return scanner(request, null, "max_tokens", "temperature", "top_p");
   }
 
-  @Override
-  public void endOfBody() {
-    scanner.end();
+  /** Sampling parameters inside {@code parametersObject}, with the provider's own names. */
+  public static RequestScanner scanner(
+      RequestFacts request, String parametersObject, String maxTokensField, String temperatureField, String topPField) {
+    return new JsonBodyParser(new JsonRequestFields(request, parametersObject, maxTokensField, temperatureField, topPField));
   }
 
   @Override

@@ -1,7 +1,5 @@
-package io.aitap.agent.telemetry;
+package io.aitap.agent.call;
 
-import io.aitap.agent.call.AiCall;
-import io.aitap.agent.call.CallEnd;
 import java.util.Locale;
 
 /**
@@ -9,15 +7,9 @@ import java.util.Locale;
  * many timeouts" across providers whose error types all differ. The provider's code or type decides
  * first, then the status, then the exception.
  */
-public final class ErrorCategory {
+final class ErrorCategory {
 
   private ErrorCategory() {}
-
-  /** The category of a call, or null when it did not fail: what the exit summary's SLOs tell apart. */
-  public static String of(AiCall call) {
-    String errorType = ErrorTypes.of(call);
-    return errorType == null ? null : of(call, errorType);
-  }
 
   /** The category of a failed call's {@code errorType}; never null. */
   static String of(AiCall call, String errorType) {

@@ -1,11 +1,9 @@
-package io.aitap.agent.telemetry;
+package io.aitap.agent.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aitap.agent.call.AiCall;
-import io.aitap.agent.call.RecordingSink;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.protocol.Fixtures;
@@ -46,9 +44,9 @@ class ErrorCategoryTest {
       call.responseBody(body, 0, body.length);
       call.responseComplete();
 
-      String errorType = ErrorTypes.of(call);
+      String errorType = call.outcome().errorType();
       assertNotNull(errorType, expected.get("file").asText());
-      assertEquals(EXPECTED.get(expected.get("file").asText()), ErrorCategory.of(call, errorType),
+      assertEquals(EXPECTED.get(expected.get("file").asText()), call.outcome().errorCategory(),
           expected.get("file").asText() + " with error.type " + errorType);
     }
   }
@@ -74,6 +72,6 @@ class ErrorCategoryTest {
     AiEndpoint endpoint = classifier.classify("https", "api.openai.com", 443, "/v1/chat/completions");
     AiCall call = new AiCall(endpoint, new RecordingSink(), null);
     call.failed(failure);
-    return ErrorCategory.of(call, ErrorTypes.of(call));
+    return call.outcome().errorCategory();
   }
 }

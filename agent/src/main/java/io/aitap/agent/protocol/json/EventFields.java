@@ -1,0 +1,47 @@
+package io.aitap.agent.protocol.json;
+
+import io.aitap.agent.protocol.ResponseFacts;
+
+/**
+ * Where a provider's JSON events are read into {@link ResponseFacts}. Each event that carries output
+ * is one chunk: where the event's name tells, the name given to the constructor says so; elsewhere
+ * a subclass calls {@link #carriesOutput()} as it reads the event.
+ */
+public abstract class EventFields implements JsonEventHandler {
+
+  protected final ResponseFacts response;
+  /** The event's name: the SSE {@code event:} field, or what the event's own {@code type} says; null if neither. */
+  protected String eventType;
+  private final String outputEvent;
+  private boolean carriesOutput;
+
+  /** For events whose content tells whether they carry output. */
+  protected EventFields(ResponseFacts response) {
+    this(response, null);
+  }
+
+  /** For streams of named events, where the events named {@code outputEvent} carry the output. */
+  protected EventFields(ResponseFacts response, String outputEvent) {
+    this.response = response;
+    this.outputEvent = outputEvent;
+  }
+
+  @Override
+  public void onEventStart(String name) {
+    eventType = name;
+    carriesOutput = false;
+  }
+
+  @Override
+  public void onEventEnd() {
+    if (carriesOutput || (outputEvent != null && outputEvent.equals(eventType))) {
+      response.chunk();
+    }
+    carriesOutput = false;
+  }
+
+  /** The event being read carries output. */
+  protected final void carriesOutput() {
+    carriesOutput = true;
+  }
+}
