@@ -88,6 +88,7 @@ final class CallSpans {
       put(builder, RETRY_AFTER, outcome.limits.retryAfterSeconds);
     }
     put(builder, USAGE_COST, outcome.costUsd);
+    ContentAttributes.put(builder, call);
 
     Span span = builder.startSpan();
     if (errorType != null) {

@@ -11,7 +11,7 @@ import java.io.IOException;
  * at the top level, the sampling parameters at the top level too (the OpenAI family, Anthropic,
  * Cohere) or inside the object a provider keeps them in (Gemini's {@code generationConfig},
  * Ollama's {@code options}, Bedrock's {@code inferenceConfig}). Prompts and images stream past
- * without being kept.
+ * without being kept, unless content capture adds a listener of its own to the same scan.
  */
 public final class JsonRequestScanner implements RequestScanner, JsonScanner.Listener {
 
@@ -20,7 +20,8 @@ public final class JsonRequestScanner implements RequestScanner, JsonScanner.Lis
   private final String maxTokensField;
   private final String temperatureField;
   private final String topPField;
-  private final JsonScanner scanner = new JsonScanner(this);
+  private JsonScanner.Listener listener = this;
+  private JsonScanner scanner;
 
   /** Sampling parameters at the top level, with OpenAI's names. */
   public JsonRequestScanner(RequestFacts request) {
@@ -37,14 +38,27 @@ public final class JsonRequestScanner implements RequestScanner, JsonScanner.Lis
     this.topPField = topPField;
   }
 
+  /** Shows the same scan to {@code content} too (no-op for null); call before the first byte. */
+  public JsonRequestScanner alsoTo(JsonScanner.Listener content) {
+    if (content != null) {
+      listener = Tee.of(this, content);
+    }
+    return this;
+  }
+
   @Override
   public void feed(byte[] bytes, int offset, int length) {
+    if (scanner == null) {
+      scanner = new JsonScanner(listener);
+    }
     scanner.feed(bytes, offset, length);
   }
 
   @Override
   public void endOfBody() {
-    scanner.end();
+    if (scanner != null) {
+      scanner.end();
+    }
   }
 
   @Override
