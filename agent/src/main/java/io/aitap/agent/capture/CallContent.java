@@ -16,14 +16,16 @@ public final class CallContent {
   static final String TRUNCATED = "…[truncated]";
   private static final int MAX_MESSAGES = 256;
   private static final int MAX_OUTPUTS = 16;
-  static final int MAX_PARTS = 512;
+  private static final int MAX_PARTS = 512;
+  /** Parts only output may take, as characters are kept for it. */
+  private static final int OUTPUT_PARTS = 64;
 
   final CaptureSettings settings;
   private final Message system;
   private final List<Message> inputs = new ArrayList<>();
   private final List<Message> outputs = new ArrayList<>(1);
   private int usedChars;
-  int parts;
+  private int parts;
 
   CallContent(CaptureSettings settings) {
     this.settings = settings;
@@ -63,6 +65,15 @@ public final class CallContent {
   int callRoom(boolean input) {
     int limit = input ? settings.maxCharsPerCall - settings.maxCharsPerMessage : settings.maxCharsPerCall;
     return Math.max(0, limit - usedChars);
+  }
+
+  /** Counts a new part, when the call may still keep one. */
+  boolean addPart(boolean input) {
+    if (parts >= (input ? MAX_PARTS - OUTPUT_PARTS : MAX_PARTS)) {
+      return false;
+    }
+    parts++;
+    return true;
   }
 
   void use(int chars) {

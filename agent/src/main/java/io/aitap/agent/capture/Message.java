@@ -106,8 +106,7 @@ public final class Message {
 
   private Part newPart(Part.Type type) {
     Part part = new Part(this, type);
-    if (call.parts < CallContent.MAX_PARTS) {
-      call.parts++;
+    if (call.addPart(input)) {
       parts.add(part);
     }
     return part;

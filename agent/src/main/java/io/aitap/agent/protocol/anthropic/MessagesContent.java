@@ -75,7 +75,7 @@ public final class MessagesContent extends ContentReader {
       }
       if (path.depth() == 3 && "role".equals(path.last())) {
         message.role(value);
-      } else if (path.depth() == 3 && "content".equals(path.last()) && value != null) {
+      } else if (path.depth() == 3 && "content".equals(path.last()) && value != null && !value.isEmpty()) {
         message.text(value);
       } else if (path.depth() >= 5 && "content".equals(path.segment(2))) {
         block(message, path, 4, value);

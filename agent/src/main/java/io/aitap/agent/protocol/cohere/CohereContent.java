@@ -81,12 +81,12 @@ final class CohereContent extends ContentReader {
     if (path.depth() == 3) {
       if ("role".equals(field)) {
         message.role(value);
-      } else if ("content".equals(field) && value != null) {
+      } else if ("content".equals(field) && value != null && !value.isEmpty()) {
         message.text(value);
       } else if ("tool_call_id".equals(field)) {
         toolCallId = value;
       }
-    } else if ("content".equals(path.segment(2)) && path.depth() == 5 && "text".equals(field) && value != null) {
+    } else if ("content".equals(path.segment(2)) && path.depth() == 5 && "text".equals(field) && value != null && !value.isEmpty()) {
       message.text(value);
     } else if ("content".equals(path.segment(2)) && path.is("messages", "[]", "content", "[]", "image_url", "url")) {
       imageUrl(message, value);

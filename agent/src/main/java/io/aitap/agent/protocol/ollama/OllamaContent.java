@@ -73,7 +73,7 @@ final class OllamaContent extends ContentReader {
       }
       if (path.is("messages", "[]", "role")) {
         message.role(value);
-      } else if (path.is("messages", "[]", "content") && value != null) {
+      } else if (path.is("messages", "[]", "content") && value != null && !value.isEmpty()) {
         message.text(value);
       } else if (path.is("messages", "[]", "tool_name")) {
         toolName = value;

@@ -58,7 +58,7 @@ final class ChatContent {
       if (path.depth() == 3) {
         if ("role".equals(field)) {
           message.role(value);
-        } else if ("content".equals(field) && value != null) {
+        } else if ("content".equals(field) && value != null && !value.isEmpty()) {
           message.text(value);
         } else if ("tool_call_id".equals(field)) {
           toolCallId = value;
@@ -80,7 +80,7 @@ final class ChatContent {
     }
 
     private void contentPart(JsonPath path, String field, String value) {
-      if (path.depth() == 5 && ("text".equals(field) || "refusal".equals(field)) && value != null) {
+      if (path.depth() == 5 && ("text".equals(field) || "refusal".equals(field)) && value != null && !value.isEmpty()) {
         message.text(value);
       } else if (path.depth() == 6 && "image_url".equals(path.segment(4)) && "url".equals(field)) {
         imageUrl(message, value);
