@@ -99,7 +99,7 @@ public abstract class ContentReader implements JsonEventHandler {
       return;
     }
     CutString string = CutString.of(data);
-    long size = string.sentBytes;
+    long size = string.sentBytes();
     String mime = mimeType;
     if (string.kept.startsWith("data:")) {
       int comma = string.kept.indexOf(',');

@@ -66,7 +66,7 @@ final class ConverseContent extends ContentReader {
   @Override
   protected void value(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
     String value = text(token, parser);
-    if (request && path.is("system", "[]", "text")) {
+    if (request && path.is("system", "[]", "text") && value != null) {
       content.system().text(value);
     } else if (request && path.depth() >= 3 && path.startsWith("messages", "[]")) {
       if (message == null) {
@@ -94,7 +94,7 @@ final class ConverseContent extends ContentReader {
     String field = path.last();
     String kind = path.segment(at);
     int depth = path.depth();
-    if (depth == at + 1 && "text".equals(field)) {
+    if (depth == at + 1 && "text".equals(field) && value != null) {
       message.text(value);
     } else if ("toolUse".equals(kind) && depth == at + 2) {
       if ("toolUseId".equals(field)) {

@@ -12,6 +12,7 @@ import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonRequestScanner;
 import io.aitap.agent.protocol.json.Tee;
+import io.aitap.agent.protocol.openai.ChatContent;
 import io.aitap.agent.protocol.sse.JsonEventHandler;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
@@ -40,7 +41,7 @@ public final class CohereChat implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     return new JsonRequestScanner(request, null, "max_tokens", "temperature", "p")
-        .alsoTo(CohereContent.request(request.content));
+        .alsoTo(ChatContent.request(request.content));
   }
 
   @Override

@@ -60,7 +60,9 @@ final class GeminiContent extends ContentReader {
   protected void value(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
     String value = text(token, parser);
     if (request && path.startsWith("systemInstruction", "parts", "[]") && "text".equals(path.last())) {
-      content.system().text(value);
+      if (value != null) {
+        content.system().text(value);
+      }
       return;
     }
     int at = request ? 0 : at(path);

@@ -12,13 +12,12 @@ public final class CutString {
   public static final char MARK = '\uffff';
 
   public final String kept;
-  /** The whole string's length in bytes as sent; for a string that was not cut, its UTF-8 length. */
-  public final long sentBytes;
   public final boolean cut;
+  private final long cutFrom;
 
-  private CutString(String kept, long sentBytes, boolean cut) {
+  private CutString(String kept, long cutFrom, boolean cut) {
     this.kept = kept;
-    this.sentBytes = sentBytes;
+    this.cutFrom = cutFrom;
     this.cut = cut;
   }
 
@@ -31,7 +30,20 @@ public final class CutString {
         // not our mark: a string that happens to carry U+FFFF
       }
     }
-    return new CutString(text, text.getBytes(StandardCharsets.UTF_8).length, false);
+    return new CutString(text, -1, false);
+  }
+
+  /** The whole string's length in bytes as sent (escapes and base64 included); uncut, its UTF-8 length. */
+  public long sentBytes() {
+    if (cut) {
+      return cutFrom;
+    }
+    long bytes = 0;
+    for (int i = 0; i < kept.length(); i++) {
+      char c = kept.charAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
   }
 
   /** The bytes the filter appends inside the JSON string: the escaped mark, then the length. */

@@ -11,6 +11,10 @@ import java.io.IOException;
  */
 public final class Tee implements JsonEventHandler {
 
+  private interface Event {
+    void show(JsonScanner.Listener listener) throws IOException;
+  }
+
   private final JsonScanner.Listener first;
   private final JsonScanner.Listener second;
   private boolean secondBroken;
@@ -29,68 +33,56 @@ public final class Tee implements JsonEventHandler {
     return second == null ? first : new Tee(first, second);
   }
 
-  @Override
-  public void onEventStart(String name) {
-    if (first instanceof JsonEventHandler) {
-      ((JsonEventHandler) first).onEventStart(name);
-    }
-    if (second instanceof JsonEventHandler && !secondBroken) {
+  private void show(Event event) throws IOException {
+    event.show(first);
+    if (!secondBroken) {
       try {
-        ((JsonEventHandler) second).onEventStart(name);
-      } catch (RuntimeException e) {
+        event.show(second);
+      } catch (IOException | RuntimeException e) {
         secondBroken = true;
       }
     }
+  }
+
+  private void showQuietly(Event event) {
+    try {
+      show(event);
+    } catch (IOException e) {
+      // only the second listener's events throw, and show() keeps those
+    }
+  }
+
+  @Override
+  public void onEventStart(String name) {
+    showQuietly(listener -> {
+      if (listener instanceof JsonEventHandler) {
+        ((JsonEventHandler) listener).onEventStart(name);
+      }
+    });
   }
 
   @Override
   public void onEventEnd() {
-    if (first instanceof JsonEventHandler) {
-      ((JsonEventHandler) first).onEventEnd();
-    }
-    if (second instanceof JsonEventHandler && !secondBroken) {
-      try {
-        ((JsonEventHandler) second).onEventEnd();
-      } catch (RuntimeException e) {
-        secondBroken = true;
+    showQuietly(listener -> {
+      if (listener instanceof JsonEventHandler) {
+        ((JsonEventHandler) listener).onEventEnd();
       }
-    }
+    });
   }
 
   @Override
   public void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
-    first.onValue(path, token, parser);
-    if (!secondBroken) {
-      try {
-        second.onValue(path, token, parser);
-      } catch (RuntimeException e) {
-        secondBroken = true;
-      }
-    }
+    show(listener -> listener.onValue(path, token, parser));
   }
 
   @Override
   public void onStart(JsonPath path) {
-    first.onStart(path);
-    if (!secondBroken) {
-      try {
-        second.onStart(path);
-      } catch (RuntimeException e) {
-        secondBroken = true;
-      }
-    }
+    showQuietly(listener -> listener.onStart(path));
   }
 
   @Override
   public void onEnd(JsonPath path) {
-    first.onEnd(path);
-    if (!secondBroken) {
-      try {
-        second.onEnd(path);
-      } catch (RuntimeException e) {
-        secondBroken = true;
-      }
-    }
+    showQuietly(listener -> listener.onEnd(path));
   }
 
   @Override

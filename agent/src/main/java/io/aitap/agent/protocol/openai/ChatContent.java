@@ -15,13 +15,13 @@ import java.util.Map;
  * The messages of Chat Completions (and the prompt of legacy Completions): {@code messages} of a
  * request; {@code choices} of a response, whole or as stream deltas, tool calls assembled by their
  * index. System and developer messages stay input messages with their role, as the OpenAI Java
- * instrumentation records them.
+ * instrumentation records them. Cohere's v2 chat requests have the same shape.
  */
-final class ChatContent {
+public final class ChatContent {
 
   private ChatContent() {}
 
-  static ContentReader request(CallContent content) {
+  public static ContentReader request(CallContent content) {
     return content == null ? null : new Request(content);
   }
 
