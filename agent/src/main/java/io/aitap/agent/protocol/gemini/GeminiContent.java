@@ -12,7 +12,8 @@ import java.io.IOException;
 /**
  * The messages of Gemini's generateContent: {@code systemInstruction} and {@code contents} of a
  * request; the {@code candidates} of a response, whole or chunk by chunk (a streamed candidate's
- * text parts continue one another). The role {@code model} is recorded as {@code assistant}.
+ * text parts continue one another). The role {@code model} is recorded as {@code assistant}; a
+ * part's text is taken when the part ends, unless it said it was a thought (a thought summary).
  */
 final class GeminiContent extends ContentReader {
 
@@ -20,6 +21,8 @@ final class GeminiContent extends ContentReader {
   private Message message;
   private Part part;
   private String mimeType;
+  private String pendingText;
+  private boolean thought;
   private int candidate;
 
   private GeminiContent(CallContent content, boolean request) {
@@ -80,6 +83,9 @@ final class GeminiContent extends ContentReader {
     } else if (!request && depth == 3 && "finishReason".equals(field)) {
       message.finishReason(value);
     } else if (depth >= 5 && "parts".equals(path.segment(at + 2 + (request ? 0 : 1)))) {
+      if (depth == (request ? 5 : 6) && "thought".equals(field)) {
+        thought = token == JsonToken.VALUE_TRUE;
+      }
       partValue(path, depth, field, value);
     }
   }
@@ -87,11 +93,7 @@ final class GeminiContent extends ContentReader {
   private void partValue(JsonPath path, int depth, String field, String value) {
     int partDepth = request ? 5 : 6;
     if (depth == partDepth && "text".equals(field) && value != null) {
-      if (request) {
-        message.text(value);
-      } else {
-        message.appendText(value);
-      }
+      pendingText = value;
     } else if (depth == partDepth + 1) {
       String holder = path.segment(path.depth() - 2);
       if ("mimeType".equals(field)) {
@@ -139,6 +141,15 @@ final class GeminiContent extends ContentReader {
       message = null;
       candidate++;
     } else if ((depth == 4 || depth == 5) && "parts".equals(path.segment(path.depth() - 2))) {
+      if (pendingText != null && !thought && message != null) {
+        if (request) {
+          message.text(pendingText);
+        } else {
+          message.appendText(pendingText);
+        }
+      }
+      pendingText = null;
+      thought = false;
       part = null;
       mimeType = null;
     } else if (path.depth() == at) {

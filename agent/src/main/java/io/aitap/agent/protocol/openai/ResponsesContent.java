@@ -8,25 +8,33 @@ import io.aitap.agent.capture.Message;
 import io.aitap.agent.capture.Part;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The messages of the Responses API: {@code instructions} are the system instructions,
  * {@code input} a string or a list of items (messages, function calls, function call outputs);
- * the response's {@code output} items, in a stream from the terminal event that carries the whole
- * response ({@code response.completed}, {@code response.incomplete}).
+ * the response's {@code output} items, or a stream's text and function-call argument deltas, by
+ * output index.
  */
 final class ResponsesContent extends ContentReader {
 
+  private static final int MAX_STREAMED_PARTS = 64;
+
   private final boolean request;
-  private final int base;
+  private final boolean stream;
+  private final Map<Long, Part> streamed = new HashMap<>();
   private Message item;
   private Part tool;
   private String itemType;
+  private String eventType;
+  private int outputIndex;
+  private int contentIndex;
 
   private ResponsesContent(CallContent content, boolean request, boolean stream) {
     super(content);
     this.request = request;
-    this.base = stream ? 1 : 0;
+    this.stream = stream;
   }
 
   static ContentReader request(CallContent content) {
@@ -46,10 +54,52 @@ final class ResponsesContent extends ContentReader {
       content.newInput("user").text(value);
     } else if (request && path.depth() >= 3 && path.startsWith("input", "[]")) {
       item(path, 2, value);
-    } else if (!request && path.depth() >= base + 3 && (base == 0 || "response".equals(path.segment(0)))
-        && "output".equals(path.segment(base)) && "[]".equals(path.segment(base + 1))) {
-      item(path, base + 2, value);
+    } else if (!request && !stream && path.depth() >= 3 && path.startsWith("output", "[]")) {
+      item(path, 2, value);
+    } else if (stream) {
+      streamValue(path, token, parser, value);
     }
+  }
+
+  @Override
+  protected void eventStart(String name) {
+    eventType = name;
+    outputIndex = 0;
+    contentIndex = 0;
+  }
+
+  /** A field of a stream event: its type, the indices it names, a delta of text or of arguments. */
+  private void streamValue(JsonPath path, JsonToken token, JsonParser parser, String value) throws IOException {
+    if (path.is("type") && eventType == null) {
+      eventType = value;
+    } else if (path.is("output_index")) {
+      outputIndex = index(token, parser, 0);
+    } else if (path.is("content_index")) {
+      contentIndex = index(token, parser, 0);
+    } else if (eventType == null || value == null) {
+      return;
+    } else if (path.is("delta") && (eventType.equals("response.output_text.delta")
+        || eventType.equals("response.refusal.delta"))) {
+      streamedPart(false).append(value);
+    } else if (path.is("delta") && eventType.equals("response.function_call_arguments.delta")) {
+      streamedPart(true).append(value);
+    } else if (eventType.equals("response.output_item.added") && path.is("item", "call_id")) {
+      streamedPart(true).id(value);
+    } else if (eventType.equals("response.output_item.added") && path.is("item", "name")) {
+      streamedPart(true).name(value);
+    }
+  }
+
+  private Part streamedPart(boolean toolCall) {
+    long key = ((long) outputIndex << 32) | (toolCall ? 0xffffffffL : contentIndex & 0xffffffffL);
+    Part part = streamed.get(key);
+    if (part == null) {
+      part = toolCall ? content.output(0).toolCall(null, null) : content.output(0).text("");
+      if (streamed.size() < MAX_STREAMED_PARTS) {
+        streamed.put(key, part);
+      }
+    }
+    return part;
   }
 
   /** A value of an input or output item whose fields sit at depth {@code at}. */
@@ -108,10 +158,7 @@ final class ResponsesContent extends ContentReader {
 
   @Override
   protected void end(JsonPath path) {
-    boolean itemEnd = request
-        ? path.is("input", "[]")
-        : path.depth() == base + 2 && "output".equals(path.segment(base)) && "[]".equals(path.segment(base + 1));
-    if (itemEnd) {
+    if (path.is(request ? "input" : "output", "[]")) {
       item = null;
       tool = null;
       itemType = null;
