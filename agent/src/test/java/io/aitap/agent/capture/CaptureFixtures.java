@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /** Runs bodies through a protocol's real scanners with capture on, in given pieces. */
-final class CaptureFixtures {
+public final class CaptureFixtures {
 
   static final EndpointClassifier CLASSIFIER = new EndpointClassifier(List.of(), true);
 
   private CaptureFixtures() {}
 
-  static CaptureSettings settings(String... properties) {
+  public static CaptureSettings settings(String... properties) {
     Properties props = new Properties();
     props.setProperty(CaptureSettings.OTEL_SWITCH, "true");
     for (int i = 0; i + 1 < properties.length; i += 2) {
@@ -28,7 +28,7 @@ final class CaptureFixtures {
     return CaptureSettings.fromConfig(new AitapConfig(props, Map.of()));
   }
 
-  static AiEndpoint endpoint(String host, int port, String path) {
+  public static AiEndpoint endpoint(String host, int port, String path) {
     AiEndpoint endpoint = CLASSIFIER.classify("https", host, port, path);
     if (endpoint == null) {
       throw new AssertionError("not recognised: " + host + path);
@@ -37,7 +37,7 @@ final class CaptureFixtures {
   }
 
   /** The captured content of one exchange: request (may be null) and response bodies, in pieces. */
-  static Captured capture(CaptureSettings settings, AiEndpoint endpoint, List<byte[]> request, ResponseHead head,
+  public static Captured capture(CaptureSettings settings, AiEndpoint endpoint, List<byte[]> request, ResponseHead head,
       List<byte[]> response) {
     CallContent content = settings.newCallContent(endpoint);
     RequestFacts requestFacts = new RequestFacts();
@@ -62,10 +62,10 @@ final class CaptureFixtures {
     return new Captured(content, responseFacts);
   }
 
-  static final class Captured {
-    final String system;
-    final String input;
-    final String output;
+  public static final class Captured {
+    public final String system;
+    public final String input;
+    public final String output;
 
     Captured(CallContent content, ResponseFacts response) {
       system = ContentJson.systemInstructions(content);

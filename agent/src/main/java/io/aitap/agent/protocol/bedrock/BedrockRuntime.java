@@ -117,7 +117,8 @@ public final class BedrockRuntime implements ApiProtocol {
         return new EventStreamParser(response,
             EventStreamParser.json(Tee.of(new ConverseFields(response), ConverseContent.response(response.content))));
       case INVOKE_STREAM:
-        return new EventStreamParser(response, new InvokeChunks(new AnthropicFields(response)));
+        return new EventStreamParser(response, new InvokeChunks(
+            Tee.of(new AnthropicFields(response), MessagesContent.response(response.content))));
       default:
         readTokenHeaders(head, response);
         return new JsonBodyParser(
