@@ -68,7 +68,8 @@ final class AgentInstaller {
       summary = new TerminalSummary(costs, summarySlos(config), serviceName());
       sink = CallSinks.of(telemetry, summary);
     }
-    CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), sink, CaptureSettings.fromConfig(config));
+    CallFactory calls =
+        new CallFactory(EndpointClassifier.fromConfig(config), sink, CaptureSettings.fromConfig(config));
     AitapBridge.install(
         new AgentHooks(
             new JdkHttpClientTap(calls),

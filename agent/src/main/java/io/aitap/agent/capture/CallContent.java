@@ -80,10 +80,6 @@ public final class CallContent {
     usedChars += chars;
   }
 
-  Message systemMessage() {
-    return system;
-  }
-
   List<Message> inputs() {
     return inputs;
   }

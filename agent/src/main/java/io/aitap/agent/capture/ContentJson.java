@@ -20,7 +20,7 @@ public final class ContentJson {
 
   /** The system instructions, or null when there were none. */
   public static String systemInstructions(CallContent content) {
-    List<Part> parts = content.systemMessage().parts();
+    List<Part> parts = content.system().parts();
     if (parts.isEmpty()) {
       return null;
     }

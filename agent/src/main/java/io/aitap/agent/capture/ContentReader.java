@@ -83,6 +83,12 @@ public abstract class ContentReader implements JsonEventHandler {
     end(path);
   }
 
+  /** Whether the container just opened at {@code path} is the value of {@code holder}'s {@code field}. */
+  protected static boolean opens(JsonPath path, String holder, String field) {
+    int depth = path.depth();
+    return depth >= 3 && field.equals(path.segment(depth - 2)) && holder.equals(path.segment(depth - 3));
+  }
+
   /** A string value, or null for anything else. */
   protected static String text(JsonToken token, JsonParser parser) throws IOException {
     return token == JsonToken.VALUE_STRING ? parser.getText() : null;

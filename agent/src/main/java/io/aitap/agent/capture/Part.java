@@ -94,8 +94,4 @@ public final class Part {
     String redacted = text == null ? "" : message.redactor().redact(text.toString());
     return truncated ? redacted + CallContent.TRUNCATED : redacted;
   }
-
-  String redacted(String value) {
-    return message.redactor().redact(value);
-  }
 }

@@ -39,7 +39,8 @@ final class Redactor {
           + "|\\bgh[pousr]_[A-Za-z0-9]{30,}"
           + "|\\bxox[abprs]-[A-Za-z0-9-]{10,}"
           + "|\\bhf_[A-Za-z0-9]{30,}"
-          + "|(?i)(?<=\\b(?:api[_-]?key|access[_-]?token|secret|password)[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?)[^\\s\"',;]{8,}",
+          + "|(?i)(?<=\\b(?:api[_-]?key|access[_-]?token|secret|password)[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?)"
+          + "[^\\s\"',;]{8,}",
           "[redacted:key]", false),
       new Rule("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", "[redacted:email]", false),
       new Rule("(?<![\\d.])\\d(?:[ -]?\\d){12,18}(?![\\d.])", "[redacted:card]", true),

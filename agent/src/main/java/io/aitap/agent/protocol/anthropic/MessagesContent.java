@@ -10,6 +10,7 @@ import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The messages of Anthropic's Messages API: {@code system} and {@code messages} of a request (text,
@@ -44,12 +45,10 @@ public final class MessagesContent extends ContentReader {
   @Override
   protected Part objectPart(JsonPath path) {
     // a tool_use block's input object; in a stream it comes as partial_json deltas instead
-    int at = request ? 4 : 2;
-    if (path.depth() == at + 2 && "input".equals(path.segment(at)) && "tool_use".equals(blockType)
-        && part != null && (request ? path.startsWith("messages", "[]", "content", "[]") : path.startsWith("content", "[]"))) {
-      return part;
-    }
-    return null;
+    boolean inBlock = request
+        ? path.depth() == 6 && path.startsWith("messages", "[]", "content", "[]")
+        : path.depth() == 4 && path.startsWith("content", "[]");
+    return inBlock && part != null && "tool_use".equals(blockType) && opens(path, "[]", "input") ? part : null;
   }
 
   @Override
@@ -157,7 +156,7 @@ public final class MessagesContent extends ContentReader {
     }
   }
 
-  private void withBlock(boolean tool, java.util.function.Consumer<Part> action) {
+  private void withBlock(boolean tool, Consumer<Part> action) {
     Part block = streamBlock(tool);
     if (block != null) {
       action.accept(block);

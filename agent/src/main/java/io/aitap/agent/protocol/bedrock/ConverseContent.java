@@ -43,19 +43,10 @@ final class ConverseContent extends ContentReader {
 
   @Override
   protected Part objectPart(JsonPath path) {
-    int depth = path.depth();
-    if (depth < 3 || message == null) {
-      return null;
-    }
-    String field = path.segment(depth - 2);
-    String holder = path.segment(depth - 3);
-    if ("input".equals(field) && "toolUse".equals(holder)) {
+    if (message != null && opens(path, "toolUse", "input")) {
       return toolCall();
     }
-    if ("json".equals(field) && "[]".equals(holder) && part != null) {
-      return part;
-    }
-    return null;
+    return part != null && opens(path, "[]", "json") ? part : null;
   }
 
   @Override

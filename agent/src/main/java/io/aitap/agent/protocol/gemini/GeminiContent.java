@@ -45,18 +45,13 @@ final class GeminiContent extends ContentReader {
 
   @Override
   protected Part objectPart(JsonPath path) {
-    int depth = path.depth();
-    if (depth < 3) {
+    if (message == null) {
       return null;
     }
-    String field = path.segment(depth - 2);
-    String holder = path.segment(depth - 3);
-    boolean args = "args".equals(field) && "functionCall".equals(holder);
-    boolean response = "response".equals(field) && "functionResponse".equals(holder);
-    if ((args || response) && current() != null) {
-      return args ? toolCall() : toolResponse();
+    if (opens(path, "functionCall", "args")) {
+      return toolCall();
     }
-    return null;
+    return opens(path, "functionResponse", "response") ? toolResponse() : null;
   }
 
   @Override
@@ -110,10 +105,6 @@ final class GeminiContent extends ContentReader {
         toolResponse().id(value);
       }
     }
-  }
-
-  private Message current() {
-    return message;
   }
 
   private Part toolCall() {

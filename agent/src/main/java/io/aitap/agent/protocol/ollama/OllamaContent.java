@@ -36,12 +36,7 @@ final class OllamaContent extends ContentReader {
 
   @Override
   protected Part objectPart(JsonPath path) {
-    int depth = path.depth();
-    if (depth >= 3 && "arguments".equals(path.segment(depth - 2)) && "function".equals(path.segment(depth - 3))
-        && tool != null) {
-      return tool;
-    }
-    return null;
+    return tool != null && opens(path, "function", "arguments") ? tool : null;
   }
 
   @Override
