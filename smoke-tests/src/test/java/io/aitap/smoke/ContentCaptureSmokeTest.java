@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Prompt and answer content reaches the exporter only when capture is turned on: the real agent
  * jar, an application whose prompts and answers carry marker strings, a stand-in provider on
  * loopback. Off by default, no marker is in any export; turned on, the markers are on the spans
- * (the e-mail address in the prompt redacted) and still in no metric nor the exit summary; turned
+ * (the e-mail address in the prompt redacted) and still in no metric nor in the exit summary; turned
  * on for one provider, only its span carries them.
  */
 class ContentCaptureSmokeTest {
@@ -57,7 +57,8 @@ class ContentCaptureSmokeTest {
 
   @Test
   void turnedOnTheSpansCarryTheRedactedExchangeAndNothingElseDoes() throws Exception {
-    Run run = run(TestJdk.all().get(0), jvm -> jvm.environment("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "true"));
+    Run run = run(TestJdk.all().get(0), jvm -> jvm.environment("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "true")
+        .systemProperty("aitap.summary.enabled", "true"));
     for (ReceivedSpan span : run.spans) {
       boolean anthropic = "anthropic".equals(span.attribute("gen_ai.provider.name"));
       String input = (String) span.attribute("gen_ai.input.messages");
@@ -82,7 +83,8 @@ class ContentCaptureSmokeTest {
         noMarkerIn(export, "a metrics export");
       }
     }
-    noMarkerIn(run.result.stdout + run.result.stderr, "what the JVM printed");
+    assertTrue(run.result.stderr.contains("aitap: AI calls of this JVM"), run.result::output);
+    noMarkerIn(run.result.stdout + run.result.stderr, "what the JVM printed, the exit summary included");
   }
 
   @Test
