@@ -97,6 +97,36 @@ class ContentCaptureSmokeTest {
     }
   }
 
+  /**
+   * A prompt and a streamed answer each larger than the application's heap (-Xmx256m), capture on:
+   * the application gets every byte, and the span carries both, cut at the caps with the marker.
+   */
+  @Test
+  void aPromptAndAnAnswerLargerThanTheHeapAreCapturedWithinTheCaps() throws Exception {
+    HttpServer provider = standIn();
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      AgentJvm.Result result = new AgentJvm(TestJdk.all().get(0), ContentCaptureProgram.class)
+          .environment("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "true")
+          .timeout(Duration.ofMinutes(5))
+          .exportingTo(receiver)
+          .run(String.valueOf(provider.getAddress().getPort()), "huge");
+      List<ReceivedSpan> spans = receiver.awaitSpans(ReceivedSpan::isAitaps, 1, WAIT);
+      assertEquals(1, spans.size(), result::output);
+      ReceivedSpan span = spans.get(0);
+      String input = (String) span.attribute("gen_ai.input.messages");
+      String output = (String) span.attribute("gen_ai.output.messages");
+      assertTrue(input.startsWith("[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"" + PROMPT_MARKER + " lorem"),
+          input.substring(0, 200));
+      assertTrue(input.endsWith(" …[truncated]\"}]}]") && input.length() < 4096 + 100, "input of " + input.length());
+      assertTrue(output.startsWith("[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"" + ANSWER_MARKER),
+          output.substring(0, 200));
+      assertTrue(output.endsWith(" …[truncated]\"}],\"finish_reason\":\"stop\"}]") && output.length() < 4096 + 120,
+          "output of " + output.length());
+    } finally {
+      provider.stop(0);
+    }
+  }
+
   private static void noMarkerIn(String text, String where) {
     for (String marker : MARKERS) {
       assertFalse(text.contains(marker), () -> marker + " in " + where + ":\n" + text);
@@ -117,10 +147,7 @@ class ContentCaptureSmokeTest {
 
   /** Runs the program against the stand-in until its three spans and their metrics have arrived. */
   private static Run run(TestJdk jdk, UnaryOperator<AgentJvm> setUp) throws IOException {
-    HttpServer provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    provider.createContext("/v1/chat/completions", ContentCaptureSmokeTest::openAi);
-    provider.createContext("/v1/messages", ContentCaptureSmokeTest::anthropic);
-    provider.start();
+    HttpServer provider = standIn();
     try (OtlpReceiver receiver = new OtlpReceiver()) {
       AgentJvm.Result result = setUp.apply(new AgentJvm(jdk, ContentCaptureProgram.class)
           .exportingTo(receiver)).run(String.valueOf(provider.getAddress().getPort()));
@@ -134,8 +161,22 @@ class ContentCaptureSmokeTest {
     }
   }
 
+  private static HttpServer standIn() throws IOException {
+    HttpServer provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    provider.createContext("/v1/chat/completions", ContentCaptureSmokeTest::openAi);
+    provider.createContext("/v1/messages", ContentCaptureSmokeTest::anthropic);
+    provider.start();
+    return provider;
+  }
+
   private static void openAi(HttpExchange exchange) throws IOException {
-    String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    byte[] head = exchange.getRequestBody().readNBytes(256);
+    long rest = exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+    if (rest > 0) {
+      hugeAnswer(exchange);
+      return;
+    }
+    String request = new String(head, StandardCharsets.UTF_8);
     if (request.contains("\"stream\":true")) {
       answer(exchange, "text/event-stream",
           "data: {\"id\":\"c1\",\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"ANSWER\"}}]}\n\n"
@@ -148,6 +189,25 @@ class ContentCaptureSmokeTest {
       answer(exchange, "application/json", "{\"id\":\"c0\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-mini\","
           + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + ANSWER_MARKER
           + " from the stand-in\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5}}");
+    }
+  }
+
+  /** A streamed answer of {@link ContentCaptureProgram#HUGE_BYTES}, in deltas of about 40 KB. */
+  private static void hugeAnswer(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    exchange.sendResponseHeaders(200, 0);
+    byte[] first = ("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\""
+        + ANSWER_MARKER + " \"}}]}\n\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] delta = ("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+        + ContentCaptureProgram.HUGE_WORDS.repeat(1024) + "\"}}]}\n\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] last = ("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+        + "data: [DONE]\n\n").getBytes(StandardCharsets.US_ASCII);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(first);
+      for (long written = 0; written < ContentCaptureProgram.HUGE_BYTES; written += delta.length) {
+        out.write(delta);
+      }
+      out.write(last);
     }
   }
 
