@@ -1,6 +1,7 @@
 package io.aitap.agent;
 
 import io.aitap.agent.call.CallFactory;
+import io.aitap.agent.capture.CaptureSettings;
 import io.aitap.agent.call.CallSink;
 import io.aitap.agent.call.CallSinks;
 import io.aitap.agent.config.AitapConfig;
@@ -61,7 +62,8 @@ final class AgentInstaller {
       summary = new TerminalSummary(costs, summarySlos(config), config.serviceName());
       sink = CallSinks.of(telemetry, summary);
     }
-    CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), sink);
+    CallFactory calls =
+        new CallFactory(EndpointClassifier.fromConfig(config), sink, CaptureSettings.fromConfig(config));
     AitapBridge.install(
         new AgentHooks(
             new JdkHttpClientTap(calls),

@@ -1,6 +1,7 @@
 package io.aitap.agent.call;
 
 import io.aitap.agent.AgentLog;
+import io.aitap.agent.capture.CallContent;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ContentDecoding;
 import io.aitap.agent.protocol.RequestFacts;
@@ -61,6 +62,12 @@ public final class AiCall implements ResponseFacts.ChunkListener {
     if (endpoint.modelFromPath() != null) {
       request.model = endpoint.modelFromPath();
     }
+  }
+
+  /** Captures the call's messages into {@code content}: before its first byte, and only when capture is on. */
+  void captureContent(CallContent content) {
+    request.content = content;
+    response.content = content;
   }
 
   // ---- fed by client hooks -------------------------------------------------------------------
@@ -281,6 +288,11 @@ public final class AiCall implements ResponseFacts.ChunkListener {
 
   public ResponseFacts response() {
     return response;
+  }
+
+  /** The captured messages, or null when content capture is off for this call. */
+  public CallContent content() {
+    return request.content;
   }
 
   /** The response status, or 0 when no response arrived. */

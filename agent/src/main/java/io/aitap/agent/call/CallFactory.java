@@ -1,5 +1,8 @@
 package io.aitap.agent.call;
 
+import io.aitap.agent.capture.CallContent;
+import io.aitap.agent.capture.CaptureSettings;
+
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.protocol.RequestHeaders;
@@ -11,10 +14,16 @@ public final class CallFactory {
 
   private final EndpointClassifier classifier;
   private final CallsInFlight calls;
+  private final CaptureSettings capture;
 
   public CallFactory(EndpointClassifier classifier, CallSink sink) {
+    this(classifier, sink, CaptureSettings.OFF);
+  }
+
+  public CallFactory(EndpointClassifier classifier, CallSink sink, CaptureSettings capture) {
     this.classifier = classifier;
     this.calls = new CallsInFlight(sink);
+    this.capture = capture;
   }
 
   /**
@@ -35,6 +44,10 @@ public final class CallFactory {
       return null;
     }
     AiCall call = new AiCall(endpoint, calls, traceparent);
+    CallContent content = capture.newCallContent(endpoint);
+    if (content != null) {
+      call.captureContent(content);
+    }
     calls.started(call);
     return call;
   }

@@ -1,5 +1,7 @@
 package io.aitap.agent.protocol;
 
+import io.aitap.agent.capture.CallContent;
+
 /**
  * What the request body said that telemetry needs. Filled while the client writes the body; the
  * body itself is never kept. A null field means the request did not say.
@@ -12,4 +14,6 @@ public final class RequestFacts {
   public Long maxTokens;
   public Double temperature;
   public Double topP;
+  /** Where the request's messages are captured; null when content capture is off for the call. */
+  public CallContent content;
 }

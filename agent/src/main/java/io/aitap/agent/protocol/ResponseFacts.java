@@ -1,5 +1,6 @@
 package io.aitap.agent.protocol;
 
+import io.aitap.agent.capture.CallContent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class ResponseFacts {
   public boolean failedInBody;
   /** What the provider says the call cost, in USD, when it says so (OpenRouter {@code usage.cost}). */
   public Double reportedCostUsd;
+  /** Where the answer's messages are captured; null when content capture is off for the call. */
+  public CallContent content;
 
   public ResponseFacts(ChunkListener chunkListener) {
     this.chunkListener = chunkListener;

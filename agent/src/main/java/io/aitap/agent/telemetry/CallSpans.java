@@ -91,6 +91,7 @@ final class CallSpans {
       put(builder, RETRY_AFTER, limits.retryAfterSeconds);
     }
     put(builder, USAGE_COST, cost.usd());
+    ContentAttributes.put(builder, call);
 
     Span span = builder.startSpan();
     if (errorType != null) {

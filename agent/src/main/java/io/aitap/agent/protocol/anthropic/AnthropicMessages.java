@@ -9,7 +9,9 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
+import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.Tee;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
 /** Anthropic's Messages API ({@code /v1/messages}), direct or through Vertex AI's rawPredict. */
@@ -36,12 +38,12 @@ public final class AnthropicMessages implements ApiProtocol {
 
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
-    return JsonRequestFields.scanner(request);
+    return JsonRequestFields.scanner(request, MessagesContent.request(request.content));
   }
 
   @Override
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
-    AnthropicFields fields = new AnthropicFields(response);
+    JsonEventHandler fields = Tee.of(new AnthropicFields(response), MessagesContent.response(response.content));
     return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
   }
 }

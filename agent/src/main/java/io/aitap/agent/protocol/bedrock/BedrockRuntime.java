@@ -10,7 +10,9 @@ import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.anthropic.AnthropicFields;
 import io.aitap.agent.protocol.json.JsonBodyParser;
+import io.aitap.agent.protocol.anthropic.MessagesContent;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.Tee;
 import java.util.Locale;
 
 /**
@@ -79,7 +81,8 @@ public final class BedrockRuntime implements ApiProtocol {
   }
 
   private static RequestScanner converseScanner(RequestFacts request) {
-    return JsonRequestFields.scanner(request, "inferenceConfig", "maxTokens", "temperature", "topP");
+    return JsonRequestFields.scanner(request, "inferenceConfig", "maxTokens", "temperature", "topP",
+        ConverseContent.request(request.content));
   }
 
   /**
@@ -89,7 +92,7 @@ public final class BedrockRuntime implements ApiProtocol {
   private static RequestScanner invokeScanner(RequestFacts request) {
     String model = request.model == null ? "" : request.model;
     if (isAnthropic(model)) {
-      return JsonRequestFields.scanner(request);
+      return JsonRequestFields.scanner(request, MessagesContent.request(request.content));
     }
     if (model.contains("meta.llama")) {
       return JsonRequestFields.scanner(request, null, "max_gen_len", "temperature", "top_p");
@@ -109,15 +112,19 @@ public final class BedrockRuntime implements ApiProtocol {
     response.id = head.header("x-amzn-requestid");
     switch (kind) {
       case CONVERSE:
-        return new JsonBodyParser(new ConverseFields(response));
+        return new JsonBodyParser(Tee.of(new ConverseFields(response), ConverseContent.response(response.content)));
       case CONVERSE_STREAM:
-        return new EventStreamParser(response, EventStreamParser.json(new ConverseFields(response)));
+        return new EventStreamParser(response,
+            EventStreamParser.json(Tee.of(new ConverseFields(response), ConverseContent.response(response.content))));
       case INVOKE_STREAM:
-        return new EventStreamParser(response, new InvokeChunks(new AnthropicFields(response)));
+        return new EventStreamParser(response, new InvokeChunks(
+            Tee.of(new AnthropicFields(response), MessagesContent.response(response.content))));
       default:
         readTokenHeaders(head, response);
         return new JsonBodyParser(
-            isAnthropic(request.model) ? new AnthropicFields(response) : new VendorStopReason(response));
+            isAnthropic(request.model)
+                ? Tee.of(new AnthropicFields(response), MessagesContent.response(response.content))
+                : new VendorStopReason(response));
     }
   }
 

@@ -10,7 +10,10 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
+import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.Tee;
+import io.aitap.agent.protocol.openai.ChatContent;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
 /**
@@ -37,7 +40,8 @@ public final class CohereChat implements ApiProtocol {
   /** Cohere calls top_p {@code p}. */
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
-    return JsonRequestFields.scanner(request, null, "max_tokens", "temperature", "p");
+    return JsonRequestFields.scanner(request, null, "max_tokens", "temperature", "p",
+        ChatContent.request(request.content));
   }
 
   @Override
@@ -45,7 +49,7 @@ public final class CohereChat implements ApiProtocol {
     if (head.isError()) {
       response.errorType = HttpStatusNames.of(head.status());
     }
-    CohereFields fields = new CohereFields(response);
+    JsonEventHandler fields = Tee.of(new CohereFields(response), CohereContent.response(response.content));
     return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
   }
 }

@@ -10,7 +10,9 @@ import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.anthropic.AnthropicMessages;
 import io.aitap.agent.protocol.json.JsonBodyParser;
+import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.Tee;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
 /**
@@ -61,12 +63,13 @@ public final class GeminiGenerateContent implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = stream;
-    return JsonRequestFields.scanner(request, "generationConfig", "maxOutputTokens", "temperature", "topP");
+    return JsonRequestFields.scanner(request, "generationConfig", "maxOutputTokens", "temperature", "topP",
+        GeminiContent.request(request.content));
   }
 
   @Override
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
-    GeminiFields fields = new GeminiFields(response);
+    JsonEventHandler fields = Tee.of(new GeminiFields(response), GeminiContent.response(response.content));
     return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
   }
 }

@@ -11,7 +11,7 @@ import java.io.IOException;
  * at the top level, the sampling parameters at the top level too (the OpenAI family, Anthropic,
  * Cohere) or inside the object a provider keeps them in (Gemini's {@code generationConfig},
  * Ollama's {@code options}, Bedrock's {@code inferenceConfig}). Prompts and images stream past
- * without being kept.
+ * without being kept, unless content capture adds a listener of its own to the same scan.
  */
 public final class JsonRequestFields implements JsonScanner.Listener {
 
@@ -32,13 +32,26 @@ public final class JsonRequestFields implements JsonScanner.Listener {
 
   /** Sampling parameters at the top level, with OpenAI's names. */
   public static RequestScanner scanner(RequestFacts request) {
-    return scanner(request, null, "max_tokens", "temperature", "top_p");
+    return scanner(request, null);
+  }
+
+  /** The same, showing the scan to {@code content} too (none when null). */
+  public static RequestScanner scanner(RequestFacts request, JsonScanner.Listener content) {
+    return scanner(request, null, "max_tokens", "temperature", "top_p", content);
   }
 
   /** Sampling parameters inside {@code parametersObject}, with the provider's own names. */
   public static RequestScanner scanner(
       RequestFacts request, String parametersObject, String maxTokensField, String temperatureField, String topPField) {
-    return new JsonBodyParser(new JsonRequestFields(request, parametersObject, maxTokensField, temperatureField, topPField));
+    return scanner(request, parametersObject, maxTokensField, temperatureField, topPField, null);
+  }
+
+  /** The same, showing the scan to {@code content} too (none when null). */
+  public static RequestScanner scanner(
+      RequestFacts request, String parametersObject, String maxTokensField, String temperatureField, String topPField,
+      JsonScanner.Listener content) {
+    return new JsonBodyParser(
+        Tee.of(new JsonRequestFields(request, parametersObject, maxTokensField, temperatureField, topPField), content));
   }
 
   @Override

@@ -20,6 +20,17 @@ public final class JsonScanner {
 
     /** A container at {@code path} closed; {@code path} still includes its own segment. */
     default void onEnd(JsonPath path) {}
+
+    /** A container opened; {@code path} ends with its own segment (null for an object, "[]" for an array). */
+    default void onStart(JsonPath path) {}
+
+    /**
+     * How many bytes of each string reach the listener; a longer string arrives cut, ending in
+     * {@link CutString#MARK} and its full length (see {@link CutString}).
+     */
+    default int keptStringBytes() {
+      return KEPT_STRING_BYTES;
+    }
   }
 
   /** Strings longer than this are cut: every value aitap reads (ids, models, reasons) is far shorter. */
@@ -42,7 +53,7 @@ public final class JsonScanner {
       throw new IllegalStateException(e);
     }
     this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
-    this.filter = new LongStringFilter(KEPT_STRING_BYTES, this::parse);
+    this.filter = new LongStringFilter(Math.max(KEPT_STRING_BYTES, listener.keptStringBytes()), this::parse);
   }
 
   public void feed(byte[] bytes, int offset, int length) {
@@ -92,9 +103,11 @@ public final class JsonScanner {
     switch (token) {
       case START_OBJECT:
         path.push(null);
+        listener.onStart(path);
         break;
       case START_ARRAY:
         path.push(JsonPath.ARRAY);
+        listener.onStart(path);
         break;
       case END_OBJECT:
       case END_ARRAY:

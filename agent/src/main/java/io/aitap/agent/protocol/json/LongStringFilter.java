@@ -5,7 +5,8 @@ package io.aitap.agent.protocol.json;
  * whole string token in memory until it ends, and AI bodies carry megabyte strings (base64 images,
  * long completions) that aitap never needs. Past {@code keep} bytes a string's content is dropped
  * up to its closing quote, cut only where the rest stays valid JSON: never inside an escape
- * sequence or a multi-byte UTF-8 character.
+ * sequence or a multi-byte UTF-8 character. A cut string ends in {@link CutString#MARK} and the
+ * string's full length in bytes, so that whoever reads it knows it was cut and by how much.
  */
 final class LongStringFilter {
 
@@ -19,6 +20,7 @@ final class LongStringFilter {
   private boolean escaped;
   private int unicodeDigits;
   private int kept;
+  private long dropped;
   private boolean dropping;
 
   LongStringFilter(int keep, Sink sink) {
@@ -41,11 +43,14 @@ final class LongStringFilter {
       }
       boolean closes = !escaped && unicodeDigits == 0 && b == '"';
       if (dropping && !closes) {
+        dropped++;
         trackEscapes(b);
         continue;
       }
       if (closes) {
         if (dropping) {
+          byte[] mark = CutString.mark(kept + dropped);
+          sink.accept(mark, 0, mark.length);
           runStart = i;
           dropping = false;
         }
@@ -58,6 +63,7 @@ final class LongStringFilter {
           sink.accept(bytes, runStart, i - runStart);
         }
         dropping = true;
+        dropped = 1;
         trackEscapes(b);
         continue;
       }

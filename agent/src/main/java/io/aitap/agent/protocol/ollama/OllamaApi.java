@@ -11,6 +11,8 @@ import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonRequestFields;
 import io.aitap.agent.protocol.json.NdjsonParser;
+import io.aitap.agent.protocol.json.Tee;
+import io.aitap.agent.protocol.json.JsonEventHandler;
 
 /**
  * Ollama's native API: {@code /api/chat}, {@code /api/generate}, {@code /api/embed}. Chat and
@@ -59,12 +61,16 @@ public final class OllamaApi implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = streamsByDefault;
-    return JsonRequestFields.scanner(request, "options", "num_predict", "temperature", "top_p");
+    return JsonRequestFields.scanner(request, "options", "num_predict", "temperature", "top_p",
+        this == EMBED ? null : OllamaContent.request(request.content));
   }
 
   @Override
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
-    OllamaFields fields = new OllamaFields(response, head.status());
+    JsonEventHandler fields = new OllamaFields(response, head.status());
+    if (this != EMBED) {
+      fields = Tee.of(fields, OllamaContent.response(response.content));
+    }
     return head.mediaType().equals("application/x-ndjson") ? new NdjsonParser(fields) : new JsonBodyParser(fields);
   }
 }

@@ -7,7 +7,9 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonBodyParser;
+import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.Tee;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
 /** One API of the OpenAI family: JSON requests, JSON or server-sent-event responses, one error shape. */
@@ -45,7 +47,11 @@ final class OpenAiApi implements ApiProtocol {
 
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
-    return JsonRequestFields.scanner(request);
+    if (kind == Kind.EMBEDDINGS) {
+      return JsonRequestFields.scanner(request);
+    }
+    return JsonRequestFields.scanner(request,
+        kind == Kind.RESPONSES ? ResponsesContent.request(request.content) : ChatContent.request(request.content));
   }
 
   @Override
@@ -53,13 +59,14 @@ final class OpenAiApi implements ApiProtocol {
     if (head.isError() && !head.isEventStream()) {
       return new JsonBodyParser(new OpenAiErrorFields(response));
     }
+    boolean stream = head.isEventStream();
+    JsonEventHandler fields;
     if (kind == Kind.RESPONSES) {
-      return head.isEventStream()
-          ? new JsonEventStreamParser(new ResponsesFields(response, true))
-          : new JsonBodyParser(new ResponsesFields(response, false));
+      fields = Tee.of(new ResponsesFields(response, stream), ResponsesContent.response(response.content, stream));
+    } else {
+      ChoicesFields choices = new ChoicesFields(response, reasoningBesideCompletion);
+      fields = kind == Kind.EMBEDDINGS ? choices : Tee.of(choices, ChatContent.response(response.content));
     }
-    return head.isEventStream()
-        ? new JsonEventStreamParser(new ChoicesFields(response, reasoningBesideCompletion))
-        : new JsonBodyParser(new ChoicesFields(response, reasoningBesideCompletion));
+    return stream ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
   }
 }

@@ -1,0 +1,164 @@
+package io.aitap.agent.protocol.bedrock;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.aitap.agent.capture.CallContent;
+import io.aitap.agent.capture.ContentReader;
+import io.aitap.agent.capture.Message;
+import io.aitap.agent.capture.Part;
+import io.aitap.agent.protocol.json.JsonPath;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The messages of Bedrock's Converse: {@code system} and {@code messages} of a request (text,
+ * image, document, toolUse, toolResult blocks); {@code output.message} of a response, or a
+ * ConverseStream's {@code contentBlockStart} and {@code contentBlockDelta} events by block index.
+ */
+final class ConverseContent extends ContentReader {
+
+  private static final int MAX_BLOCKS = 64;
+
+  private final boolean request;
+  private final Map<Integer, Part> blocks = new HashMap<>();
+  private Message message;
+  private Part part;
+  private String format;
+  private String eventType;
+  private int blockIndex;
+
+  private ConverseContent(CallContent content, boolean request) {
+    super(content);
+    this.request = request;
+  }
+
+  static ContentReader request(CallContent content) {
+    return content == null ? null : new ConverseContent(content, true);
+  }
+
+  static ContentReader response(CallContent content) {
+    return content == null ? null : new ConverseContent(content, false);
+  }
+
+  @Override
+  protected Part objectPart(JsonPath path) {
+    if (message != null && opens(path, "toolUse", "input")) {
+      return toolCall();
+    }
+    return part != null && opens(path, "[]", "json") ? part : null;
+  }
+
+  @Override
+  protected void eventStart(String name) {
+    eventType = name;
+  }
+
+  @Override
+  protected void value(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
+    String value = text(token, parser);
+    if (request && path.is("system", "[]", "text") && value != null) {
+      content.system().text(value);
+    } else if (request && path.depth() >= 3 && path.startsWith("messages", "[]")) {
+      if (message == null) {
+        message = content.newInput(null);
+      }
+      if (path.is("messages", "[]", "role")) {
+        message.role(value);
+      } else if (path.depth() >= 5 && "content".equals(path.segment(2))) {
+        block(path, 4, value);
+      }
+    } else if (!request && path.depth() >= 5 && path.startsWith("output", "message", "content", "[]")) {
+      if (message == null) {
+        message = content.output(0);
+      }
+      block(path, 4, value);
+    } else if (!request && path.is("stopReason") && value != null) {
+      content.output(0).finishReason(value);
+    } else if (!request && eventType != null) {
+      streamValue(path, token, parser, value);
+    }
+  }
+
+  /** A value of a content block whose fields sit at depth {@code at}. */
+  private void block(JsonPath path, int at, String value) {
+    String field = path.last();
+    String kind = path.segment(at);
+    int depth = path.depth();
+    if (depth == at + 1 && "text".equals(field) && value != null) {
+      message.text(value);
+    } else if ("toolUse".equals(kind) && depth == at + 2) {
+      if ("toolUseId".equals(field)) {
+        toolCall().id(value);
+      } else if ("name".equals(field)) {
+        toolCall().name(value);
+      }
+    } else if ("toolResult".equals(kind)) {
+      toolResult(path, at, field, value);
+    } else if (("image".equals(kind) || "document".equals(kind) || "video".equals(kind)) && value != null) {
+      if (depth == at + 2 && "format".equals(field)) {
+        format = value;
+      } else if (depth == at + 3 && "bytes".equals(field)) {
+        blob(message, "document".equals(kind) ? "file" : kind, format == null ? null : kind + "/" + format, value);
+      } else if (depth == at + 4 && "uri".equals(field)) {
+        message.uri("document".equals(kind) ? "file" : kind, value);
+      }
+    }
+  }
+
+  private void toolResult(JsonPath path, int at, String field, String value) {
+    if (part == null) {
+      part = message.toolCallResponse(null);
+    }
+    if (path.depth() == at + 2 && "toolUseId".equals(field)) {
+      part.id(value);
+    } else if (path.depth() == at + 4 && "text".equals(field)) {
+      part.append(value);
+    }
+  }
+
+  private Part toolCall() {
+    if (part == null) {
+      part = message.toolCall(null, null);
+    }
+    return part;
+  }
+
+  private void streamValue(JsonPath path, JsonToken token, JsonParser parser, String value) throws IOException {
+    if (path.is("contentBlockIndex")) {
+      blockIndex = index(token, parser, blockIndex);
+    } else if (path.is("role")) {
+      content.output(0).role(value);
+    } else if (path.is("start", "toolUse", "toolUseId")) {
+      streamBlock(true).id(value);
+    } else if (path.is("start", "toolUse", "name")) {
+      streamBlock(true).name(value);
+    } else if (path.is("delta", "text")) {
+      streamBlock(false).append(value);
+    } else if (path.is("delta", "toolUse", "input")) {
+      streamBlock(true).append(value);
+    }
+  }
+
+  private Part streamBlock(boolean tool) {
+    Part block = blocks.get(blockIndex);
+    if (block == null) {
+      Message output = content.output(0);
+      block = tool ? output.toolCall(null, null) : output.text("");
+      if (blocks.size() < MAX_BLOCKS) {
+        blocks.put(blockIndex, block);
+      }
+    }
+    return block;
+  }
+
+  @Override
+  protected void end(JsonPath path) {
+    if (path.is("messages", "[]")) {
+      message = null;
+    } else if (path.is("messages", "[]", "content", "[]") || path.is("output", "message", "content", "[]")) {
+      part = null;
+      format = null;
+    }
+  }
+}
