@@ -1,5 +1,6 @@
 package io.aitap.agent;
 
+import io.aitap.agent.attribution.Attribution;
 import io.aitap.agent.call.CallFactory;
 import io.aitap.agent.call.CallSink;
 import io.aitap.agent.call.CallSinks;
@@ -64,10 +65,10 @@ final class AgentInstaller {
     CallSink sink = telemetry;
     TerminalSummary summary = null;
     if (config.getBoolean("aitap.summary.enabled", false)) {
-      summary = new TerminalSummary(costs, summarySlos(config), serviceName());
+      summary = new TerminalSummary(costs, summarySlos(config), serviceName(), config.get("aitap.summary.group-by"));
       sink = CallSinks.of(telemetry, summary);
     }
-    CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), sink);
+    CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), sink, Attribution.fromConfig(config));
     AitapBridge.install(
         new AgentHooks(
             new JdkHttpClientTap(calls),

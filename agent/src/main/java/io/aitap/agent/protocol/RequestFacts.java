@@ -12,4 +12,9 @@ public final class RequestFacts {
   public Long maxTokens;
   public Double temperature;
   public Double topP;
+  /**
+   * The application's id of its end user ({@code user}, {@code safety_identifier},
+   * {@code metadata.user_id}): held only until the span records its keyed hash, never exported as is.
+   */
+  public String endUserId;
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -40,10 +41,10 @@ final class SloTally {
   }
 
   /** One finished call; {@code timeToFirstChunkSeconds} is negative for calls with no first chunk. */
-  void add(String provider, String model, String operation, String errorCategory, double durationSeconds,
-      double timeToFirstChunkSeconds) {
+  void add(String provider, String model, String operation, Map<String, String> attribution, String errorCategory,
+      double durationSeconds, double timeToFirstChunkSeconds) {
     for (Count count : counts) {
-      if (!count.slo.selector().matches(service, provider, model, operation)) {
+      if (!count.slo.selector().matches(service, provider, model, operation, attribution)) {
         continue;
       }
       boolean firstToken = count.objective.kind() == Objective.Kind.TIME_TO_FIRST_TOKEN;

@@ -13,6 +13,7 @@ import static io.aitap.agent.telemetry.GenAiAttributes.SERVER_PORT;
 import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_KIND;
 import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_TYPE;
 
+import io.aitap.agent.attribution.AttributionTelemetry;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.cost.CostCalculator;
 import io.aitap.agent.protocol.AiEndpoint;
@@ -53,8 +54,10 @@ final class CallMetrics {
   private final LongCounter unpricedCalls;
   private final LongGauge rateLimitRemaining;
   private final LongGauge rateLimitLimit;
+  private final AttributionTelemetry attribution;
 
   CallMetrics(Meter meter, CostCalculator costs) {
+    attribution = new AttributionTelemetry(meter);
     duration =
         meter.histogramBuilder("gen_ai.client.operation.duration")
             .setDescription("GenAI operation duration.")
@@ -130,6 +133,7 @@ final class CallMetrics {
     putIfPresent(builder, ERROR_TYPE, errorType);
     putIfPresent(builder, ERROR_CATEGORY, outcome.errorCategory);
     Attributes attributes = builder.build();
+    attribution.countFolded(call.attribution());
     if (outcome.limits != null) {
       recordRateLimits(call, outcome.limits);
     }
@@ -197,6 +201,7 @@ final class CallMetrics {
             .put(SERVER_ADDRESS, endpoint.serverAddress())
             .put(SERVER_PORT, (long) endpoint.serverPort());
     putIfPresent(builder, REQUEST_MODEL, call.request().model);
+    AttributionTelemetry.putMetricLabels(builder, call.attribution());
     return builder;
   }
 

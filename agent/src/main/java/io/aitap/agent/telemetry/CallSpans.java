@@ -2,6 +2,7 @@ package io.aitap.agent.telemetry;
 
 import static io.aitap.agent.telemetry.GenAiAttributes.*;
 
+import io.aitap.agent.attribution.AttributionTelemetry;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallEnd;
 import io.aitap.agent.protocol.AiEndpoint;
@@ -88,6 +89,7 @@ final class CallSpans {
       put(builder, RETRY_AFTER, outcome.limits.retryAfterSeconds);
     }
     put(builder, USAGE_COST, outcome.costUsd);
+    AttributionTelemetry.putSpanAttributes(builder, call.attribution(), request.endUserId);
 
     Span span = builder.startSpan();
     if (errorType != null) {
