@@ -44,13 +44,13 @@ public final class Attribution {
     }
     Map<String, String> values = new LinkedHashMap<>();
     if (!settings.baggage.isEmpty()) {
-      String baggage = header(headers, "baggage");
+      String baggage = headers.valueOrNull("baggage");
       if (baggage != null) {
         Baggage.entries(Collections.singletonList(baggage), settings.baggage.keySet())
             .forEach((key, value) -> putClean(values, settings.baggage.get(key), value));
       }
     }
-    settings.headers.forEach((name, key) -> putClean(values, key, header(headers, name)));
+    settings.headers.forEach((name, key) -> putClean(values, key, headers.valueOrNull(name)));
     return values;
   }
 
@@ -66,14 +66,6 @@ public final class Attribution {
     String value = AttributionValues.clean(raw);
     if (value != null) {
       values.put(key, value);
-    }
-  }
-
-  private static String header(RequestHeaders headers, String name) {
-    try {
-      return headers.get(name);
-    } catch (Exception | LinkageError e) {
-      return null;
     }
   }
 }

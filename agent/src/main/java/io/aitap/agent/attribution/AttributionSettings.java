@@ -1,5 +1,6 @@
 package io.aitap.agent.attribution;
 
+import io.aitap.agent.AgentLog;
 import io.aitap.agent.config.AitapConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,6 +52,9 @@ public final class AttributionSettings {
       String normalised = keyOf(key);
       if (baggage.containsValue(normalised) || headers.containsValue(normalised)) {
         metricKeys.add(normalised);
+      } else {
+        AgentLog.warn("aitap.attribution.metric-keys names " + key
+            + ", which no entry of aitap.attribution.baggage or aitap.attribution.headers gives: ignored", null);
       }
     }
     String userIds = config.get("aitap.attribution.user-id", "hashed").toLowerCase(Locale.ROOT);

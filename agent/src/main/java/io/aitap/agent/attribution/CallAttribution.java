@@ -1,11 +1,11 @@
 package io.aitap.agent.attribution;
 
+import io.aitap.agent.protocol.RequestHeaders;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Map;
-import io.aitap.agent.protocol.RequestHeaders;
 
 /**
  * The attribution of one call. Read when the call starts and again as the request goes on the

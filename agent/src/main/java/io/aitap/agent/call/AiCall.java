@@ -268,7 +268,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
    * the last attempt's wins: it answered the application.
    */
   public void wireHeaders(RequestHeaders headers) {
-    String wired = header(headers, "traceparent");
+    String wired = headers.valueOrNull("traceparent");
     if (wired != null) {
       this.traceparent = wired;
     }
@@ -281,14 +281,6 @@ public final class AiCall implements ResponseFacts.ChunkListener {
       attribution.read(headers);
     } catch (RuntimeException e) {
       AgentLog.debug("could not read the attribution of a call", e);
-    }
-  }
-
-  private static String header(RequestHeaders headers, String name) {
-    try {
-      return headers.get(name);
-    } catch (Exception | LinkageError e) {
-      return null;
     }
   }
 
