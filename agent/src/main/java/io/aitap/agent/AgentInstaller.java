@@ -1,9 +1,10 @@
 package io.aitap.agent;
 
+import io.aitap.agent.attribution.Attribution;
 import io.aitap.agent.call.CallFactory;
-import io.aitap.agent.capture.CaptureSettings;
 import io.aitap.agent.call.CallSink;
 import io.aitap.agent.call.CallSinks;
+import io.aitap.agent.capture.CaptureSettings;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.cost.CostCalculator;
 import io.aitap.agent.instrumentation.AgentHooks;
@@ -59,11 +60,11 @@ final class AgentInstaller {
     CallSink sink = telemetry;
     TerminalSummary summary = null;
     if (config.getBoolean("aitap.summary.enabled", false)) {
-      summary = new TerminalSummary(costs, summarySlos(config), config.serviceName());
+      summary = new TerminalSummary(costs, summarySlos(config), config.serviceName(), config.get("aitap.summary.group-by"));
       sink = CallSinks.of(telemetry, summary);
     }
-    CallFactory calls =
-        new CallFactory(EndpointClassifier.fromConfig(config), sink, CaptureSettings.fromConfig(config));
+    CallFactory calls = new CallFactory(
+        EndpointClassifier.fromConfig(config), sink, CaptureSettings.fromConfig(config), Attribution.fromConfig(config));
     AitapBridge.install(
         new AgentHooks(
             new JdkHttpClientTap(calls),

@@ -90,6 +90,15 @@ final class ClientProgram {
     return all;
   }
 
+  /** Every client program of a client library aitap taps: {@link #all()}, Vert.x, Reactor Netty and the AWS SDK's async client. */
+  static List<ClientProgram> everyTapped() {
+    List<ClientProgram> clients = new ArrayList<>(all());
+    clients.addAll(vertxClients());
+    clients.addAll(reactorNettyClients());
+    clients.addAll(awsSdkAsyncClients());
+    return clients;
+  }
+
   static ClientProgram jdkHttpClient() {
     return new ClientProgram(
         "java.net.http.HttpClient",

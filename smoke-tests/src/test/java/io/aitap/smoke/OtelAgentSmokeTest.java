@@ -59,7 +59,7 @@ class OtelAgentSmokeTest {
     List<DynamicContainer> jdks = new ArrayList<>();
     for (TestJdk jdk : TestJdk.all()) {
       List<DynamicContainer> clients = new ArrayList<>();
-      for (ClientProgram client : clients()) {
+      for (ClientProgram client : ClientProgram.everyTapped()) {
         clients.add(dynamicContainer(client.toString(), Stream.of(
             started(jdk, client, true), started(jdk, client, false))));
       }
@@ -70,14 +70,6 @@ class OtelAgentSmokeTest {
 
   /** Time the OpenTelemetry agent gets after the last call to end its client spans (see {@link PlanRunner#LINGER_PROPERTY}). */
   private static final String OTEL_AGENT_SPANS_END_MS = "500";
-
-  private static List<ClientProgram> clients() {
-    List<ClientProgram> clients = new ArrayList<>(ClientProgram.all());
-    clients.addAll(ClientProgram.vertxClients());
-    clients.addAll(ClientProgram.reactorNettyClients());
-    clients.addAll(ClientProgram.awsSdkAsyncClients());
-    return clients;
-  }
 
   /** The run starts now, on the pool; its checks wait for it. */
   private static DynamicContainer started(TestJdk jdk, ClientProgram client, boolean otelAgentFirst) {

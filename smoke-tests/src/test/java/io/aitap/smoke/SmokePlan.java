@@ -168,6 +168,15 @@ final class SmokePlan {
     return this;
   }
 
+  /**
+   * Adds a plain HTTP call answered by {@code fixture} at its host, with {@code headers} besides the
+   * fixture's and {@code body} instead of the fixture's request body.
+   */
+  SmokePlan aiCall(Fixture fixture, ClientProgram.Style style, Map<String, String> headers, byte[] body) {
+    ai(fixture, fixture.host(), style, Transport.HTTP, null, true, null, headers, body);
+    return this;
+  }
+
   /** Adds a request that is no AI call: a GET, or a JSON body naming {@link #NOT_AN_AI_MODEL}. */
   SmokePlan ordinaryCall(String method, String host, String path, ClientProgram.Style style) {
     ordinary(method, host, path, method.equals("GET") ? null : AiRequest.notAnAiCall(NOT_AN_AI_MODEL), style);
@@ -242,6 +251,11 @@ final class SmokePlan {
   /** @param reportedAs the provider the span must name; null: as {@link AiCall#providerName()} works out */
   private void ai(Fixture fixture, String host, ClientProgram.Style style, Transport transport, String traceparent,
       boolean withBody, String reportedAs) {
+    ai(fixture, host, style, transport, traceparent, withBody, reportedAs, Map.of(), null);
+  }
+
+  private void ai(Fixture fixture, String host, ClientProgram.Style style, Transport transport, String traceparent,
+      boolean withBody, String reportedAs, Map<String, String> extraHeaders, byte[] body) {
     AiRequest request = withBody ? AiRequest.of(fixture) : AiRequest.sentBySdk(fixture);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
@@ -253,9 +267,10 @@ final class SmokePlan {
     if (traceparent != null) {
       headers.put("traceparent", traceparent);
     }
+    headers.putAll(extraHeaders);
     PlannedCall call =
         add(transport == Transport.HTTPS, fixture.method(), host, ApiKeys.pathAndQuery(fixture), headers,
-            withBody ? request.body : null, style);
+            body != null ? body : withBody ? request.body : null, style);
     aiCalls.add(new AiCall(call, fixture, request, style, transport, reportedAs));
   }
 

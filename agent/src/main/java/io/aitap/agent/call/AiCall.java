@@ -1,10 +1,13 @@
 package io.aitap.agent.call;
 
 import io.aitap.agent.AgentLog;
+import io.aitap.agent.attribution.Attribution;
+import io.aitap.agent.attribution.CallAttribution;
 import io.aitap.agent.capture.CallContent;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ContentDecoding;
 import io.aitap.agent.protocol.RequestFacts;
+import io.aitap.agent.protocol.RequestHeaders;
 import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
@@ -29,6 +32,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   private final CallSink sink;
   /** The W3C trace context the request carried; the last one seen on its way out wins. */
   private volatile String traceparent;
+  private final CallAttribution attribution;
   private final long startEpochNanos;
   private final long startNanos;
   private final AtomicBoolean ended = new AtomicBoolean();
@@ -54,9 +58,14 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   private volatile long endNanos;
 
   public AiCall(AiEndpoint endpoint, CallSink sink, String traceparent) {
+    this(endpoint, sink, traceparent, Attribution.NONE);
+  }
+
+  public AiCall(AiEndpoint endpoint, CallSink sink, String traceparent, Attribution attribution) {
     this.endpoint = endpoint;
     this.sink = sink;
     this.traceparent = traceparent;
+    this.attribution = attribution.newCall();
     this.startEpochNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
     this.startNanos = System.nanoTime();
     if (endpoint.modelFromPath() != null) {
@@ -261,14 +270,26 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   }
 
   /**
-   * The request as it went on the wire carried this {@code traceparent} (null: none seen there).
-   * Replaces the one seen when the call started: a tracing agent's or interceptor's own HTTP span
-   * injects its context after the application built the request, and its span is the one the AI
-   * span belongs under. With retries, the last attempt's wins: it answered the application.
+   * The headers of the request as it goes on the wire: its {@code traceparent} (when it has one)
+   * replaces the one seen when the call started, because a tracing agent's or interceptor's own
+   * HTTP span injects its context after the application built the request, and its span is the one
+   * the AI span belongs under; so does its attribution (baggage the same agent adds). With retries,
+   * the last attempt's wins: it answered the application.
    */
-  public void wireTraceparent(String traceparent) {
-    if (traceparent != null) {
-      this.traceparent = traceparent;
+  public void wireHeaders(RequestHeaders headers) {
+    String wired = headers.valueOrNull("traceparent");
+    if (wired != null) {
+      this.traceparent = wired;
+    }
+    requestHeaders(headers);
+  }
+
+  /** The headers of the request when the call starts, for the attribution they carry. */
+  public void requestHeaders(RequestHeaders headers) {
+    try {
+      attribution.read(headers);
+    } catch (RuntimeException e) {
+      AgentLog.debug("could not read the attribution of a call", e);
     }
   }
 
@@ -280,6 +301,10 @@ public final class AiCall implements ResponseFacts.ChunkListener {
 
   public String traceparent() {
     return traceparent;
+  }
+
+  public CallAttribution attribution() {
+    return attribution;
   }
 
   public RequestFacts request() {

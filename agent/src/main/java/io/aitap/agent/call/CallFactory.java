@@ -1,8 +1,8 @@
 package io.aitap.agent.call;
 
+import io.aitap.agent.attribution.Attribution;
 import io.aitap.agent.capture.CallContent;
 import io.aitap.agent.capture.CaptureSettings;
-
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.protocol.RequestHeaders;
@@ -15,35 +15,38 @@ public final class CallFactory {
   private final EndpointClassifier classifier;
   private final CallsInFlight calls;
   private final CaptureSettings capture;
+  private final Attribution attribution;
 
   public CallFactory(EndpointClassifier classifier, CallSink sink) {
-    this(classifier, sink, CaptureSettings.OFF);
+    this(classifier, sink, CaptureSettings.OFF, Attribution.NONE);
   }
 
-  public CallFactory(EndpointClassifier classifier, CallSink sink, CaptureSettings capture) {
+  public CallFactory(EndpointClassifier classifier, CallSink sink, CaptureSettings capture, Attribution attribution) {
     this.classifier = classifier;
     this.calls = new CallsInFlight(sink);
     this.capture = capture;
+    this.attribution = attribution;
   }
 
   /**
    * Returns null, at the cost of the endpoint check alone, when the request is not an AI call;
-   * {@code headers} are read only when its URL alone cannot tell.
+   * {@code headers} are read only when its URL alone cannot tell, or for the attribution of an AI call.
    */
   public AiCall start(URI uri, String traceparent, RequestHeaders headers) {
-    return start(classifier.classify(uri, headers), traceparent);
+    return start(classifier.classify(uri, headers), traceparent, headers);
   }
 
   public AiCall start(URL url, String traceparent, RequestHeaders headers) {
     return url == null ? null : start(
-        classifier.classify(url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), headers), traceparent);
+        classifier.classify(url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), headers), traceparent, headers);
   }
 
-  private AiCall start(AiEndpoint endpoint, String traceparent) {
+  private AiCall start(AiEndpoint endpoint, String traceparent, RequestHeaders headers) {
     if (endpoint == null) {
       return null;
     }
-    AiCall call = new AiCall(endpoint, calls, traceparent);
+    AiCall call = new AiCall(endpoint, calls, traceparent, attribution);
+    call.requestHeaders(headers);
     CallContent content = capture.newCallContent(endpoint);
     if (content != null) {
       call.captureContent(content);

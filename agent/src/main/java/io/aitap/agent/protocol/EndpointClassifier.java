@@ -1,6 +1,5 @@
 package io.aitap.agent.protocol;
 
-import io.aitap.agent.AgentLog;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.protocol.anthropic.AnthropicMessages;
 import io.aitap.agent.protocol.openai.OpenAiApis;
@@ -109,11 +108,6 @@ public final class EndpointClassifier {
   }
 
   private static boolean hasHeader(RequestHeaders headers, String name) {
-    try {
-      return headers.get(name) != null;
-    } catch (Exception | LinkageError e) {
-      AgentLog.debug("could not read the request header " + name, e);
-      return false;
-    }
+    return headers.valueOrNull(name) != null;
   }
 }

@@ -16,4 +16,9 @@ public final class RequestFacts {
   public Double topP;
   /** Where the request's messages are captured; null when content capture is off for the call. */
   public CallContent content;
+  /**
+   * The application's id of its end user ({@code user}, {@code safety_identifier},
+   * {@code metadata.user_id}): held only until the span records its keyed hash, never exported as is.
+   */
+  public String endUserId;
 }

@@ -1,5 +1,7 @@
 package io.aitap.agent.protocol;
 
+import io.aitap.agent.AgentLog;
+
 /**
  * The headers of a request about to be sent, looked up only when its URL alone cannot tell whether
  * it is an AI call. A lookup that fails counts as a missing header.
@@ -11,4 +13,14 @@ public interface RequestHeaders {
 
   /** The first value of the header, or null. */
   String get(String name) throws Exception;
+
+  /** {@link #get}, a lookup that fails giving null. */
+  default String valueOrNull(String name) {
+    try {
+      return get(name);
+    } catch (Exception | LinkageError e) {
+      AgentLog.debug("could not read the request header " + name, e);
+      return null;
+    }
+  }
 }

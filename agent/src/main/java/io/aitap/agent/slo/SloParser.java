@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class SloParser {
 
+  private static final Pattern ATTRIBUTION_KEY = Pattern.compile("[a-z0-9_][a-z0-9_.]*");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private static final Pattern DURATION = Pattern.compile("([1-9][0-9]*)([mhdw])");
   private static final long SLOWEST_ALERT_WINDOW_SECONDS = 3 * 86400;
@@ -91,10 +93,31 @@ public final class SloParser {
     if (value == null) {
       return new SloSelector(null, null, null, null);
     }
-    Map<String, Object> selector = map(value, where, Set.of("service", "provider", "model", "operation"));
+    Map<String, Object> selector = map(value, where, Set.of("service", "provider", "model", "operation", "attribution"));
     return new SloSelector(string(selector.get("service"), where + ".service"),
         string(selector.get("provider"), where + ".provider"), string(selector.get("model"), where + ".model"),
-        string(selector.get("operation"), where + ".operation"));
+        string(selector.get("operation"), where + ".operation"),
+        attribution(selector.get("attribution"), where + ".attribution"));
+  }
+
+  /** Attribution keys as aitap names them (lower case, letters, digits, dots, underscores) → values. */
+  private static Map<String, String> attribution(Object value, String where) {
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map)) {
+      throw new IllegalArgumentException(where + ": expected a mapping of attribution keys to values, such as {team: payments}");
+    }
+    Map<String, String> attribution = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+      String key = String.valueOf(entry.getKey());
+      if (!ATTRIBUTION_KEY.matcher(key).matches()) {
+        throw new IllegalArgumentException(where + ": '" + key + "' is not an attribution key as aitap names them"
+            + " (lower case letters, digits, dots and underscores: X-Cost-Center becomes cost_center)");
+      }
+      attribution.put(key, string(entry.getValue(), where + "." + key));
+    }
+    return attribution;
   }
 
   private static Objective objective(Objective.Kind kind, Object value, String where) {

@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The objectives of slo.yaml ({@code aitap.slo.file}) checked against this run's calls: exact
@@ -40,11 +41,13 @@ final class SloTally {
     }
   }
 
-  void add(CallOutcome outcome) {
+  /** One finished call, with the attribution it carried. */
+  void add(CallOutcome outcome, Map<String, String> attribution) {
     double duration = outcome.durationNanos() / 1e9;
     double timeToFirstChunk = outcome.timeToFirstChunkNanos() / 1e9;
     for (Count count : counts) {
-      if (!count.slo.selector().matches(service, outcome.provider(), outcome.requestModel(), outcome.operation())) {
+      if (!count.slo.selector().matches(
+          service, outcome.provider(), outcome.requestModel(), outcome.operation(), attribution)) {
         continue;
       }
       boolean firstToken = count.objective.kind() == Objective.Kind.TIME_TO_FIRST_TOKEN;

@@ -13,6 +13,7 @@ import static io.aitap.agent.telemetry.GenAiAttributes.SERVER_PORT;
 import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_KIND;
 import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_TYPE;
 
+import io.aitap.agent.attribution.AttributionTelemetry;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallOutcome;
 import io.aitap.agent.cost.CallCost;
@@ -55,8 +56,10 @@ final class CallMetrics {
   private final LongCounter unpricedCalls;
   private final LongGauge rateLimitRemaining;
   private final LongGauge rateLimitLimit;
+  private final AttributionTelemetry attribution;
 
   CallMetrics(Meter meter, CostCalculator costs) {
+    attribution = new AttributionTelemetry(meter);
     duration =
         meter.histogramBuilder("gen_ai.client.operation.duration")
             .setDescription("GenAI operation duration.")
@@ -132,6 +135,7 @@ final class CallMetrics {
     putIfPresent(builder, ERROR_TYPE, errorType);
     putIfPresent(builder, ERROR_CATEGORY, outcome.errorCategory());
     Attributes attributes = builder.build();
+    attribution.countFolded(call.attribution());
     if (limits != null) {
       recordRateLimits(call, limits);
     }
@@ -199,6 +203,7 @@ final class CallMetrics {
             .put(SERVER_ADDRESS, endpoint.serverAddress())
             .put(SERVER_PORT, (long) endpoint.serverPort());
     putIfPresent(builder, REQUEST_MODEL, call.request().model);
+    AttributionTelemetry.putMetricLabels(builder, call.attribution());
     return builder;
   }
 

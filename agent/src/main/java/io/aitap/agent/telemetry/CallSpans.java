@@ -2,6 +2,7 @@ package io.aitap.agent.telemetry;
 
 import static io.aitap.agent.telemetry.GenAiAttributes.*;
 
+import io.aitap.agent.attribution.AttributionTelemetry;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallEnd;
 import io.aitap.agent.call.CallOutcome;
@@ -92,6 +93,7 @@ final class CallSpans {
     }
     put(builder, USAGE_COST, cost.usd());
     ContentAttributes.put(builder, call);
+    AttributionTelemetry.putSpanAttributes(builder, call.attribution(), request.endUserId);
 
     Span span = builder.startSpan();
     if (errorType != null) {

@@ -1,5 +1,6 @@
 package io.aitap.agent.instrumentation;
 
+import io.aitap.agent.attribution.Attribution;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallFactory;
 import io.aitap.agent.call.RecordingProtocol;
@@ -47,6 +48,9 @@ public final class InstrumentedJvm {
 
   private static final List<Recorded> CALLS = new CopyOnWriteArrayList<>();
   private static boolean installed;
+  /** As {@code aitap.attribution.baggage=team} sets it up: the calls read the {@code team} baggage entry. */
+  private static final Attribution TEAM_FROM_BAGGAGE = Attribution.fromConfig(
+      new AitapConfig(properties("aitap.attribution.baggage", "team"), Map.of()));
 
   private InstrumentedJvm() {}
 
@@ -72,6 +76,12 @@ public final class InstrumentedJvm {
         ByteBuddyAgent.install(), new AitapConfig(new Properties(), Map.of()));
   }
 
+  private static Properties properties(String key, String value) {
+    Properties properties = new Properties();
+    properties.setProperty(key, value);
+    return properties;
+  }
+
   /** Forgets the calls recorded so far. */
   public static void reset() {
     CALLS.clear();
@@ -86,8 +96,9 @@ public final class InstrumentedJvm {
       return null;
     }
     RecordingProtocol protocol = new RecordingProtocol();
-    AiCall call =
-        new AiCall(new AiEndpoint("openai", protocol, uri.getHost(), uri.getPort(), null), new RecordingSink(), traceparent);
+    AiCall call = new AiCall(new AiEndpoint("openai", protocol, uri.getHost(), uri.getPort(), null), new RecordingSink(),
+        traceparent, TEAM_FROM_BAGGAGE);
+    call.requestHeaders(headers);
     CALLS.add(new Recorded(call, protocol, uri.toString()));
     return call;
   }

@@ -61,6 +61,16 @@ class DeployPackTest {
     promtool(directory, "test", "rules", "two-services.test.yml");
   }
 
+  /** Cost budgets per team, on an attribution key: the rules the jar generates fire for that team alone. */
+  @Test
+  void perTeamBudgetRulesGeneratedFromSloFileFire(@TempDir Path directory) throws Exception {
+    Path rules = directory.resolve("team-budgets.rules.yml");
+    SloCommand.generate(SLO_RESOURCES.resolve("team-budgets.slo.yaml"), rules);
+    Files.copy(SLO_RESOURCES.resolve("team-budgets.test.yml"), directory.resolve("team-budgets.test.yml"));
+    promtool(directory, "check", "rules", rules.getFileName().toString());
+    promtool(directory, "test", "rules", "team-budgets.test.yml");
+  }
+
   @Test
   void everyDashboardQueryIsValidPromql(@TempDir Path directory) throws Exception {
     StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard-queries\n    rules:\n");

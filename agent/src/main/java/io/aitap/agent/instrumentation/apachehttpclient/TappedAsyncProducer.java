@@ -60,7 +60,8 @@ final class TappedAsyncProducer implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       if (method.getName().equals("sendRequest") && args != null && args.length >= 1 && args[0] != null) {
-        call.wireTraceparent(ApacheMessages.header(args[0], "traceparent"));
+        Object request = args[0];
+        call.wireHeaders(name -> ApacheMessages.header(request, name));
       }
       return ProxyHandlers.passOn(proxy, channel, method, args);
     }

@@ -108,9 +108,12 @@ public final class AwsAsyncClientTap {
     Object requestContext = call(LibraryMethods.invoke((Method) attribute[0], channel, attribute[1]), "get");
     Object handler = requestContext == null ? null : call(requestContext, "handler");
     if (ProxyHandlers.isTapped(handler, TappedResponseHandler.class)) {
-      Object traceparent = call(call(message, "headers"), "get", "traceparent");
+      Object headers = call(message, "headers");
       ((TappedResponseHandler) Proxy.getInvocationHandler(handler)).aiCall()
-          .wireTraceparent(traceparent == null ? null : traceparent.toString());
+          .wireHeaders(name -> {
+            Object value = call(headers, "get", name);
+            return value == null ? null : value.toString();
+          });
     }
   }
 

@@ -67,7 +67,8 @@ public final class OkHttpTap {
     AiCall call = okHttpCall == null ? null : inFlight.get(okHttpCall);
     OkHttpApi api = call == null ? null : OkHttpApi.of(okHttpCall.getClass());
     if (api != null) {
-      call.wireTraceparent(api.requestHeader(methods.request(chain), "traceparent"));
+      Object request = methods.request(chain);
+      call.wireHeaders(name -> api.requestHeader(request, name));
     }
   }
 

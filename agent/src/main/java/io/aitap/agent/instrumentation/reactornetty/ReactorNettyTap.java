@@ -79,7 +79,8 @@ public final class ReactorNettyTap {
     if (kind == Kind.HEAD || kind == Kind.FULL) {
       // the head as encoded, after every handler of the pipeline (a tracing agent's injecting its
       // traceparent) had its turn
-      call.wireTraceparent(NettyMessages.header(call(message, "headers"), "traceparent"));
+      Object headers = call(message, "headers");
+      call.wireHeaders(name -> NettyMessages.header(headers, name));
     }
     if (kind != Kind.HEAD && kind != Kind.OTHER) {
       NettyMessages.readContent(message, kind, true, call);

@@ -132,7 +132,7 @@ public final class UrlConnectionTap {
   private ConnectionCall outermostExit(HttpURLConnection connection) {
     ConnectionCall state = exiting(connection);
     if (state != null && state.depth == 1) {
-      state.call.wireTraceparent(requestProperty(connection, "traceparent"));
+      state.call.wireHeaders(name -> requestProperty(connection, name));
     }
     return state;
   }

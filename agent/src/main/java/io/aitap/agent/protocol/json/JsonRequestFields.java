@@ -66,6 +66,9 @@ public final class JsonRequestFields implements JsonScanner.Listener {
     } else if (path.is("stream_options", "include_usage") && token.isBoolean()) {
       request.includeUsage = token == JsonToken.VALUE_TRUE;
     }
+    if (token == JsonToken.VALUE_STRING && EndUserIds.names(path, request.endUserId != null)) {
+      request.endUserId = parser.getText();
+    }
     boolean inParameters = parametersObject == null
         ? path.depth() == 1
         : path.depth() == 2 && parametersObject.equals(path.segment(0));

@@ -10,6 +10,7 @@ import io.aitap.agent.instrumentation.FakeAiServer;
 import io.aitap.agent.instrumentation.InstrumentedClientTest;
 import io.aitap.agent.instrumentation.InstrumentedJvm;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -64,6 +65,22 @@ class OkHttpInstrumentationTest extends InstrumentedClientTest {
       assertExchangeSeen(response.body().string());
     }
     assertEquals(onTheWire, onlyCall().call.traceparent());
+  }
+
+  /**
+   * Baggage a network interceptor (the OpenTelemetry Java agent's) adds after the application built
+   * its request is the call's attribution, as it is for its trace context.
+   */
+  @Test
+  void theCallTakesTheBaggageTheRequestCarriesOnTheWire() throws IOException {
+    OkHttpClient traced = client.newBuilder()
+        .addNetworkInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("baggage", "team=payments").build()))
+        .build();
+    Request request = post("/v1/chat/completions").newBuilder().header("baggage", "team=search").build();
+    try (Response response = traced.newCall(request).execute()) {
+      assertExchangeSeen(response.body().string());
+    }
+    assertEquals(Map.of("team", "payments"), onlyCall().call.attribution().values());
   }
 
   /** A call made inside an AI call's interceptor, on the same thread, is no part of it. */
