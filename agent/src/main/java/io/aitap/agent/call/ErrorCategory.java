@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * One normalised category per failed call, so a dashboard or alert can ask "how many 429s" or "how
  * many timeouts" across providers whose error types all differ. The provider's code or type decides
- * first, then the status, then the exception.
+ * first, then an error status, then the exception.
  */
 final class ErrorCategory {
 
@@ -23,8 +23,9 @@ final class ErrorCategory {
     if (fromProvider != null) {
       return fromProvider;
     }
+    // After a success status the call can still fail mid-stream: then the exception says why.
     int status = call.status();
-    if (status > 0) {
+    if (status >= 400) {
       return fromStatus(status);
     }
     return fromException(errorType);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.protocol.Fixtures;
+import io.aitap.agent.protocol.ResponseHead;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -60,12 +62,27 @@ class ErrorCategoryTest {
   }
 
   @Test
+  void aStreamThatBreaksOffAfterASuccessStatusIsCategorisedByItsException() {
+    assertEquals("connection", categoryOfFailureAfter200(new EOFException("unexpected end of stream")));
+    assertEquals("timeout", categoryOfFailureAfter200(new SocketTimeoutException("Read timed out")));
+    assertEquals("other", categoryOfFailureAfter200(new IllegalStateException("closed")));
+  }
+
+  @Test
   void providerCodesDecideBeforeTheStatus() {
     assertEquals("quota_exceeded", ErrorCategory.fromProviderType("insufficient_quota"));
     assertEquals("context_length", ErrorCategory.fromProviderType("context_length_exceeded"));
     assertEquals("content_filter", ErrorCategory.fromProviderType("content_filter"));
     assertEquals("server_error", ErrorCategory.fromProviderType("api_error"));
     assertEquals(null, ErrorCategory.fromProviderType("429"));
+  }
+
+  private String categoryOfFailureAfter200(Exception failure) {
+    AiEndpoint endpoint = classifier.classify("https", "api.openai.com", 443, "/v1/chat/completions");
+    AiCall call = new AiCall(endpoint, new RecordingSink(), null);
+    call.responseHead(new ResponseHead(200, name -> null));
+    call.failed(failure);
+    return call.outcome().errorCategory();
   }
 
   private String categoryOfFailure(Exception failure) {
