@@ -89,9 +89,9 @@ final class AgentJvm {
     return new AgentJvm(jdk, null, jar);
   }
 
-  /** The jars the build copied to {@code target/clients/<directory>}: one version of a client library, apart from every other. */
-  static Path clientLibraries(String directory) {
-    return Paths.get(requiredProperty("aitap.smoke.clients"), directory);
+  /** Where the build put the client libraries, one directory per library and version: see {@link ClientLibrary}. */
+  static Path clientLibraries() {
+    return Paths.get(requiredProperty("aitap.smoke.clients"));
   }
 
   /**

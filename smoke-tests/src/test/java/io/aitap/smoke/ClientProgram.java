@@ -66,8 +66,8 @@ final class ClientProgram {
   private final List<Style> streamsOnly;
   /** Used for the gzip-encoded call of each fixture, the traceparent call and ordinary traffic. */
   private final Style plain;
-  /** The directory under {@code target/clients} with the library the program runs on, or null for the JDK's own. */
-  private final String libraries;
+  /** The library the program runs on, or null for the JDK's own. */
+  private final ClientLibrary libraries;
 
   private ClientProgram(String name, Class<?> mainClass, List<Style> everyResponse, List<Style> streamsOnly,
       Style plain) {
@@ -75,7 +75,7 @@ final class ClientProgram {
   }
 
   private ClientProgram(String name, Class<?> mainClass, List<Style> everyResponse, List<Style> streamsOnly,
-      Style plain, String libraries) {
+      Style plain, ClientLibrary libraries) {
     this.name = name;
     this.mainClass = mainClass;
     this.everyResponse = everyResponse;
@@ -128,7 +128,7 @@ final class ClientProgram {
    */
   static List<ClientProgram> libraryClients() {
     List<ClientProgram> clients = new ArrayList<>();
-    for (String version : List.of("okhttp-3.12", "okhttp-4", "okhttp-5")) {
+    for (ClientLibrary version : ClientLibrary.versionsOf("okhttp")) {
       clients.add(new ClientProgram(
           "OkHttp (" + version + ")",
           OkHttpProgram.class,
@@ -141,7 +141,7 @@ final class ClientProgram {
           new Style("execute:byteStream", false),
           version));
     }
-    for (String version : List.of("httpclient-4.5.0", "httpclient-4.5.14")) {
+    for (ClientLibrary version : ClientLibrary.versionsOf("httpclient")) {
       clients.add(new ClientProgram(
           "Apache HttpClient (" + version + ")",
           ApacheHttpClient4Program.class,
@@ -150,7 +150,7 @@ final class ClientProgram {
           new Style("stream", false),
           version));
     }
-    for (String version : List.of("httpclient5-5.1", "httpclient5-5.6")) {
+    for (ClientLibrary version : ClientLibrary.versionsOf("httpclient5")) {
       clients.add(new ClientProgram(
           "Apache HttpClient (" + version + ")",
           ApacheHttpClient5Program.class,
@@ -168,7 +168,7 @@ final class ClientProgram {
   /** Vert.x hands the application the bytes as they came, gzip-encoded or not. */
   static List<ClientProgram> vertxClients() {
     List<ClientProgram> clients = new ArrayList<>();
-    for (String version : List.of("vertx-4.0", "vertx-5.1")) {
+    for (ClientLibrary version : ClientLibrary.versionsOf("vertx")) {
       clients.add(new ClientProgram(
           "Vert.x (" + version + ")",
           VertxProgram.class,
@@ -185,7 +185,7 @@ final class ClientProgram {
   /** Bedrock Converse calls; the program reports what the SDK made of each response. */
   static List<ClientProgram> awsSdkAsyncClients() {
     List<ClientProgram> clients = new ArrayList<>();
-    for (String version : List.of("awssdk-2.26", "awssdk-2.57")) {
+    for (ClientLibrary version : ClientLibrary.versionsOf("awssdk")) {
       Style sdk = new Style("converse", false);
       clients.add(new ClientProgram(
           "AWS SDK BedrockRuntimeAsyncClient (" + version + ")", BedrockAsyncProgram.class, List.of(sdk), List.of(),
@@ -203,33 +203,33 @@ final class ClientProgram {
    */
   static List<ClientProgram> reactorNettyClients() {
     List<ClientProgram> clients = new ArrayList<>();
-    for (String version : List.of("reactor-netty-1.0", "reactor-netty-1.3")) {
+    for (ClientLibrary version : ClientLibrary.versionsOf("reactor-netty")) {
       clients.add(reactorNetty(version));
     }
     return clients;
   }
 
-  /** Reactor Netty from {@code target/clients/<directory>}. */
-  static ClientProgram reactorNetty(String directory) {
+  /** Reactor Netty on the given version. */
+  static ClientProgram reactorNetty(ClientLibrary version) {
     return new ClientProgram(
-        "Reactor Netty (" + directory + ")",
+        "Reactor Netty (" + version + ")",
         ReactorNettyProgram.class,
         List.of(new Style("netty:aggregate", true), new Style("webclient:bytes", true)),
         List.of(new Style("netty:stream", true), new Style("webclient:stream", true)),
         new Style("netty:aggregate", true),
-        directory);
+        version);
   }
 
   /** The Azure OpenAI SDK on azure-core-http-netty, which runs on Reactor Netty; its calls are an SDK plan ({@link SmokePlan.SdkCall}). */
   static ClientProgram azureOpenAi() {
     Style sync = new Style("sync", false);
     return new ClientProgram("Azure OpenAI SDK (azure-ai-openai)", AzureOpenAiProgram.class, List.of(sync),
-        List.of(new Style("stream", false)), sync, "azure-ai-openai");
+        List.of(new Style("stream", false)), sync, ClientLibrary.only("azure-ai-openai"));
   }
 
   /** The jars of the library the program runs on; null for the JDK's own. */
   Path libraries() {
-    return libraries == null ? null : AgentJvm.clientLibraries(libraries);
+    return libraries == null ? null : libraries.jars();
   }
 
   Class<?> mainClass() {

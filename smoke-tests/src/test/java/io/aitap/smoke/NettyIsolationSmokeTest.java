@@ -88,7 +88,7 @@ class NettyIsolationSmokeTest {
   }
 
   private static Stream<DynamicNode> epollChecks(TestJdk jdk) {
-    Path netty = AgentJvm.clientLibraries("netty-epoll-4.1");
+    Path netty = ClientLibrary.only("netty-epoll").jars();
     try (OtlpReceiver receiver = new OtlpReceiver()) {
       List<String> baseline = reportLines(new AgentJvm(jdk, EpollProgram.class).libraries(netty).withoutAgent().run());
       List<String> withAgent = reportLines(new AgentJvm(jdk, EpollProgram.class).libraries(netty)

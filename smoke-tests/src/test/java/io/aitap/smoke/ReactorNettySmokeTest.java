@@ -49,7 +49,7 @@ class ReactorNettySmokeTest {
    */
   private static void olderVersionLeftAlone(TestJdk jdk) throws IOException {
     AgentJvm.Result result = DisabledAgentSmokeTest.nothingReported(
-        jdk, ClientProgram.reactorNetty("reactor-netty-0.9"), jvm -> jvm.systemProperty("aitap.debug", "true"), true);
+        jdk, ClientProgram.reactorNetty(ClientLibrary.only("reactor-netty-below-range")), jvm -> jvm.systemProperty("aitap.debug", "true"), true);
     assertFalse(result.stderr.contains("instrumented reactor.netty.http.client.HttpClientOperations"),
         () -> "0.9's operations were instrumented:\n" + result.output());
     assertFalse(result.stderr.contains("hook failed"), () -> "a hook failed on 0.9:\n" + result.output());

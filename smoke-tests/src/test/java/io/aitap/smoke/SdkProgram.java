@@ -110,7 +110,7 @@ final class SdkProgram {
             plain("embeddings", "openai-embeddings.json", relay, HTTP),
             plain("chat", "openai-error-429.json", relay, HTTP)),
         new SdkProgram("Apache HttpClient", "httpclient5", ApacheHttpClient5Program.class,
-            () -> AgentJvm.clientLibraries("httpclient5-5.6"), List.of(
+            () -> ClientLibrary.newest("httpclient5").jars(), List.of(
             plain("classic:stream", "openai-chat.json", relay, HTTPS),
             plain("async:stream", "openai-chat-stream.sse", relay, HTTPS),
             plain("classic:handler", "openai-embeddings.json", relay, HTTP),
