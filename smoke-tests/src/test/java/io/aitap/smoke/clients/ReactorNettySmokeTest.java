@@ -57,8 +57,9 @@ class ReactorNettySmokeTest {
    * application works as without the agent, nothing is reported and no hook fails.
    */
   private static void olderVersionLeftAlone(TestJdk jdk) throws IOException {
+    ClientProgram below = ClientProgram.reactorNetty(ClientLibrary.only("reactor-netty-below-range"));
     AgentJvm.Result result = DisabledAgentSmokeTest.nothingReported(
-        jdk, ClientProgram.reactorNetty(ClientLibrary.only("reactor-netty-below-range")), jvm -> jvm.systemProperty("aitap.debug", "true"), true);
+        jdk, below, jvm -> jvm.systemProperty("aitap.debug", "true"), true);
     assertFalse(result.stderr.contains("instrumented reactor.netty.http.client.HttpClientOperations"),
         () -> "0.9's operations were instrumented:\n" + result.output());
     assertFalse(result.stderr.contains("hook failed"), () -> "a hook failed on 0.9:\n" + result.output());
