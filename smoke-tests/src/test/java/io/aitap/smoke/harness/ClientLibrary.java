@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * One version of a client library with what Maven resolves for it, as the build put it in
- * {@code target/clients/<library>/<version>} from {@code src/clients/<library>/<version>/pom.xml}:
+ * {@code target/clients/<library>/<version>} from {@code test-clients/<library>/<version>/pom.xml}:
  * the versions a test runs are the ones the build made, named nowhere else.
  */
 public final class ClientLibrary {
@@ -35,10 +35,10 @@ public final class ClientLibrary {
           .sorted(Comparator.comparing(client -> Version.parse(client.version)))
           .collect(Collectors.toList());
     } catch (IOException e) {
-      throw new UncheckedIOException("no class paths of " + library + "; the build makes them from src/clients", e);
+      throw new UncheckedIOException("no class paths of " + library + "; the build makes them from test-clients/", e);
     }
     if (versions.isEmpty()) {
-      throw new IllegalStateException("no class paths in " + directory + "; the build makes them from src/clients");
+      throw new IllegalStateException("no class paths in " + directory + "; the build makes them from test-clients/");
     }
     return versions;
   }
