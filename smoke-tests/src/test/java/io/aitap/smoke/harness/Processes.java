@@ -1,13 +1,13 @@
-package io.aitap.smoke.deploy;
+package io.aitap.smoke.harness;
 
 import java.util.concurrent.TimeUnit;
 
-final class Processes {
+public final class Processes {
 
   private Processes() {}
 
   /** Asks a process to end (its shutdown hooks run), and ends it forcibly if it has not within 10 seconds. */
-  static void stop(Process process) {
+  public static void stop(Process process) {
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {

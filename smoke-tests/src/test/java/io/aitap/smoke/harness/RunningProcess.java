@@ -1,4 +1,4 @@
-package io.aitap.smoke.deploy;
+package io.aitap.smoke.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
  * A server program the test runs, with everything it prints in one log file that outlives
  * restarts; it counts as started once {@code ready} holds.
  */
-final class RunningProcess implements AutoCloseable {
+public final class RunningProcess implements AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofSeconds(90);
 
@@ -36,7 +36,7 @@ final class RunningProcess implements AutoCloseable {
    * Starts {@code command} with {@code environment} added to the test's, logging into {@code log},
    * and waits until {@code ready} holds.
    */
-  static RunningProcess start(String name, List<String> command, Map<String, String> environment, Path log,
+  public static RunningProcess start(String name, List<String> command, Map<String, String> environment, Path log,
       BooleanSupplier ready) throws IOException {
     RunningProcess running = new RunningProcess(name, command, environment, log);
     running.restart(ready);
@@ -44,7 +44,7 @@ final class RunningProcess implements AutoCloseable {
   }
 
   /** Runs the same command again (after {@link #stop}), on the same ports and files. */
-  void restart(BooleanSupplier ready) throws IOException {
+  public void restart(BooleanSupplier ready) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     process = builder.start();
@@ -65,15 +65,15 @@ final class RunningProcess implements AutoCloseable {
   }
 
   /** Asks the program to end, as a service manager would, and waits until it has. */
-  void stop() {
+  public void stop() {
     Processes.stop(process);
   }
 
-  Path logFile() {
+  public Path logFile() {
     return log;
   }
 
-  String log() {
+  public String log() {
     try {
       return Files.readString(log, StandardCharsets.UTF_8);
     } catch (IOException e) {
