@@ -3,11 +3,15 @@ package io.aitap.agent.instrumentation;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.module.ModuleDescriptor;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -21,9 +25,28 @@ public final class ChildFirstLoader extends URLClassLoader {
       {"okhttp3.", "okio.", "kotlin", "org.apache.http.", "org.apache.hc.", "org.apache.commons.", "org.slf4j.",
         "io.vertx.", "io.netty."};
 
-  /** Loads from the jars of {@code target/clients/<clients>}, as copied by the build. */
-  public ChildFirstLoader(String clients) {
-    super(jars(Paths.get(System.getProperty("aitap.test.clients"), clients)), ChildFirstLoader.class.getClassLoader());
+  /**
+   * Loads from the jars of {@code target/clients/<library>/<version>}, which the build resolved from
+   * {@code test-clients/<library>/<version>/pom.xml}.
+   */
+  public ChildFirstLoader(String libraryVersion) {
+    super(jars(clients().resolve(libraryVersion)), ChildFirstLoader.class.getClassLoader());
+  }
+
+  /** Every version of the library the build made, oldest first, as {@code <library>/<version>}. */
+  public static List<String> versionsOf(String library) {
+    try (Stream<Path> versions = Files.list(clients().resolve(library))) {
+      return versions.map(version -> version.getFileName().toString())
+          .sorted(Comparator.comparing(ModuleDescriptor.Version::parse))
+          .map(version -> library + "/" + version)
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path clients() {
+    return Paths.get(System.getProperty("aitap.test.clients"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.aitap.smoke.deploy;
 
+import io.aitap.smoke.harness.RunningProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

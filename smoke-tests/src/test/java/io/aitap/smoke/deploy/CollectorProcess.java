@@ -2,6 +2,8 @@ package io.aitap.smoke.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.aitap.smoke.harness.BuiltTools;
+import io.aitap.smoke.harness.RunningProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +74,7 @@ final class CollectorProcess implements AutoCloseable {
     Path config = work.resolve("collector-" + shipped.getFileName());
     Files.writeString(config, copy, StandardCharsets.UTF_8);
     Path log = work.resolve("collector.log");
-    List<String> command = new ArrayList<>(List.of(GoTools.collector().toString(), "--config=" + config,
+    List<String> command = new ArrayList<>(List.of(binary().toString(), "--config=" + config,
         // the collector's own metrics: by default on :8888, moved to a free loopback port too
         "--config=yaml:service::telemetry::metrics::readers: [{pull: {exporter: {prometheus: {host: 127.0.0.1, port: "
             + LocalPrometheus.freeLoopbackPort() + "}}}}]"));
@@ -86,7 +88,7 @@ final class CollectorProcess implements AutoCloseable {
    * collector's words unless it accepts it.
    */
   static String validate(Path config, Map<String, String> environment) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(GoTools.collector().toString(), "validate", DEPRECATED_KEYS_REJECTED,
+    ProcessBuilder builder = new ProcessBuilder(binary().toString(), "validate", DEPRECATED_KEYS_REJECTED,
         "--config=" + config).redirectErrorStream(true);
     builder.environment().putAll(environment);
     Process validate = builder.start();
@@ -144,5 +146,10 @@ final class CollectorProcess implements AutoCloseable {
   @Override
   public void close() {
     process.close();
+  }
+
+  /** The collector with the components of {@code deploy/otel-collector/builder.yaml}. */
+  private static Path binary() {
+    return BuiltTools.require("otelcol-aitap");
   }
 }

@@ -1,6 +1,7 @@
 package io.aitap.smoke.deploy;
 
 import io.aitap.demo.DemoService;
+import io.aitap.smoke.harness.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -3,7 +3,7 @@ package io.aitap.smoke.deploy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.aitap.smoke.TestJdk;
+import io.aitap.smoke.harness.TestJdk;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aitap.smoke.harness.BuiltTools;
+import io.aitap.smoke.harness.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package io.aitap.smoke.deploy;
 
+import io.aitap.smoke.harness.BuiltTools;
+import io.aitap.smoke.harness.RunningProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

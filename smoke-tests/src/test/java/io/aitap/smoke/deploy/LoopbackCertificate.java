@@ -1,6 +1,6 @@
 package io.aitap.smoke.deploy;
 
-import io.aitap.smoke.ServerKeys;
+import io.aitap.smoke.harness.ServerKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

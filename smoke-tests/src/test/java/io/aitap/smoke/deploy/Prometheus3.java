@@ -1,5 +1,7 @@
 package io.aitap.smoke.deploy;
 
+import io.aitap.smoke.harness.BuiltTools;
+import io.aitap.smoke.harness.RunningProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ final class Prometheus3 implements AutoCloseable {
   /** Starts it in {@code work} with the configuration file {@code config} and any further flags (receivers). */
   static Prometheus3 start(Path work, Path config, String... flags) throws IOException {
     String address = "127.0.0.1:" + LocalPrometheus.freeLoopbackPort();
-    List<String> command = new ArrayList<>(List.of(GoTools.prometheus().toString(),
+    List<String> command = new ArrayList<>(List.of(BuiltTools.require("prometheus").toString(),
         "--config.file=" + config,
         "--storage.tsdb.path=" + Files.createDirectories(work.resolve("data")),
         "--web.listen-address=" + address));

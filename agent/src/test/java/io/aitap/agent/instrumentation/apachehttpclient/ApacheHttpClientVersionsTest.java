@@ -19,7 +19,7 @@ class ApacheHttpClientVersionsTest extends InstrumentedClientTest {
 
   @Test
   void httpClient450() throws Exception {
-    try (ChildFirstLoader loader = new ChildFirstLoader("httpclient-4.5.0")) {
+    try (ChildFirstLoader loader = new ChildFirstLoader("httpclient/4.5.0")) {
       Class<?> contentType = loader.loadClass("org.apache.http.entity.ContentType");
       Object entity =
           loader.loadClass("org.apache.http.entity.StringEntity")
@@ -57,7 +57,7 @@ class ApacheHttpClientVersionsTest extends InstrumentedClientTest {
 
   /** Posts with HttpClient 5.6 and reads the content stream a few bytes at a time, as a streaming reader does. */
   private String httpClient56Post(String path) throws Exception {
-    try (ChildFirstLoader loader = new ChildFirstLoader("httpclient-5.6")) {
+    try (ChildFirstLoader loader = new ChildFirstLoader("httpclient5/5.6")) {
       Class<?> contentType = loader.loadClass("org.apache.hc.core5.http.ContentType");
       Object entity =
           loader.loadClass("org.apache.hc.core5.http.io.entity.StringEntity")

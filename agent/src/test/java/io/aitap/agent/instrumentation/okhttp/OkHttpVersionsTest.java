@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each OkHttp version in a child-first loader of its own, side by side in one JVM with the OkHttp 5
@@ -26,18 +26,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OkHttpVersionsTest extends InstrumentedClientTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"okhttp-3.12", "okhttp-3.14", "okhttp-4", "okhttp-5"})
+  @MethodSource("everyVersion")
   void eachVersionInItsOwnLoaderIsTapped(String version) throws Exception {
     try (ChildFirstLoader loader = new ChildFirstLoader(version)) {
       assertExchangeSeen(post(loader, "/v1/chat/completions"));
     }
   }
 
+  static List<String> everyVersion() {
+    return ChildFirstLoader.versionsOf("okhttp");
+  }
+
   @Test
   void twoVersionsInTwoLoadersAtOnce() throws Exception {
     List<String> bodies = new ArrayList<>();
-    try (ChildFirstLoader three = new ChildFirstLoader("okhttp-3.14");
-        ChildFirstLoader four = new ChildFirstLoader("okhttp-4")) {
+    try (ChildFirstLoader three = new ChildFirstLoader("okhttp/3.14");
+        ChildFirstLoader four = new ChildFirstLoader("okhttp/4")) {
       assertNotSame(three.loadClass("okhttp3.OkHttpClient"), four.loadClass("okhttp3.OkHttpClient"));
       bodies.add(post(three, "/v1/chat/completions"));
       bodies.add(post(four, "/v1/embeddings"));
@@ -54,7 +58,7 @@ class OkHttpVersionsTest extends InstrumentedClientTest {
   /** OkHttp before 3.4 builds its chain differently; it is left alone and works as it did. */
   @Test
   void anOlderVersionIsSkippedQuietly() throws Exception {
-    try (ChildFirstLoader loader = new ChildFirstLoader("okhttp-3.3")) {
+    try (ChildFirstLoader loader = new ChildFirstLoader("okhttp-below-range/3.3")) {
       assertEquals(FakeAiServer.JSON, post(loader, "/v1/chat/completions"));
     }
     assertTrue(InstrumentedJvm.calls().isEmpty());

@@ -92,6 +92,6 @@ class SpringRestClientsTest extends InstrumentedClientTest {
 
   private static ChildFirstLoader springLoader() {
     assumeTrue(Runtime.version().feature() >= 17, "Spring 6 needs Java 17");
-    return new ChildFirstLoader("spring-6");
+    return new ChildFirstLoader("spring/6");
   }
 }

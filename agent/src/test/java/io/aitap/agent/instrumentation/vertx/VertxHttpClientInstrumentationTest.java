@@ -89,7 +89,7 @@ class VertxHttpClientInstrumentationTest extends InstrumentedClientTest {
   /** Vert.x 3's client, callbacks only, driven through its public API by reflection. */
   @Test
   void vertx3IsLeftAloneAndWorksAsBefore() throws Exception {
-    try (ChildFirstLoader loader = new ChildFirstLoader("vertx-3.9")) {
+    try (ChildFirstLoader loader = new ChildFirstLoader("vertx/3.9")) {
       Class<?> vertxType = loader.loadClass("io.vertx.core.Vertx");
       Class<?> handler = loader.loadClass("io.vertx.core.Handler");
       Object vertx3 = vertxType.getMethod("vertx").invoke(null);
