@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * What aitap adds to one call, from the client hook's first question to the emitted span and
  * metrics: the endpoint check, the request scan, the response parse, pricing, and the SDK's span
  * and metric recording (spans batched to an exporter that drops them). {@code nonAi} is the one
- * check every other request pays. Allocation per call: {@code gc.alloc.rate.norm}.
+ * check every other request pays. Allocation per call: {@code gc.alloc.rate.norm}; CPU time per
+ * call: {@code cpuNanos} over {@code work} (see {@link CpuTime}; the span export thread's work, with
+ * nothing to export, is left out).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -80,23 +82,27 @@ public class CallPathBenchmark {
   }
 
   @Benchmark
-  public AiCall nonAi() {
-    return calls.start(OTHER, TRACEPARENT, RequestHeaders.NONE);
+  public AiCall nonAi(CpuTime cpu) {
+    long start = CpuTime.now();
+    AiCall none = calls.start(OTHER, TRACEPARENT, RequestHeaders.NONE);
+    cpu.add(start, 1);
+    return none;
   }
 
   /** A 2 KB chat completion. */
   @Benchmark
-  public int chat() {
-    return call(chatRequest, json, chatResponse);
+  public int chat(CpuTime cpu) {
+    return call(cpu, chatRequest, json, chatResponse);
   }
 
   /** A chat stream of 50 content deltas (about 12 KB) with usage. */
   @Benchmark
-  public int stream() {
-    return call(streamRequest, eventStream, streamResponse);
+  public int stream(CpuTime cpu) {
+    return call(cpu, streamRequest, eventStream, streamResponse);
   }
 
-  private int call(byte[] request, ResponseHead head, byte[] response) {
+  private int call(CpuTime cpu, byte[] request, ResponseHead head, byte[] response) {
+    long start = CpuTime.now();
     AiCall call = calls.start(CHAT, TRACEPARENT, RequestHeaders.NONE);
     call.requestBody(request, 0, request.length);
     call.requestBodyEnd();
@@ -105,6 +111,7 @@ public class CallPathBenchmark {
       call.responseBody(response, at, Math.min(PIECE, response.length - at));
     }
     call.responseComplete();
+    cpu.add(start, 1);
     return call.chunks();
   }
 

@@ -69,6 +69,11 @@ final class LongStringFilter {
     }
   }
 
+  /** Whether the bytes so far end inside a string. */
+  boolean inString() {
+    return inString;
+  }
+
   private void trackEscapes(byte b) {
     if (unicodeDigits > 0) {
       unicodeDigits--;

@@ -54,18 +54,14 @@ final class ChoicesFields implements JsonEventHandler {
   }
 
   private void topLevel(String field, JsonToken token, JsonParser parser) throws IOException {
-    if (token != JsonToken.VALUE_STRING) {
-      return;
-    }
-    String value = parser.getText();
     // Azure's first stream chunk carries only content-filter results, with an empty id and model.
-    if (value.isEmpty()) {
+    if (!JsonValues.isNonEmptyString(token, parser)) {
       return;
     }
     if ("id".equals(field)) {
-      response.id = value;
+      response.id = JsonValues.text(parser, response.id);
     } else if ("model".equals(field)) {
-      response.model = value;
+      response.model = JsonValues.text(parser, response.model);
     }
   }
 
@@ -80,7 +76,7 @@ final class ChoicesFields implements JsonEventHandler {
       }
       return;
     }
-    if (token == JsonToken.VALUE_STRING && !parser.getText().isEmpty()) {
+    if (JsonValues.isNonEmptyString(token, parser)) {
       String part = path.segment(2);
       boolean delta = "delta".equals(part) && !"role".equals(path.last());
       boolean text = "text".equals(part) && path.depth() == 3;
