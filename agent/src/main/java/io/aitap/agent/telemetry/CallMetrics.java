@@ -123,7 +123,7 @@ final class CallMetrics {
   }
 
   void record(AiCall call, CallOutcome outcome) {
-    AttributesBuilder builder = requestAttributes(call);
+    AttributesBuilder builder = requestAttributes(call).toBuilder();
     ResponseFacts response = call.response();
     String errorType = outcome.errorType;
     putIfPresent(builder, RESPONSE_MODEL, response.model);
@@ -157,13 +157,13 @@ final class CallMetrics {
 
   /** Chunk gaps are recorded as they happen, when only the request side of the call is known. */
   void recordChunkGap(AiCall call, long gapNanos) {
-    timePerOutputChunk.record(gapNanos / NANOS_PER_SECOND, requestAttributes(call).build());
+    timePerOutputChunk.record(gapNanos / NANOS_PER_SECOND, requestAttributes(call));
   }
 
   /** Per provider, endpoint and model: the head-room left before the 429s start. */
   private void recordRateLimits(AiCall call, RateLimits limits) {
-    Attributes requests = requestAttributes(call).put(RATELIMIT_KIND, "requests").build();
-    Attributes tokens = requestAttributes(call).put(RATELIMIT_KIND, "tokens").build();
+    Attributes requests = requestAttributes(call).toBuilder().put(RATELIMIT_KIND, "requests").build();
+    Attributes tokens = requestAttributes(call).toBuilder().put(RATELIMIT_KIND, "tokens").build();
     recordGauge(rateLimitRemaining, limits.remainingRequests, requests);
     recordGauge(rateLimitLimit, limits.limitRequests, requests);
     recordGauge(rateLimitRemaining, limits.remainingTokens, tokens);
@@ -188,7 +188,21 @@ final class CallMetrics {
     }
   }
 
-  private static AttributesBuilder requestAttributes(AiCall call) {
+  /**
+   * The request's attributes, made once per call: a stream records one chunk gap per event. Its
+   * request has been read by its first chunk, and is read through by its end.
+   */
+  private static Attributes requestAttributes(AiCall call) {
+    Object known = call.sinkState();
+    if (known instanceof Attributes) {
+      return (Attributes) known;
+    }
+    Attributes attributes = newRequestAttributes(call);
+    call.sinkState(attributes);
+    return attributes;
+  }
+
+  private static Attributes newRequestAttributes(AiCall call) {
     AiEndpoint endpoint = call.endpoint();
     AttributesBuilder builder =
         Attributes.builder()
@@ -197,7 +211,7 @@ final class CallMetrics {
             .put(SERVER_ADDRESS, endpoint.serverAddress())
             .put(SERVER_PORT, (long) endpoint.serverPort());
     putIfPresent(builder, REQUEST_MODEL, call.request().model);
-    return builder;
+    return builder.build();
   }
 
   private static void putIfPresent(AttributesBuilder builder, io.opentelemetry.api.common.AttributeKey<String> key, String value) {
