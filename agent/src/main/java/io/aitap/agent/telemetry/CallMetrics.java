@@ -162,12 +162,18 @@ final class CallMetrics {
 
   /** Per provider, endpoint and model: the head-room left before the 429s start. */
   private void recordRateLimits(AiCall call, RateLimits limits) {
-    Attributes requests = requestAttributes(call).toBuilder().put(RATELIMIT_KIND, "requests").build();
-    Attributes tokens = requestAttributes(call).toBuilder().put(RATELIMIT_KIND, "tokens").build();
-    recordGauge(rateLimitRemaining, limits.remainingRequests, requests);
-    recordGauge(rateLimitLimit, limits.limitRequests, requests);
-    recordGauge(rateLimitRemaining, limits.remainingTokens, tokens);
-    recordGauge(rateLimitLimit, limits.limitTokens, tokens);
+    recordLimit(call, "requests", limits.remainingRequests, limits.limitRequests);
+    recordLimit(call, "tokens", limits.remainingTokens, limits.limitTokens);
+  }
+
+  /** Most providers send no rate-limit headers: no attributes are built for them. */
+  private void recordLimit(AiCall call, String kind, Long remaining, Long limit) {
+    if (remaining == null && limit == null) {
+      return;
+    }
+    Attributes attributes = requestAttributes(call).toBuilder().put(RATELIMIT_KIND, kind).build();
+    recordGauge(rateLimitRemaining, remaining, attributes);
+    recordGauge(rateLimitLimit, limit, attributes);
   }
 
   private static void recordGauge(LongGauge gauge, Long value, Attributes attributes) {

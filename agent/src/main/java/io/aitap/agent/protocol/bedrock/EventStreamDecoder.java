@@ -14,7 +14,10 @@ import java.util.zip.CRC32;
 final class EventStreamDecoder {
 
   interface Listener {
-    /** A whole, checked frame: its string headers (valid during the call only) and its payload. */
+    /**
+     * A whole, checked frame: its string headers (absent ones map to null; valid during the call
+     * only) and its payload.
+     */
     void onFrame(Map<String, String> headers, byte[] frame, int payloadOffset, int payloadLength);
   }
 
@@ -94,7 +97,11 @@ final class EventStreamDecoder {
 
   /** Reads string-valued headers; other types are skipped by their size. */
   private Map<String, String> readHeaders(int from, int to) {
-    headers.clear();
+    // the same names come in every frame: their entries are kept, emptied, and filled again
+    if (headers.size() > KNOWN_STRINGS) {
+      headers.clear();
+    }
+    headers.replaceAll(EventStreamDecoder::absent);
     int i = from;
     while (i < to) {
       int nameLength = frame[i++] & 0xFF;
@@ -132,6 +139,10 @@ final class EventStreamDecoder {
       i += size;
     }
     return i == to ? headers : null;
+  }
+
+  private static String absent(String name, String value) {
+    return null;
   }
 
   /** The frame's bytes as a String, the same String as last time when they are the same. */

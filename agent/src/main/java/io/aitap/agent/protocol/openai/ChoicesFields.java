@@ -16,6 +16,16 @@ import java.io.IOException;
  */
 final class ChoicesFields implements JsonEventHandler {
 
+  // paths as constants: asked for every value of every event, a varargs array each time is garbage
+  private static final String[] CHOICE = {"choices", "[]"};
+  private static final String[] USAGE = {"usage"};
+  private static final String[] PROMPT_TOKENS = {"usage", "prompt_tokens"};
+  private static final String[] COMPLETION_TOKENS = {"usage", "completion_tokens"};
+  private static final String[] CACHED_TOKENS = {"usage", "prompt_tokens_details", "cached_tokens"};
+  private static final String[] CACHE_HIT_TOKENS = {"usage", "prompt_cache_hit_tokens"};
+  private static final String[] REASONING_TOKENS = {"usage", "completion_tokens_details", "reasoning_tokens"};
+  private static final String[] COST = {"usage", "cost"};
+
   private final ResponseFacts response;
   private final boolean reasoningBesideCompletion;
   private Long completionTokens;
@@ -43,9 +53,9 @@ final class ChoicesFields implements JsonEventHandler {
     int depth = path.depth();
     if (depth == 1) {
       topLevel(path.last(), token, parser);
-    } else if (path.startsWith("choices", "[]") && depth >= 3) {
+    } else if (path.startsWith(CHOICE) && depth >= 3) {
       choice(path, token, parser);
-    } else if (path.startsWith("usage")) {
+    } else if (path.startsWith(USAGE)) {
       usage(path, token, parser);
     } else if (OpenAiErrorFields.read(path, 0, token, parser, response)) {
       // OpenRouter and others report a failure inside a stream that began with 200
@@ -87,19 +97,19 @@ final class ChoicesFields implements JsonEventHandler {
   }
 
   private void usage(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
-    if (path.is("usage", "prompt_tokens")) {
+    if (path.is(PROMPT_TOKENS)) {
       response.inputTokens = JsonValues.asLong(token, parser);
-    } else if (path.is("usage", "completion_tokens")) {
+    } else if (path.is(COMPLETION_TOKENS)) {
       completionTokens = JsonValues.asLong(token, parser);
       response.outputTokens = output();
-    } else if (path.is("usage", "prompt_tokens_details", "cached_tokens")) {
+    } else if (path.is(CACHED_TOKENS)) {
       response.cacheReadInputTokens = JsonValues.asLong(token, parser);
-    } else if (path.is("usage", "prompt_cache_hit_tokens") && response.cacheReadInputTokens == null) {
+    } else if (path.is(CACHE_HIT_TOKENS) && response.cacheReadInputTokens == null) {
       response.cacheReadInputTokens = JsonValues.asLong(token, parser);
-    } else if (path.is("usage", "completion_tokens_details", "reasoning_tokens")) {
+    } else if (path.is(REASONING_TOKENS)) {
       response.reasoningOutputTokens = JsonValues.asLong(token, parser);
       response.outputTokens = output();
-    } else if (path.is("usage", "cost")) {
+    } else if (path.is(COST)) {
       response.reportedCostUsd = JsonValues.asDouble(token, parser);
     }
   }
