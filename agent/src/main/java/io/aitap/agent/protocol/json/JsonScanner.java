@@ -70,6 +70,10 @@ public final class JsonScanner {
    * next document needs a new one, as if each had its own.
    */
   public boolean endDocument() {
+    if (!broken && filter.endsWithClose() && parser.getParsingContext().inRoot()) {
+      // the document closed with its last byte: the parser is between documents already
+      return true;
+    }
     if (!broken && !filter.inString()) {
       parse(SEPARATOR, 0, 1);
       if (!broken && parser.getParsingContext().inRoot()) {
