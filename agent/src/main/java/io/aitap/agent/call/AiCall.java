@@ -52,6 +52,9 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   private long lastChunkNanos;
   private int chunks;
 
+  /** What the sink derived from this call once to reuse, e.g. telemetry's attributes for every chunk. */
+  private volatile Object sinkState;
+
   private volatile CallEnd end;
   private volatile Throwable failure;
   private volatile CallOutcome outcome;
@@ -294,6 +297,14 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   }
 
   // ---- read by telemetry ---------------------------------------------------------------------
+
+  public Object sinkState() {
+    return sinkState;
+  }
+
+  public void sinkState(Object state) {
+    sinkState = state;
+  }
 
   public AiEndpoint endpoint() {
     return endpoint;

@@ -128,7 +128,7 @@ final class CallMetrics {
   }
 
   void record(AiCall call, CallOutcome outcome, CallCost callCost, RateLimits limits) {
-    AttributesBuilder builder = requestAttributes(call);
+    AttributesBuilder builder = requestAttributes(call).toBuilder();
     ResponseFacts response = call.response();
     String errorType = outcome.errorType();
     putIfPresent(builder, RESPONSE_MODEL, response.model);
@@ -163,17 +163,23 @@ final class CallMetrics {
 
   /** Chunk gaps are recorded as they happen, when only the request side of the call is known. */
   void recordChunkGap(AiCall call, long gapNanos) {
-    timePerOutputChunk.record(gapNanos / NANOS_PER_SECOND, requestAttributes(call).build());
+    timePerOutputChunk.record(gapNanos / NANOS_PER_SECOND, requestAttributes(call));
   }
 
   /** Per provider, endpoint and model: the head-room left before the 429s start. */
   private void recordRateLimits(AiCall call, RateLimits limits) {
-    Attributes requests = requestAttributes(call).put(RATELIMIT_KIND, "requests").build();
-    Attributes tokens = requestAttributes(call).put(RATELIMIT_KIND, "tokens").build();
-    recordGauge(rateLimitRemaining, limits.remainingRequests, requests);
-    recordGauge(rateLimitLimit, limits.limitRequests, requests);
-    recordGauge(rateLimitRemaining, limits.remainingTokens, tokens);
-    recordGauge(rateLimitLimit, limits.limitTokens, tokens);
+    recordLimit(call, "requests", limits.remainingRequests, limits.limitRequests);
+    recordLimit(call, "tokens", limits.remainingTokens, limits.limitTokens);
+  }
+
+  /** Most providers send no rate-limit headers: no attributes are built for them. */
+  private void recordLimit(AiCall call, String kind, Long remaining, Long limit) {
+    if (remaining == null && limit == null) {
+      return;
+    }
+    Attributes attributes = requestAttributes(call).toBuilder().put(RATELIMIT_KIND, kind).build();
+    recordGauge(rateLimitRemaining, remaining, attributes);
+    recordGauge(rateLimitLimit, limit, attributes);
   }
 
   private static void recordGauge(LongGauge gauge, Long value, Attributes attributes) {
@@ -194,7 +200,21 @@ final class CallMetrics {
     }
   }
 
-  private static AttributesBuilder requestAttributes(AiCall call) {
+  /**
+   * The request's attributes, made once per call: a stream records one chunk gap per event. Its
+   * request has been read by its first chunk, and is read through by its end.
+   */
+  private static Attributes requestAttributes(AiCall call) {
+    Object known = call.sinkState();
+    if (known instanceof Attributes) {
+      return (Attributes) known;
+    }
+    Attributes attributes = newRequestAttributes(call);
+    call.sinkState(attributes);
+    return attributes;
+  }
+
+  private static Attributes newRequestAttributes(AiCall call) {
     AiEndpoint endpoint = call.endpoint();
     AttributesBuilder builder =
         Attributes.builder()
@@ -204,7 +224,7 @@ final class CallMetrics {
             .put(SERVER_PORT, (long) endpoint.serverPort());
     putIfPresent(builder, REQUEST_MODEL, call.request().model);
     AttributionTelemetry.putMetricLabels(builder, call.attribution());
-    return builder;
+    return builder.build();
   }
 
   private static void putIfPresent(AttributesBuilder builder, io.opentelemetry.api.common.AttributeKey<String> key, String value) {

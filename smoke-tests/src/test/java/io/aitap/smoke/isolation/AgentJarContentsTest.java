@@ -46,13 +46,21 @@ class AgentJarContentsTest {
   private static final Pattern LICENSE_TEXT =
       Pattern.compile("META-INF/([^/]*(LICENSE|NOTICE)[^/]*|licenses/[^/]+)", Pattern.CASE_INSENSITIVE);
   private static final int SHOWN_PER_GROUP = 3;
+  /**
+   * Every start reads the jar and every container image carries it. Byte Buddy, the OpenTelemetry
+   * SDK and OkHttp with Kotlin (the OTLP/gRPC sender) are most of it; growth past this is a choice.
+   */
+  private static final long SIZE_BUDGET_BYTES = 9_728L * 1024;
+  /** Libraries the jar must not carry: protobuf-java serves only Prometheus' protobuf format. */
+  private static final List<String> LEFT_OUT = List.of(OWN + "shaded/com/google/protobuf/");
 
+  private static Path path;
   private static JarFile jar;
   private static Set<String> names;
 
   @BeforeAll
   static void openJar() throws IOException {
-    Path path = Paths.get(System.getProperty("aitap.agent.jar"));
+    path = Paths.get(System.getProperty("aitap.agent.jar"));
     assertTrue(Files.isRegularFile(path), "no agent jar at " + path + ": package the agent module first");
     jar = new JarFile(path.toFile());
     names = new TreeSet<>();
@@ -71,6 +79,21 @@ class AgentJarContentsTest {
     assertTrue(names.contains(classFile(premain)), premain + " is not in the jar");
     assertTrue(names.stream().anyMatch(name -> name.startsWith(OWN + "shaded/") && name.endsWith(".class")),
         "the jar carries none of aitap's dependencies");
+  }
+
+  @Test
+  void staysWithinItsSizeBudget() throws IOException {
+    long size = Files.size(path);
+    assertTrue(size <= SIZE_BUDGET_BYTES, "the agent jar is " + size + " bytes, over its budget of " + SIZE_BUDGET_BYTES);
+  }
+
+  @Test
+  void leavesOutWhatAitapDoesNotUse() {
+    List<String> found = new ArrayList<>();
+    for (String name : names) {
+      LEFT_OUT.stream().filter(name::startsWith).forEach(prefix -> found.add(name));
+    }
+    assertNone(summarised(found), "entries of libraries the jar leaves out");
   }
 
   @Test

@@ -14,19 +14,28 @@ import java.util.zip.CRC32;
 final class EventStreamDecoder {
 
   interface Listener {
-    /** A whole, checked frame: its string headers and its payload. */
+    /**
+     * A whole, checked frame: its string headers (absent ones map to null; valid during the call
+     * only) and its payload.
+     */
     void onFrame(Map<String, String> headers, byte[] frame, int payloadOffset, int payloadLength);
   }
 
   /** Bedrock's frames carry one small JSON event each; anything this large is not one. */
   static final int MAX_FRAME = 1 << 20;
   private static final int PRELUDE = 12;
+  /** Header names and values repeat in every frame; this many distinct ones are kept as Strings. */
+  private static final int KNOWN_STRINGS = 32;
 
   private final Listener listener;
   private byte[] frame = new byte[1024];
   private int filled;
   private int totalLength = -1;
   private boolean failed;
+  private final CRC32 crc = new CRC32();
+  private final Map<String, String> headers = new HashMap<>();
+  private final String[] known = new String[KNOWN_STRINGS];
+  private int knownCount;
 
   EventStreamDecoder(Listener listener) {
     this.listener = listener;
@@ -88,14 +97,18 @@ final class EventStreamDecoder {
 
   /** Reads string-valued headers; other types are skipped by their size. */
   private Map<String, String> readHeaders(int from, int to) {
-    Map<String, String> headers = new HashMap<>();
+    // the same names come in every frame: their entries are kept, emptied, and filled again
+    if (headers.size() > KNOWN_STRINGS) {
+      headers.clear();
+    }
+    headers.replaceAll(EventStreamDecoder::absent);
     int i = from;
     while (i < to) {
       int nameLength = frame[i++] & 0xFF;
       if (i + nameLength + 1 > to) {
         return null;
       }
-      String name = new String(frame, i, nameLength, StandardCharsets.UTF_8);
+      String name = string(i, nameLength);
       i += nameLength;
       int type = frame[i++] & 0xFF;
       int size;
@@ -116,7 +129,7 @@ final class EventStreamDecoder {
             return null;
           }
           if (type == 7) {
-            headers.put(name, new String(frame, i, valueLength, StandardCharsets.UTF_8));
+            headers.put(name, string(i, valueLength));
           }
           size = valueLength;
           break;
@@ -128,12 +141,43 @@ final class EventStreamDecoder {
     return i == to ? headers : null;
   }
 
+  private static String absent(String name, String value) {
+    return null;
+  }
+
+  /** The frame's bytes as a String, the same String as last time when they are the same. */
+  private String string(int at, int length) {
+    for (int k = 0; k < knownCount; k++) {
+      if (sameBytes(known[k], at, length)) {
+        return known[k];
+      }
+    }
+    String text = new String(frame, at, length, StandardCharsets.UTF_8);
+    if (knownCount < KNOWN_STRINGS) {
+      known[knownCount++] = text;
+    }
+    return text;
+  }
+
+  /** Compares as ASCII: a String with other characters never matches, and is only made anew. */
+  private boolean sameBytes(String text, int at, int length) {
+    if (text.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (frame[at + i] != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private int intAt(int at) {
     return ((frame[at] & 0xFF) << 24) | ((frame[at + 1] & 0xFF) << 16) | ((frame[at + 2] & 0xFF) << 8) | (frame[at + 3] & 0xFF);
   }
 
   private long crc(int from, int length) {
-    CRC32 crc = new CRC32();
+    crc.reset();
     crc.update(frame, from, length);
     return crc.getValue();
   }

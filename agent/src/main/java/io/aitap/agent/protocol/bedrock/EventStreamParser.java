@@ -2,8 +2,8 @@ package io.aitap.agent.protocol.bedrock;
 
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseParser;
-import io.aitap.agent.protocol.json.JsonScanner;
 import io.aitap.agent.protocol.json.JsonEventHandler;
+import io.aitap.agent.protocol.json.JsonEvents;
 import java.util.Map;
 
 /**
@@ -28,13 +28,7 @@ final class EventStreamParser implements ResponseParser, EventStreamDecoder.List
 
   /** Events whose payload is JSON, scanned by {@code handler}. */
   static Events json(JsonEventHandler handler) {
-    return (eventType, frame, offset, length) -> {
-      handler.onEventStart(eventType);
-      JsonScanner payload = new JsonScanner(handler);
-      payload.feed(frame, offset, length);
-      payload.end();
-      handler.onEventEnd();
-    };
+    return new JsonEvents(handler)::event;
   }
 
   @Override

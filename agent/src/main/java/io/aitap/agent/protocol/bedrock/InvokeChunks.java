@@ -3,8 +3,8 @@ package io.aitap.agent.protocol.bedrock;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.aitap.agent.protocol.json.JsonScanner;
 import io.aitap.agent.protocol.json.JsonEventHandler;
+import io.aitap.agent.protocol.json.JsonEvents;
 import java.io.IOException;
 import java.util.Base64;
 
@@ -18,10 +18,10 @@ final class InvokeChunks implements EventStreamParser.Events {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private final JsonEventHandler vendor;
+  private final JsonEvents vendor;
 
   InvokeChunks(JsonEventHandler vendor) {
-    this.vendor = vendor;
+    this.vendor = new JsonEvents(vendor);
   }
 
   @Override
@@ -30,11 +30,7 @@ final class InvokeChunks implements EventStreamParser.Events {
     if (event == null) {
       return;
     }
-    vendor.onEventStart(null);
-    JsonScanner scanner = new JsonScanner(vendor);
-    scanner.feed(event, 0, event.length);
-    scanner.end();
-    vendor.onEventEnd();
+    vendor.event(null, event, 0, event.length);
   }
 
   private static byte[] decode(byte[] frame, int offset, int length) {

@@ -42,9 +42,9 @@ final class GeminiFields extends EventFields {
     String field = path.last();
     if (depth == 1 && token == JsonToken.VALUE_STRING) {
       if ("modelVersion".equals(field)) {
-        response.model = parser.getText();
+        response.model = JsonValues.text(parser, response.model);
       } else if ("responseId".equals(field)) {
-        response.id = parser.getText();
+        response.id = JsonValues.text(parser, response.id);
       }
     } else if ("candidates".equals(first)) {
       candidate(depth, field, token, parser);
@@ -58,7 +58,7 @@ final class GeminiFields extends EventFields {
   private void candidate(int depth, String field, JsonToken token, JsonParser parser) throws IOException {
     if (depth == 3 && "finishReason".equals(field) && token == JsonToken.VALUE_STRING) {
       response.addFinishReason(parser.getText());
-    } else if ("text".equals(field) && token == JsonToken.VALUE_STRING && !parser.getText().isEmpty()) {
+    } else if ("text".equals(field) && JsonValues.isNonEmptyString(token, parser)) {
       carriesOutput();
     }
   }

@@ -37,6 +37,8 @@ public final class JsonScanner {
   static final int KEPT_STRING_BYTES = 1024;
 
   private static final JsonFactory FACTORY = new JsonFactory();
+  /** Whitespace: ends a number that closes a document without ending the input. */
+  private static final byte[] SEPARATOR = {' '};
 
   private final Listener listener;
   private final JsonParser parser;
@@ -69,6 +71,28 @@ public final class JsonScanner {
     }
     feeder.endOfInput();
     drain();
+    close();
+  }
+
+  /**
+   * One document of a sequence ended (an event's data): completes a value at its very end, as
+   * {@link #end()} does, and says whether the next document may follow on this scanner. False
+   * when this one was malformed or cut off inside a value: the scanner has ended then, and the
+   * next document needs a new one, as if each had its own.
+   */
+  public boolean endDocument() {
+    if (!broken && filter.endsWithClose() && parser.getParsingContext().inRoot()) {
+      // the document closed with its last byte: the parser is between documents already
+      return true;
+    }
+    if (!broken && !filter.inString()) {
+      parse(SEPARATOR, 0, 1);
+      if (!broken && parser.getParsingContext().inRoot()) {
+        return true;
+      }
+    }
+    end();
+    return false;
   }
 
   public boolean isBroken() {
@@ -86,6 +110,15 @@ public final class JsonScanner {
       return;
     }
     drain();
+  }
+
+  /** Hands the field names this parser learnt to the factory, so that the next call finds them. */
+  private void close() {
+    try {
+      parser.close();
+    } catch (IOException e) {
+      broken = true;
+    }
   }
 
   private void drain() {

@@ -40,6 +40,30 @@ public final class JsonValues {
     return null;
   }
 
+  /** Whether the value is a string with something in it, read without making a String of it. */
+  public static boolean isNonEmptyString(JsonToken token, JsonParser parser) throws IOException {
+    return token == JsonToken.VALUE_STRING && parser.getTextLength() > 0;
+  }
+
+  /**
+   * The string value; {@code known} itself when the value is the same text. A stream repeats its
+   * id, model and event type in every event, and a new String for each would be garbage.
+   */
+  public static String text(JsonParser parser, String known) throws IOException {
+    int length = parser.getTextLength();
+    if (known == null || known.length() != length) {
+      return parser.getText();
+    }
+    char[] chars = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    for (int i = 0; i < length; i++) {
+      if (chars[offset + i] != known.charAt(i)) {
+        return parser.getText();
+      }
+    }
+    return known;
+  }
+
   /** A string, or a number written as text (error codes come as either); null for anything else. */
   public static String asText(JsonToken token, JsonParser parser) throws IOException {
     if (token == JsonToken.VALUE_STRING || token.isNumeric()) {

@@ -22,6 +22,8 @@ final class LongStringFilter {
   private int kept;
   private long dropped;
   private boolean dropping;
+  /** The last byte outside strings that is not whitespace (a closing quote counts as one). */
+  private byte lastSignificant;
 
   LongStringFilter(int keep, Sink sink) {
     this.keep = keep;
@@ -38,7 +40,14 @@ final class LongStringFilter {
           inString = true;
           kept = 0;
           dropping = false;
+        } else if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+          lastSignificant = b;
         }
+        continue;
+      }
+      if (!escaped && unicodeDigits == 0 && !dropping && kept < keep && b != '"' && b != '\\') {
+        // the common byte of a short string: nothing to track
+        kept++;
         continue;
       }
       boolean closes = !escaped && unicodeDigits == 0 && b == '"';
@@ -55,6 +64,7 @@ final class LongStringFilter {
           dropping = false;
         }
         inString = false;
+        lastSignificant = '"';
         continue;
       }
       boolean atCharacterStart = !escaped && unicodeDigits == 0 && (b & 0xC0) != 0x80;
@@ -73,6 +83,16 @@ final class LongStringFilter {
     if (!dropping && end > runStart) {
       sink.accept(bytes, runStart, end - runStart);
     }
+  }
+
+  /** Whether the bytes so far end inside a string. */
+  boolean inString() {
+    return inString;
+  }
+
+  /** Whether the bytes so far end, but for whitespace, with a closing brace or bracket. */
+  boolean endsWithClose() {
+    return !inString && (lastSignificant == '}' || lastSignificant == ']');
   }
 
   private void trackEscapes(byte b) {

@@ -8,11 +8,10 @@ import io.aitap.agent.protocol.ResponseParser;
  */
 public final class NdjsonParser implements ResponseParser {
 
-  private final JsonEventHandler handler;
-  private JsonScanner line;
+  private final JsonEvents lines;
 
   public NdjsonParser(JsonEventHandler handler) {
-    this.handler = handler;
+    this.lines = new JsonEvents(handler);
   }
 
   @Override
@@ -38,18 +37,13 @@ public final class NdjsonParser implements ResponseParser {
     if (length <= 0) {
       return;
     }
-    if (line == null) {
-      line = new JsonScanner(handler);
-      handler.onEventStart(null);
+    if (!lines.isOpen()) {
+      lines.start(null);
     }
-    line.feed(bytes, offset, length);
+    lines.feed(bytes, offset, length);
   }
 
   private void endLine() {
-    if (line != null) {
-      line.end();
-      handler.onEventEnd();
-      line = null;
-    }
+    lines.end();
   }
 }

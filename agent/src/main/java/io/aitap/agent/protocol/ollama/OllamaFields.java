@@ -35,7 +35,8 @@ final class OllamaFields extends EventFields {
     }
     switch (field) {
       case "model":
-        response.model = JsonValues.asText(token, parser);
+        response.model = JsonValues.isNonEmptyString(token, parser)
+            ? JsonValues.text(parser, response.model) : JsonValues.asText(token, parser);
         break;
       case "done_reason":
         response.setFinishReason(JsonValues.asText(token, parser));
@@ -59,7 +60,7 @@ final class OllamaFields extends EventFields {
   }
 
   private void markOutput(JsonToken token, JsonParser parser) throws IOException {
-    if (token == JsonToken.VALUE_STRING && !parser.getText().isEmpty()) {
+    if (JsonValues.isNonEmptyString(token, parser)) {
       carriesOutput();
     }
   }

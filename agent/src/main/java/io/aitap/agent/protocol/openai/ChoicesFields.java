@@ -3,9 +3,9 @@ package io.aitap.agent.protocol.openai;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.json.EventFields;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
-import io.aitap.agent.protocol.json.EventFields;
 import java.io.IOException;
 
 /**
@@ -15,6 +15,16 @@ import java.io.IOException;
  * come on top of its completion tokens, so output is their sum there, as for Gemini.
  */
 final class ChoicesFields extends EventFields {
+
+  // paths as constants: asked for every value of every event, a varargs array each time is garbage
+  private static final String[] CHOICE = {"choices", "[]"};
+  private static final String[] USAGE = {"usage"};
+  private static final String[] PROMPT_TOKENS = {"usage", "prompt_tokens"};
+  private static final String[] COMPLETION_TOKENS = {"usage", "completion_tokens"};
+  private static final String[] CACHED_TOKENS = {"usage", "prompt_tokens_details", "cached_tokens"};
+  private static final String[] CACHE_HIT_TOKENS = {"usage", "prompt_cache_hit_tokens"};
+  private static final String[] REASONING_TOKENS = {"usage", "completion_tokens_details", "reasoning_tokens"};
+  private static final String[] COST = {"usage", "cost"};
 
   private final boolean reasoningBesideCompletion;
   private Long completionTokens;
@@ -29,9 +39,9 @@ final class ChoicesFields extends EventFields {
     int depth = path.depth();
     if (depth == 1) {
       topLevel(path.last(), token, parser);
-    } else if (path.startsWith("choices", "[]") && depth >= 3) {
+    } else if (path.startsWith(CHOICE) && depth >= 3) {
       choice(path, token, parser);
-    } else if (path.startsWith("usage")) {
+    } else if (path.startsWith(USAGE)) {
       usage(path, token, parser);
     } else if (OpenAiErrorFields.read(path, 0, token, parser, response)) {
       // OpenRouter and others report a failure inside a stream that began with 200
@@ -40,18 +50,14 @@ final class ChoicesFields extends EventFields {
   }
 
   private void topLevel(String field, JsonToken token, JsonParser parser) throws IOException {
-    if (token != JsonToken.VALUE_STRING) {
-      return;
-    }
-    String value = parser.getText();
     // Azure's first stream chunk carries only content-filter results, with an empty id and model.
-    if (value.isEmpty()) {
+    if (!JsonValues.isNonEmptyString(token, parser)) {
       return;
     }
     if ("id".equals(field)) {
-      response.id = value;
+      response.id = JsonValues.text(parser, response.id);
     } else if ("model".equals(field)) {
-      response.model = value;
+      response.model = JsonValues.text(parser, response.model);
     }
   }
 
@@ -66,7 +72,7 @@ final class ChoicesFields extends EventFields {
       }
       return;
     }
-    if (token == JsonToken.VALUE_STRING && !parser.getText().isEmpty()) {
+    if (JsonValues.isNonEmptyString(token, parser)) {
       String part = path.segment(2);
       boolean delta = "delta".equals(part) && !"role".equals(path.last());
       boolean text = "text".equals(part) && path.depth() == 3;
@@ -77,19 +83,19 @@ final class ChoicesFields extends EventFields {
   }
 
   private void usage(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
-    if (path.is("usage", "prompt_tokens")) {
+    if (path.is(PROMPT_TOKENS)) {
       response.inputTokens = JsonValues.asLong(token, parser);
-    } else if (path.is("usage", "completion_tokens")) {
+    } else if (path.is(COMPLETION_TOKENS)) {
       completionTokens = JsonValues.asLong(token, parser);
       response.outputTokens = output();
-    } else if (path.is("usage", "prompt_tokens_details", "cached_tokens")) {
+    } else if (path.is(CACHED_TOKENS)) {
       response.cacheReadInputTokens = JsonValues.asLong(token, parser);
-    } else if (path.is("usage", "prompt_cache_hit_tokens") && response.cacheReadInputTokens == null) {
+    } else if (path.is(CACHE_HIT_TOKENS) && response.cacheReadInputTokens == null) {
       response.cacheReadInputTokens = JsonValues.asLong(token, parser);
-    } else if (path.is("usage", "completion_tokens_details", "reasoning_tokens")) {
+    } else if (path.is(REASONING_TOKENS)) {
       response.reasoningOutputTokens = JsonValues.asLong(token, parser);
       response.outputTokens = output();
-    } else if (path.is("usage", "cost")) {
+    } else if (path.is(COST)) {
       response.reportedCostUsd = JsonValues.asDouble(token, parser);
     }
   }

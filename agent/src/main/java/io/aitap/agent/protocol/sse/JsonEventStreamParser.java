@@ -2,21 +2,20 @@ package io.aitap.agent.protocol.sse;
 
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonEventHandler;
-import io.aitap.agent.protocol.json.JsonScanner;
+import io.aitap.agent.protocol.json.JsonEvents;
 
 /**
- * A {@code text/event-stream} body whose events carry JSON. Each event gets a scanner of its own,
- * so one malformed event (or {@code data: [DONE]}) costs that event only.
+ * A {@code text/event-stream} body whose events carry JSON, read as {@link JsonEvents}: one
+ * malformed event (or {@code data: [DONE]}) costs that event only.
  */
 public final class JsonEventStreamParser implements ResponseParser, SseDecoder.Listener {
 
-  private final JsonEventHandler handler;
+  private final JsonEvents events;
   private final SseDecoder decoder = new SseDecoder(this);
   private String eventName;
-  private JsonScanner event;
 
   public JsonEventStreamParser(JsonEventHandler handler) {
-    this.handler = handler;
+    this.events = new JsonEvents(handler);
   }
 
   @Override
@@ -36,20 +35,15 @@ public final class JsonEventStreamParser implements ResponseParser, SseDecoder.L
 
   @Override
   public void onData(byte[] bytes, int offset, int length) {
-    if (event == null) {
-      event = new JsonScanner(handler);
-      handler.onEventStart(eventName);
+    if (!events.isOpen()) {
+      events.start(eventName);
     }
-    event.feed(bytes, offset, length);
+    events.feed(bytes, offset, length);
   }
 
   @Override
   public void onEventEnd() {
-    if (event != null) {
-      event.end();
-      handler.onEventEnd();
-    }
-    event = null;
+    events.end();
     eventName = null;
   }
 }

@@ -37,6 +37,8 @@ public final class SseDecoder {
   private boolean afterCarriageReturn;
   private boolean eventHasData;
   private State valueState;
+  /** The last event name, reused while the next is the same: most events of a stream share one. */
+  private String lastEventName = "";
 
   public SseDecoder(Listener listener) {
     this.listener = listener;
@@ -152,12 +154,27 @@ public final class SseDecoder {
         }
         break;
       case EVENT_NAME:
-        listener.onEventName(new String(eventName, 0, eventNameLength, StandardCharsets.UTF_8));
+        listener.onEventName(eventName());
         break;
       default:
         break;
     }
     state = State.LINE_START;
+  }
+
+  private String eventName() {
+    String last = lastEventName;
+    if (last.length() == eventNameLength) {
+      boolean same = true;
+      for (int i = 0; i < eventNameLength && same; i++) {
+        same = eventName[i] == last.charAt(i);
+      }
+      if (same) {
+        return last;
+      }
+    }
+    lastEventName = new String(eventName, 0, eventNameLength, StandardCharsets.UTF_8);
+    return lastEventName;
   }
 
   private void appendFieldName(byte b) {
