@@ -7,7 +7,7 @@ import java.net.URI;
 import java.net.URL;
 
 /** Where every client hook starts: the endpoint check, and for AI calls a new record. */
-public final class CallFactory {
+public final class CallFactory implements CallStarts {
 
   private final EndpointClassifier classifier;
   private final CallsInFlight calls;
@@ -17,14 +17,12 @@ public final class CallFactory {
     this.calls = new CallsInFlight(sink);
   }
 
-  /**
-   * Returns null, at the cost of the endpoint check alone, when the request is not an AI call;
-   * {@code headers} are read only when its URL alone cannot tell.
-   */
+  @Override
   public AiCall start(URI uri, String traceparent, RequestHeaders headers) {
     return start(classifier.classify(uri, headers), traceparent);
   }
 
+  @Override
   public AiCall start(URL url, String traceparent, RequestHeaders headers) {
     return url == null ? null : start(
         classifier.classify(url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), headers), traceparent);
@@ -44,10 +42,7 @@ public final class CallFactory {
     calls.abandonAll();
   }
 
-  /**
-   * The endpoint check alone, for hooks that keep their calls elsewhere: false when no request to
-   * this URL can be an AI call, whatever its headers.
-   */
+  @Override
   public boolean mayBeAi(URL url) {
     return url != null && classifier.mayBeAi(url.getProtocol(), url.getHost(), url.getPort(), url.getPath());
   }

@@ -2,7 +2,9 @@ package io.aitap.agent.instrumentation.apachehttpclient;
 
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.CallStarts;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Modifier;
@@ -20,7 +22,10 @@ import java.lang.reflect.Proxy;
  * interfaces: the producer's proxy shows the call each buffer the client writes, the consumer's
  * each buffer the application's consumer receives, before it receives it.
  */
-public final class ApacheAsyncClientTap {
+public final class ApacheAsyncClientTap implements ClientHooks {
+
+  // The hooks its advice calls, by name.
+  static final String EXECUTE = "apache-httpclient-async.execute";
 
   private static final String BASIC_REQUEST_PRODUCER = "org.apache.hc.core5.http.nio.support.BasicRequestProducer";
 
@@ -77,6 +82,12 @@ public final class ApacheAsyncClientTap {
 
   public ApacheAsyncClientTap(CallStarts calls) {
     this.calls = calls;
+  }
+
+  /** Answers the pair, or null; the advice takes nothing but a pair. */
+  @Override
+  public void registerHooks(HookRegistry hooks) {
+    hooks.add(EXECUTE, (client, producer, consumer, thrown) -> execute(client, producer, consumer));
   }
 
   /** Returns the producer and consumer the client should use instead, or null when this is no AI call. */

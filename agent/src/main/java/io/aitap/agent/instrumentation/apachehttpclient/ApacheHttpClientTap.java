@@ -5,8 +5,10 @@ import static io.aitap.agent.instrumentation.common.LibraryMethods.method;
 
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
-import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.instrumentation.common.TeeOutputStream;
 import java.io.OutputStream;
@@ -29,7 +31,12 @@ import java.util.Locale;
  * <p>The response's entity is replaced by a {@link TappedEntity} proxy of the library's own
  * {@code HttpEntity} interface, defined in the library's class loader.
  */
-public final class ApacheHttpClientTap {
+public final class ApacheHttpClientTap implements ClientHooks {
+
+  // The hooks its advice calls, by name.
+  static final String ENTER = "apache-httpclient.enter";
+  static final String EXIT = "apache-httpclient.exit";
+  static final String RESPONSE_CLOSED = "apache-httpclient.responseClosed";
 
   /** The requests whose {@code doExecute} is running on this thread, innermost last. */
   private static final ThreadLocal<ArrayDeque<Object>> IN_FLIGHT = ThreadLocal.withInitial(ArrayDeque::new);
@@ -38,6 +45,13 @@ public final class ApacheHttpClientTap {
 
   public ApacheHttpClientTap(CallStarts calls) {
     this.calls = calls;
+  }
+
+  @Override
+  public void registerHooks(HookRegistry hooks) {
+    hooks.add(ENTER, (client, request, value, thrown) -> enter(client, request));
+    hooks.addListener(EXIT, (aiCall, none, response, thrown) -> exit((AiCall) aiCall, response, thrown));
+    hooks.addListener(RESPONSE_CLOSED, (response, none, value, thrown) -> responseClosed(response));
   }
 
   /** Paired with exactly one {@link #exit}; returns the AI call for the outermost AI request, else null. */

@@ -4,8 +4,10 @@ import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
 
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
-import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.reactornetty.NettyMessages.Kind;
 import java.net.URI;
 import java.util.Collections;
@@ -33,7 +35,15 @@ import java.util.WeakHashMap;
  * because a pooled connection was closed under it, an attempt whose head had gone out is reported
  * as a failed call: it was a request on the wire.
  */
-public final class ReactorNettyTap {
+public final class ReactorNettyTap implements ClientHooks {
+
+  // The hooks its advice calls, by name.
+  static final String REQUEST_SENDING = "reactor-netty.requestSending";
+  public static final String REQUEST_ENCODING = "netty.requestEncoding";
+  static final String INBOUND = "reactor-netty.inbound";
+  static final String INBOUND_COMPLETE = "reactor-netty.inboundComplete";
+  static final String FAILED = "reactor-netty.failed";
+  static final String CANCELLED = "reactor-netty.cancelled";
 
   private static final String REDIRECT = "reactor.netty.http.client.RedirectClientException";
 
@@ -44,6 +54,16 @@ public final class ReactorNettyTap {
 
   public ReactorNettyTap(CallStarts calls) {
     this.calls = calls;
+  }
+
+  @Override
+  public void registerHooks(HookRegistry hooks) {
+    hooks.addListener(REQUEST_SENDING, (operations, none, value, thrown) -> requestSending(operations));
+    hooks.addListener(REQUEST_ENCODING, (context, message, value, thrown) -> requestEncoding(context, message));
+    hooks.addListener(INBOUND, (operations, message, value, thrown) -> inbound(operations, message));
+    hooks.addListener(INBOUND_COMPLETE, (operations, none, value, thrown) -> inboundComplete(operations));
+    hooks.addListener(FAILED, (connection, none, value, error) -> failed(connection, error));
+    hooks.addListener(CANCELLED, (operations, none, value, thrown) -> cancelled(operations));
   }
 
   /** The operations have made their request head final and are about to send it. */

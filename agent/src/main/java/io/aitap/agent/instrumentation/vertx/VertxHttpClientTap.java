@@ -3,8 +3,10 @@ package io.aitap.agent.instrumentation.vertx;
 import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
 
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
-import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.protocol.ResponseHead;
 import java.lang.reflect.Method;
@@ -21,7 +23,14 @@ import java.util.WeakHashMap;
  * is not AI traffic, at the cost of one lookup. Everything runs on the event loop and only copies:
  * request bytes from a read-only view, response chunks through {@code Buffer.getBytes()}.
  */
-public final class VertxHttpClientTap {
+public final class VertxHttpClientTap implements ClientHooks {
+
+  // The hooks its advice calls, by name.
+  static final String REQUEST_WRITE = "vertx-http-client.requestWrite";
+  static final String RESPONSE = "vertx-http-client.response";
+  static final String RESPONSE_CHUNK = "vertx-http-client.responseChunk";
+  static final String RESPONSE_END = "vertx-http-client.responseEnd";
+  static final String FAILED = "vertx-http-client.failed";
 
   /** {@code getHeader(String)} of a response, {@code get(String)} of a {@code MultiMap}: both are overloaded. */
   private static final ClassValue<Method> GET_HEADER = byStringArgument("getHeader");
@@ -32,6 +41,15 @@ public final class VertxHttpClientTap {
 
   public VertxHttpClientTap(CallStarts calls) {
     this.calls = calls;
+  }
+
+  @Override
+  public void registerHooks(HookRegistry hooks) {
+    hooks.addListener(REQUEST_WRITE, (request, data, end, thrown) -> requestWrite(request, data, (Boolean) end));
+    hooks.addListener(RESPONSE, (request, response, value, thrown) -> response(request, response));
+    hooks.addListener(RESPONSE_CHUNK, (response, chunk, value, thrown) -> responseChunk(response, chunk));
+    hooks.addListener(RESPONSE_END, (response, none, value, thrown) -> responseEnd(response));
+    hooks.addListener(FAILED, (requestOrResponse, none, value, failure) -> failed(requestOrResponse, failure));
   }
 
   /** {@code data} is a Netty {@code ByteBuf} (4.x, 5.0), a Vert.x {@code Buffer} (5.1 on) or null. */
