@@ -40,12 +40,6 @@ final class AgentInstaller {
     }
   }
 
-  /** As OpenTelemetry reads it: the system property wins over the environment. */
-  private static String serviceName() {
-    String name = System.getProperty("otel.service.name");
-    return name != null ? name : System.getenv("OTEL_SERVICE_NAME");
-  }
-
   static void install(Instrumentation instrumentation, AitapConfig config) {
     String version = AgentVersion.get();
 
@@ -54,7 +48,7 @@ final class AgentInstaller {
     CallSink sink = telemetry;
     TerminalSummary summary = null;
     if (config.getBoolean("aitap.summary.enabled", false)) {
-      summary = new TerminalSummary(costs, summarySlos(config), serviceName());
+      summary = new TerminalSummary(costs, summarySlos(config), config.get("otel.service.name"));
       sink = CallSinks.of(telemetry, summary);
     }
     CallFactory calls = new CallFactory(EndpointClassifier.fromConfig(config), sink);

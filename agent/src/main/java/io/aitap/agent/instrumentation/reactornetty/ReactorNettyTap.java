@@ -1,18 +1,14 @@
 package io.aitap.agent.instrumentation.reactornetty;
 
-import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
-
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallStarts;
 import io.aitap.agent.instrumentation.ClientHooks;
 import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
+import io.aitap.agent.instrumentation.common.WeakCalls;
 import io.aitap.agent.instrumentation.reactornetty.NettyMessages.Kind;
 import java.net.URI;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * What the Reactor Netty hooks do. One {@code HttpClientOperations} is one request on the wire and
@@ -49,8 +45,8 @@ public final class ReactorNettyTap implements ClientHooks {
 
   private final CallStarts calls;
   /** Weak keys: operations the application dropped unfinished must not be kept alive by aitap. */
-  private final Map<Object, AiCall> byOperations = Collections.synchronizedMap(new WeakHashMap<>());
-  private final Map<Object, AiCall> byChannel = Collections.synchronizedMap(new WeakHashMap<>());
+  private final WeakCalls<AiCall> byOperations = new WeakCalls<>();
+  private final WeakCalls<AiCall> byChannel = new WeakCalls<>();
 
   public ReactorNettyTap(CallStarts calls) {
     this.calls = calls;
@@ -71,18 +67,19 @@ public final class ReactorNettyTap implements ClientHooks {
     if (byOperations.containsKey(operations)) {
       return;
     }
-    Object url = call(operations, "resourceUrl");
+    ReactorNettyApi api = ReactorNettyApi.of(operations);
+    Object url = api == null ? null : api.resourceUrl(operations);
     if (url == null) {
       return;
     }
-    Object headers = call(operations, "requestHeaders");
-    AiCall call = calls.start(URI.create(url.toString()), NettyMessages.header(headers, "traceparent"),
-        name -> NettyMessages.header(headers, name));
+    Object headers = api.requestHeaders(operations);
+    AiCall call = calls.start(URI.create(url.toString()), api.netty.header(headers, "traceparent"),
+        name -> api.netty.header(headers, name));
     if (call == null) {
       return;
     }
     byOperations.put(operations, call);
-    byChannel.put(call(operations, "channel"), call);
+    byChannel.put(api.channel(operations), call);
     AbandonWatch.watch(operations, call);
   }
 
@@ -91,7 +88,8 @@ public final class ReactorNettyTap implements ClientHooks {
     if (byChannel.isEmpty()) {
       return;
     }
-    AiCall call = byChannel.get(call(context, "channel"));
+    NettyMessages netty = NettyMessages.of(context.getClass());
+    AiCall call = netty == null ? null : byChannel.get(netty.channel(context));
     if (call == null || call.isEnded()) {
       return;
     }
@@ -99,10 +97,10 @@ public final class ReactorNettyTap implements ClientHooks {
     if (kind == Kind.HEAD || kind == Kind.FULL) {
       // the head as encoded, after every handler of the pipeline (a tracing agent's injecting its
       // traceparent) had its turn
-      call.wireTraceparent(NettyMessages.header(call(message, "headers"), "traceparent"));
+      call.wireTraceparent(netty.header(netty.headers(message), "traceparent"));
     }
     if (kind != Kind.HEAD && kind != Kind.OTHER) {
-      NettyMessages.readContent(message, kind, true, call);
+      netty.readContent(message, kind, true, call);
     }
   }
 
@@ -115,16 +113,17 @@ public final class ReactorNettyTap implements ClientHooks {
     if (call == null || call.isEnded()) {
       return;
     }
+    NettyMessages netty = ReactorNettyApi.of(operations).netty;
     Kind kind = NettyMessages.kind(message);
     if (kind == Kind.HEAD || kind == Kind.FULL) {
-      int status = NettyMessages.status(message);
+      int status = netty.status(message);
       if (status < 200 && status != 101) {
         return; // 100 Continue and other interim answers: the real head follows
       }
-      call.responseHead(NettyMessages.head(message));
+      call.responseHead(netty.head(message));
     }
     if ((kind == Kind.FULL || kind == Kind.CONTENT || kind == Kind.LAST_CONTENT) && !isFollowUp(operations, call)) {
-      NettyMessages.readContent(message, kind, false, call);
+      netty.readContent(message, kind, false, call);
       if (kind == Kind.LAST_CONTENT && call.head() != null) {
         // ended before the operations tell the application the body is complete
         call.responseComplete();
@@ -200,7 +199,7 @@ public final class ReactorNettyTap implements ClientHooks {
   private AiCall forget(Object operations) {
     AiCall call = byOperations.remove(operations);
     if (call != null) {
-      byChannel.values().remove(call);
+      byChannel.removeState(call);
     }
     return call;
   }

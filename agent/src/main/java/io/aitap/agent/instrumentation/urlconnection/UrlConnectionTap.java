@@ -5,12 +5,10 @@ import io.aitap.agent.call.CallStarts;
 import io.aitap.agent.instrumentation.ClientHooks;
 import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
+import io.aitap.agent.instrumentation.common.WeakCalls;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * What the {@code HttpURLConnection} hooks do. A connection has no room for our state, so AI
@@ -30,8 +28,7 @@ public final class UrlConnectionTap implements ClientHooks {
   static final String DISCONNECT = "urlconnection.disconnect";
 
   private final CallStarts calls;
-  private final Map<HttpURLConnection, ConnectionCall> tracked =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private final WeakCalls<ConnectionCall> tracked = new WeakCalls<>();
 
   public UrlConnectionTap(CallStarts calls) {
     this.calls = calls;
