@@ -7,16 +7,7 @@ import io.aitap.agent.call.CallSinks;
 import io.aitap.agent.capture.CaptureSettings;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.cost.CostCalculator;
-import io.aitap.agent.instrumentation.AgentHooks;
 import io.aitap.agent.instrumentation.ClientInstrumentations;
-import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
-import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
-import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
-import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
-import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
-import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
-import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
-import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.slo.Slo;
 import io.aitap.agent.slo.SloParser;
@@ -24,7 +15,6 @@ import io.aitap.agent.summary.TerminalSummary;
 import io.aitap.agent.telemetry.GenAiTelemetry;
 import io.aitap.agent.telemetry.TelemetrySdk;
 import io.aitap.agent.telemetry.TelemetryStarter;
-import io.aitap.bootstrap.AitapBridge;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Paths;
@@ -65,17 +55,7 @@ final class AgentInstaller {
     }
     CallFactory calls = new CallFactory(
         EndpointClassifier.fromConfig(config), sink, CaptureSettings.fromConfig(config), Attribution.fromConfig(config));
-    AitapBridge.install(
-        new AgentHooks(
-            new JdkHttpClientTap(calls),
-            new UrlConnectionTap(calls),
-            new OkHttpTap(calls::start),
-            new ApacheHttpClientTap(calls::start),
-            new ApacheAsyncClientTap(calls::start),
-            new AwsAsyncClientTap(calls::start),
-            new VertxHttpClientTap(calls::start),
-            new ReactorNettyTap(calls::start)));
-    List<String> instrumented = ClientInstrumentations.install(instrumentation, config);
+    List<String> instrumented = ClientInstrumentations.install(instrumentation, config, calls);
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);
     starter.start();

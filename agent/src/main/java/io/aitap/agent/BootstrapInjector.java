@@ -27,7 +27,7 @@ final class BootstrapInjector {
 
   /** In dependency order: each class's supertypes come before it. */
   private static final String[] BRIDGE_CLASSES = {
-    "io.aitap.bootstrap.AitapHooks", "io.aitap.bootstrap.NoopHooks", "io.aitap.bootstrap.AitapBridge"
+    "io.aitap.bootstrap.Hook", "io.aitap.bootstrap.AitapBridge"
   };
 
   private BootstrapInjector() {}

@@ -10,7 +10,7 @@ import java.net.URI;
 import java.net.URL;
 
 /** Where every client hook starts: the endpoint check, and for AI calls a new record. */
-public final class CallFactory {
+public final class CallFactory implements CallStarts {
 
   private final EndpointClassifier classifier;
   private final CallsInFlight calls;
@@ -32,10 +32,12 @@ public final class CallFactory {
    * Returns null, at the cost of the endpoint check alone, when the request is not an AI call;
    * {@code headers} are read only when its URL alone cannot tell, or for the attribution of an AI call.
    */
+  @Override
   public AiCall start(URI uri, String traceparent, RequestHeaders headers) {
     return start(classifier.classify(uri, headers), traceparent, headers);
   }
 
+  @Override
   public AiCall start(URL url, String traceparent, RequestHeaders headers) {
     return url == null ? null : start(
         classifier.classify(url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), headers), traceparent, headers);
@@ -60,10 +62,7 @@ public final class CallFactory {
     calls.abandonAll();
   }
 
-  /**
-   * The endpoint check alone, for hooks that keep their calls elsewhere: false when no request to
-   * this URL can be an AI call, whatever its headers.
-   */
+  @Override
   public boolean mayBeAi(URL url) {
     return url != null && classifier.mayBeAi(url.getProtocol(), url.getHost(), url.getPort(), url.getPath());
   }

@@ -3,22 +3,31 @@ package io.aitap.agent.instrumentation;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import io.aitap.agent.AgentLog;
+import io.aitap.agent.call.CallStarts;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientInstrumentation;
+import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientInstrumentation;
+import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
 import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientInstrumentation;
+import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
+import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
 import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
+import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
 import io.aitap.agent.instrumentation.reactornetty.ReactorNettyInstrumentation;
+import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
 import io.aitap.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
+import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.instrumentation.vertx.VertxHttpClientInstrumentation;
+import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.bootstrap.AitapBridge;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
@@ -34,21 +43,34 @@ public final class ClientInstrumentations {
 
   private ClientInstrumentations() {}
 
-  static List<ClientInstrumentation> all() {
-    return Arrays.asList(
-        new JdkHttpClientInstrumentation(),
-        new UrlConnectionInstrumentation(),
-        new OkHttpInstrumentation(),
-        ApacheHttpClientInstrumentation.httpClient4(),
-        ApacheHttpClientInstrumentation.httpClient5(),
-        new ApacheAsyncClientInstrumentation(),
-        new AwsAsyncClientInstrumentation(),
-        new VertxHttpClientInstrumentation(),
-        new ReactorNettyInstrumentation());
-  }
+  /**
+   * Every client aitap taps, each with the instrumentations that put its advice in place and the
+   * tap its hooks run in. Adding a client is a package under {@code instrumentation/} and a line here.
+   */
+  private static final List<ClientModule> MODULES =
+      List.of(
+          new ClientModule(JdkHttpClientTap::new, new JdkHttpClientInstrumentation()),
+          new ClientModule(UrlConnectionTap::new, new UrlConnectionInstrumentation()),
+          new ClientModule(OkHttpTap::new, new OkHttpInstrumentation()),
+          new ClientModule(
+              ApacheHttpClientTap::new,
+              ApacheHttpClientInstrumentation.httpClient4(),
+              ApacheHttpClientInstrumentation.httpClient5()),
+          new ClientModule(ApacheAsyncClientTap::new, new ApacheAsyncClientInstrumentation()),
+          new ClientModule(AwsAsyncClientTap::new, new AwsAsyncClientInstrumentation()),
+          new ClientModule(VertxHttpClientTap::new, new VertxHttpClientInstrumentation()),
+          new ClientModule(ReactorNettyTap::new, new ReactorNettyInstrumentation()));
 
-  /** Returns the names of the instrumentations installed. */
-  public static List<String> install(Instrumentation instrumentation, AitapConfig config) {
+  /**
+   * Hands the bridge every client's hooks, their calls started by {@code calls}, then puts the
+   * advice of the enabled instrumentations in place. Returns the names of those installed.
+   */
+  public static List<String> install(Instrumentation instrumentation, AitapConfig config, CallStarts calls) {
+    HookRegistry hooks = new HookRegistry();
+    for (ClientModule module : MODULES) {
+      module.taps.apply(calls).registerHooks(hooks);
+    }
+    AitapBridge.install(hooks.byName());
     List<String> installed = new ArrayList<>();
     // Byte Buddy's Nexus (unused with disableClassFormatChanges) is built eagerly and reaches for
     // sun.misc.Unsafe, which Java 24+ reports on stderr. The property name is relocated with Byte Buddy.
@@ -65,7 +87,7 @@ public final class ClientInstrumentations {
             .with(new FailureListener())
             .ignore(nameStartsWith("io.aitap.").or(nameStartsWith("net.bytebuddy.")));
     List<String> packages = new ArrayList<>();
-    for (ClientInstrumentation client : all()) {
+    for (ClientInstrumentation client : instrumentations()) {
       if (!config.instrumentationEnabled(client.name())) {
         continue;
       }
@@ -82,6 +104,14 @@ public final class ClientInstrumentations {
     return installed;
   }
 
+  static List<ClientInstrumentation> instrumentations() {
+    List<ClientInstrumentation> all = new ArrayList<>();
+    for (ClientModule module : MODULES) {
+      all.addAll(module.instrumentations);
+    }
+    return all;
+  }
+
   /**
    * Advice inlined into a named JDK module calls the bridge, which lives in the bootstrap loader's
    * unnamed module; without this edge the first call fails with {@code IllegalAccessError}.
@@ -94,6 +124,17 @@ public final class ClientInstrumentations {
             module ->
                 instrumentation.redefineModule(
                     module, Set.of(bridge), Map.of(), Map.of(), Set.of(), Map.of()));
+  }
+
+  /** One client: its instrumentations, and the tap its hooks run in. */
+  private static final class ClientModule {
+    final Function<CallStarts, ? extends ClientHooks> taps;
+    final List<ClientInstrumentation> instrumentations;
+
+    ClientModule(Function<CallStarts, ? extends ClientHooks> taps, ClientInstrumentation... instrumentations) {
+      this.taps = taps;
+      this.instrumentations = List.of(instrumentations);
+    }
   }
 
   private static final class AdviceCollector implements ClientInstrumentation.Advisor {

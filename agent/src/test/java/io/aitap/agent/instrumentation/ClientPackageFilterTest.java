@@ -55,7 +55,7 @@ class ClientPackageFilterTest {
 
   @Test
   void everyClientNamesTheDottedPackagesOfItsTypes() {
-    for (ClientInstrumentation client : ClientInstrumentations.all()) {
+    for (ClientInstrumentation client : ClientInstrumentations.instrumentations()) {
       assertFalse(client.packages().isEmpty(), client.name());
       for (String pkg : client.packages()) {
         assertTrue(pkg.length() > 1 && pkg.endsWith(".") && !pkg.contains("/"), client.name() + ": " + pkg);

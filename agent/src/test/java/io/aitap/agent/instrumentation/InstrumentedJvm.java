@@ -1,26 +1,18 @@
 package io.aitap.agent.instrumentation;
 
+import io.aitap.agent.BridgeInjection;
 import io.aitap.agent.attribution.Attribution;
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.call.CallFactory;
+import io.aitap.agent.call.CallStarts;
 import io.aitap.agent.call.RecordingProtocol;
 import io.aitap.agent.call.RecordingSink;
 import io.aitap.agent.config.AitapConfig;
-import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
-import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
-import io.aitap.agent.instrumentation.awssdk.AwsAsyncClientTap;
-import io.aitap.agent.instrumentation.common.CallStarts;
-import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientTap;
-import io.aitap.agent.instrumentation.okhttp.OkHttpTap;
-import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
-import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
-import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.agent.protocol.AiEndpoint;
-import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.protocol.RequestHeaders;
-import io.aitap.bootstrap.AitapBridge;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.instrument.Instrumentation;
 import java.net.URI;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,8 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
- * The real advice of every client instrumentation, installed once into the test JVM, with hooks
- * whose AI calls (any path under {@code /v1/}) record the bytes they are shown.
+ * The real advice and hooks of every client, installed once into the test JVM (the bridge in the
+ * bootstrap loader, as the agent puts it), with calls that are AI for any path under {@code /v1/}
+ * and record the bytes they are shown.
  */
 public final class InstrumentedJvm {
 
@@ -59,21 +52,14 @@ public final class InstrumentedJvm {
       return;
     }
     installed = true;
+    Instrumentation instrumentation = ByteBuddyAgent.install();
+    try {
+      BridgeInjection.inject(instrumentation);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     CallStarts starts = InstrumentedJvm::start;
-    CallFactory noAi =
-        new CallFactory(new EndpointClassifier(Collections.emptyList(), false), new RecordingSink());
-    AitapBridge.install(
-        new AgentHooks(
-            new JdkHttpClientTap(noAi),
-            new UrlConnectionTap(noAi),
-            new OkHttpTap(starts),
-            new ApacheHttpClientTap(starts),
-            new ApacheAsyncClientTap(starts),
-            new AwsAsyncClientTap(starts),
-            new VertxHttpClientTap(starts),
-            new ReactorNettyTap(starts)));
-    ClientInstrumentations.install(
-        ByteBuddyAgent.install(), new AitapConfig(new Properties(), Map.of()));
+    ClientInstrumentations.install(instrumentation, new AitapConfig(new Properties(), Map.of()), starts);
   }
 
   private static Properties properties(String key, String value) {

@@ -2,11 +2,13 @@ package io.aitap.agent.instrumentation.apachehttpclient;
 
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.CallStarts;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
+import io.aitap.agent.instrumentation.common.ProxyHandlers;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 
 /**
  * What the hook of HttpClient 5's async {@code doExecute} does. The request is inside its
@@ -20,7 +22,10 @@ import java.lang.reflect.Proxy;
  * interfaces: the producer's proxy shows the call each buffer the client writes, the consumer's
  * each buffer the application's consumer receives, before it receives it.
  */
-public final class ApacheAsyncClientTap {
+public final class ApacheAsyncClientTap implements ClientHooks {
+
+  // The hooks its advice calls, by name.
+  static final String EXECUTE = "apache-httpclient-async.execute";
 
   private static final String BASIC_REQUEST_PRODUCER = "org.apache.hc.core5.http.nio.support.BasicRequestProducer";
 
@@ -79,17 +84,26 @@ public final class ApacheAsyncClientTap {
     this.calls = calls;
   }
 
+  /** Answers the pair, or null; the advice takes nothing but a pair. */
+  @Override
+  public void registerHooks(HookRegistry hooks) {
+    hooks.add(EXECUTE, (client, producer, consumer, thrown) -> execute(client, producer, consumer));
+  }
+
   /** Returns the producer and consumer the client should use instead, or null when this is no AI call. */
   public Object[] execute(Object target, Object producer, Object consumer) throws Exception {
-    if (producer == null || consumer == null || isTapped(producer)) {
+    if (producer == null || consumer == null || ProxyHandlers.isTapped(producer, TappedAsyncProducer.class)) {
       return null;
     }
     Object request = requestOf(producer);
     if (request == null) {
       return null;
     }
-    AiCall call = calls.start(ApacheMessages.uri(target, request), ApacheMessages.header(request, "traceparent"),
-        name -> ApacheMessages.header(request, name));
+    ApacheMessages api = ApacheMessages.of(request);
+    if (api == null) {
+      return null;
+    }
+    AiCall call = calls.start(api.uri(target, request), api.header(request, "traceparent"), name -> api.header(request, name));
     if (call == null) {
       return null;
     }
@@ -113,13 +127,9 @@ public final class ApacheAsyncClientTap {
     return null;
   }
 
-  private static boolean isTapped(Object producer) {
-    return Proxy.isProxyClass(producer.getClass())
-        && Proxy.getInvocationHandler(producer) instanceof TappedAsyncProducer;
-  }
-
-  static Object proxy(Object delegate, String interfaceName, InvocationHandler handler) throws ClassNotFoundException {
-    Class<?> type = Class.forName(interfaceName, false, delegate.getClass().getClassLoader());
-    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+  /** A proxy of the library's interface {@code interfaceName}, as seen from {@code delegate}'s loader. */
+  private static Object proxy(Object delegate, String interfaceName, InvocationHandler handler)
+      throws ClassNotFoundException {
+    return ProxyHandlers.proxy(Class.forName(interfaceName, false, delegate.getClass().getClassLoader()), handler);
   }
 }

@@ -14,10 +14,10 @@ final class ApacheAsyncExecuteAdvice {
       @Advice.Argument(0) Object target,
       @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object producer,
       @Advice.Argument(value = 2, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object consumer) {
-    Object[] tapped = AitapBridge.hooks().apacheAsyncExecute(target, producer, consumer);
-    if (tapped != null) {
-      producer = tapped[0];
-      consumer = tapped[1];
+    Object tapped = AitapBridge.call(ApacheAsyncClientTap.EXECUTE, target, producer, consumer, null);
+    if (tapped instanceof Object[]) {
+      producer = ((Object[]) tapped)[0];
+      consumer = ((Object[]) tapped)[1];
     }
   }
 }

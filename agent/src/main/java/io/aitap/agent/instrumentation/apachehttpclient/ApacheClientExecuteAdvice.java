@@ -14,7 +14,7 @@ final class ApacheClientExecuteAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static Object onEnter(@Advice.Argument(0) Object target, @Advice.Argument(1) Object request) {
-    return AitapBridge.hooks().apacheClientEnter(target, request);
+    return AitapBridge.call(ApacheHttpClientTap.ENTER, target, request, null, null);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -22,6 +22,6 @@ final class ApacheClientExecuteAdvice {
       @Advice.Enter Object call,
       @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object response,
       @Advice.Thrown Throwable thrown) {
-    AitapBridge.hooks().apacheClientExit(call, response, thrown);
+    AitapBridge.call(ApacheHttpClientTap.EXIT, call, null, response, thrown);
   }
 }

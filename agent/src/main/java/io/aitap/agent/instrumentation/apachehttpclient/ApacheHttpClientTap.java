@@ -1,17 +1,14 @@
 package io.aitap.agent.instrumentation.apachehttpclient;
 
-import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
-import static io.aitap.agent.instrumentation.common.LibraryMethods.method;
-
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
-import io.aitap.agent.instrumentation.common.CallStarts;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
+import io.aitap.agent.instrumentation.common.ProxyHandlers;
 import io.aitap.agent.instrumentation.common.TeeOutputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
 import java.util.Locale;
 
@@ -29,7 +26,12 @@ import java.util.Locale;
  * <p>The response's entity is replaced by a {@link TappedEntity} proxy of the library's own
  * {@code HttpEntity} interface, defined in the library's class loader.
  */
-public final class ApacheHttpClientTap {
+public final class ApacheHttpClientTap implements ClientHooks {
+
+  // The hooks its advice calls, by name.
+  static final String ENTER = "apache-httpclient.enter";
+  static final String EXIT = "apache-httpclient.exit";
+  static final String RESPONSE_CLOSED = "apache-httpclient.responseClosed";
 
   /** The requests whose {@code doExecute} is running on this thread, innermost last. */
   private static final ThreadLocal<ArrayDeque<Object>> IN_FLIGHT = ThreadLocal.withInitial(ArrayDeque::new);
@@ -40,6 +42,13 @@ public final class ApacheHttpClientTap {
     this.calls = calls;
   }
 
+  @Override
+  public void registerHooks(HookRegistry hooks) {
+    hooks.add(ENTER, (client, request, value, thrown) -> enter(client, request));
+    hooks.addListener(EXIT, (aiCall, none, response, thrown) -> exit((AiCall) aiCall, response, thrown));
+    hooks.addListener(RESPONSE_CLOSED, (response, none, value, thrown) -> responseClosed(response));
+  }
+
   /** Paired with exactly one {@link #exit}; returns the AI call for the outermost AI request, else null. */
   public AiCall enter(Object target, Object request) throws Exception {
     ArrayDeque<Object> inFlight = IN_FLIGHT.get();
@@ -48,11 +57,14 @@ public final class ApacheHttpClientTap {
     if (nested) {
       return null;
     }
+    ApacheMessages api = ApacheMessages.of(request);
+    if (api == null) {
+      return null;
+    }
     AiCall aiCall =
-        calls.start(ApacheMessages.uri(target, request), ApacheMessages.header(request, "traceparent"),
-            name -> ApacheMessages.header(request, name));
+        calls.start(api.uri(target, request), api.header(request, "traceparent"), name -> api.header(request, name));
     if (aiCall != null) {
-      scanRequestEntity(request, aiCall);
+      scanRequestEntity(api, request, aiCall);
     }
     return aiCall;
   }
@@ -62,23 +74,20 @@ public final class ApacheHttpClientTap {
     if (aiCall == null) {
       return;
     }
-    untapRequestEntity(request);
+    ApacheMessages api = ApacheMessages.of(request);
+    untapRequestEntity(api, request);
     if (thrown != null || response == null) {
       aiCall.failed(thrown);
       return;
     }
-    Method getEntity = method(response, "getEntity", 0);
-    Object entity = getEntity == null ? null : LibraryMethods.invoke(getEntity, response);
-    aiCall.responseHead(ApacheMessages.head(response, entity));
+    Object entity = api.responseEntity(response);
+    aiCall.responseHead(api.head(response, entity));
     if (entity == null) {
       aiCall.responseComplete();
       return;
     }
-    Class<?> entityType = getEntity.getReturnType();
-    Object tapped =
-        Proxy.newProxyInstance(
-            entityType.getClassLoader(), new Class<?>[] {entityType}, new TappedEntity(entity, aiCall));
-    call(response, "setEntity", tapped);
+    Object tapped = ProxyHandlers.proxy(api.entityType(), new TappedEntity(entity, aiCall));
+    api.setResponseEntity(response, tapped);
     AbandonWatch.watch(tapped, aiCall);
   }
 
@@ -93,11 +102,11 @@ public final class ApacheHttpClientTap {
 
   /** A response was closed: if its entity is tapped, its call ends (as abandoned, unless already ended). */
   public void responseClosed(Object response) throws Exception {
-    Method getEntity = method(response, "getEntity", 0);
-    Object entity = getEntity == null ? null : LibraryMethods.invoke(getEntity, response);
-    if (entity != null && Proxy.isProxyClass(entity.getClass())
-        && Proxy.getInvocationHandler(entity) instanceof TappedEntity) {
-      ((TappedEntity) Proxy.getInvocationHandler(entity)).responseClosed();
+    ApacheMessages api = ApacheMessages.of(response);
+    Object entity = api == null ? null : api.responseEntity(response);
+    TappedEntity tapped = ProxyHandlers.handlerOf(entity, TappedEntity.class);
+    if (tapped != null) {
+      tapped.responseClosed();
     }
   }
 
@@ -107,45 +116,39 @@ public final class ApacheHttpClientTap {
    * scanner, if JSON. Others (streams) are seen only as the client sends them, through a
    * {@link TappedRequestEntity} set on the request until the exchange ends.
    */
-  private static void scanRequestEntity(Object request, AiCall aiCall) {
+  private static void scanRequestEntity(ApacheMessages api, Object request, AiCall aiCall) {
     try {
-      Object entity = ApacheMessages.requestEntity(request);
-      if (entity == null || !isJson(request, entity)) {
+      Object entity = api.requestEntity(request);
+      if (entity == null || !isJson(api, request, entity)) {
         return;
       }
-      if ((Boolean) call(entity, "isRepeatable") && !(Boolean) call(entity, "isStreaming")) {
+      if (api.canWriteAgain(entity)) {
         try (OutputStream scanner = new TeeOutputStream(OutputStream.nullOutputStream(), aiCall)) {
-          call(entity, "writeTo", scanner);
+          api.writeTo(entity, scanner);
         }
         return;
       }
-      Method setEntity = method(request, "setEntity", 1);
-      if (setEntity != null) {
-        Class<?> entityType = setEntity.getParameterTypes()[0];
-        LibraryMethods.invoke(setEntity, request, Proxy.newProxyInstance(
-            entityType.getClassLoader(), new Class<?>[] {entityType}, new TappedRequestEntity(entity, aiCall)));
-      }
+      api.setRequestEntity(request, ProxyHandlers.proxy(api.entityType(), new TappedRequestEntity(entity, aiCall)));
     } catch (Exception e) {
       AgentLog.debug("could not read an Apache HttpClient request entity", e);
     }
   }
 
   /** The entity's content type, or else the request's {@code Content-Type} header, names JSON. */
-  private static boolean isJson(Object request, Object entity) throws Exception {
-    Object contentType = call(entity, "getContentType");
+  private static boolean isJson(ApacheMessages api, Object request, Object entity) throws Exception {
+    Object contentType = api.contentType(entity);
     if (contentType == null) {
-      contentType = ApacheMessages.header(request, "Content-Type");
+      contentType = api.header(request, "Content-Type");
     }
     return String.valueOf(contentType).toLowerCase(Locale.ROOT).contains("json");
   }
 
   /** Gives the application's request its own entity back. */
-  private static void untapRequestEntity(Object request) {
+  private static void untapRequestEntity(ApacheMessages api, Object request) {
     try {
-      Object entity = ApacheMessages.requestEntity(request);
-      if (entity != null && Proxy.isProxyClass(entity.getClass())
-          && Proxy.getInvocationHandler(entity) instanceof TappedRequestEntity) {
-        call(request, "setEntity", ((TappedRequestEntity) Proxy.getInvocationHandler(entity)).entity());
+      TappedRequestEntity tapped = ProxyHandlers.handlerOf(api.requestEntity(request), TappedRequestEntity.class);
+      if (tapped != null) {
+        api.setRequestEntity(request, tapped.entity());
       }
     } catch (Exception e) {
       AgentLog.debug("could not give an Apache HttpClient request its entity back", e);

@@ -10,6 +10,6 @@ final class ApacheResponseCloseAdvice {
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void onExit(@Advice.This Object response) {
-    AitapBridge.hooks().apacheResponseClosed(response);
+    AitapBridge.call(ApacheHttpClientTap.RESPONSE_CLOSED, response, null, null, null);
   }
 }

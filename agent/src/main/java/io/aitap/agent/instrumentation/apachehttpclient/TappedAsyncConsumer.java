@@ -29,8 +29,10 @@ final class TappedAsyncConsumer implements InvocationHandler {
     switch (method.getName()) {
       case "consumeResponse":
         if (arity == 4) {
-          call.responseHead(
-              ApacheMessages.head(args[0], args[1]));
+          ApacheMessages api = ApacheMessages.of(args[0]);
+          if (api != null) {
+            call.responseHead(api.head(args[0], args[1]));
+          }
           if (args[1] == null) {
             call.responseComplete(); // no entity: the consumer completes inside consumeResponse
           }

@@ -5,7 +5,6 @@ import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.instrumentation.common.ProxyHandlers;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 
 /**
@@ -28,14 +27,12 @@ final class TappedAsyncProducer implements InvocationHandler {
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     if (method.getName().equals("produce") && args != null && args.length == 1 && args[0] != null) {
       Class<?> channelType = method.getParameterTypes()[0];
-      Object channel =
-          Proxy.newProxyInstance(channelType.getClassLoader(), new Class<?>[] {channelType}, new Channel(args[0], call));
+      Object channel = ProxyHandlers.proxy(channelType, new Channel(args[0], call));
       return LibraryMethods.invoke(method, producer, channel);
     }
     if (method.getName().equals("sendRequest") && args != null && args.length == 2 && args[0] != null) {
       Class<?> channelType = method.getParameterTypes()[0];
-      Object channel = Proxy.newProxyInstance(
-          channelType.getClassLoader(), new Class<?>[] {channelType}, new RequestHeadChannel(args[0], call));
+      Object channel = ProxyHandlers.proxy(channelType, new RequestHeadChannel(args[0], call));
       return LibraryMethods.invoke(method, producer, channel, args[1]);
     }
     if (method.getName().equals("failed") && args != null && args.length == 1) {
@@ -61,7 +58,10 @@ final class TappedAsyncProducer implements InvocationHandler {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       if (method.getName().equals("sendRequest") && args != null && args.length >= 1 && args[0] != null) {
         Object request = args[0];
-        call.wireHeaders(name -> ApacheMessages.header(request, name));
+        ApacheMessages api = ApacheMessages.of(request);
+        if (api != null) {
+          call.wireHeaders(name -> api.header(request, name));
+        }
       }
       return ProxyHandlers.passOn(proxy, channel, method, args);
     }

@@ -3,10 +3,13 @@ package io.aitap.agent.instrumentation.awssdk;
 import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
 
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
-import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.instrumentation.common.ProxyHandlers;
+import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -29,7 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Without such a handler, the request carries the SDK span's context in X-Ray's header alone (the
  * OpenTelemetry agent's AWS SDK instrumentation puts it there): the AI span joins that span.
  */
-public final class AwsAsyncClientTap {
+public final class AwsAsyncClientTap implements ClientHooks {
+
+  // The hooks its advice calls, by name.
+  static final String EXECUTE = "aws-sdk.execute";
+  static final String EXECUTED = "aws-sdk.executed";
 
   private static final String REQUEST_CONTEXT = "aws.http.nio.netty.async.requestContext";
 
@@ -54,6 +61,14 @@ public final class AwsAsyncClientTap {
 
   public AwsAsyncClientTap(CallStarts calls) {
     this.calls = calls;
+  }
+
+  /** The Netty client's request head, as it is encoded, comes from Reactor Netty's hook of Netty's encoder. */
+  @Override
+  public void registerHooks(HookRegistry hooks) {
+    hooks.add(EXECUTE, (request, none, value, thrown) -> execute(request));
+    hooks.addListener(EXECUTED, (tapped, none, future, thrown) -> executed(tapped, future, thrown));
+    hooks.addListener(ReactorNettyTap.REQUEST_ENCODING, (context, message, value, thrown) -> requestEncoding(context, message));
   }
 
   /** Returns the request the client should execute instead, or null when this is no AI call. */

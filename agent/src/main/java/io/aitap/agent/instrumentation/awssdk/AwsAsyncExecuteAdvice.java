@@ -12,7 +12,7 @@ final class AwsAsyncExecuteAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static Object onEnter(
       @Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object request) {
-    Object tapped = AitapBridge.hooks().awsAsyncExecute(request);
+    Object tapped = AitapBridge.call(AwsAsyncClientTap.EXECUTE, request, null, null, null);
     if (tapped != null) {
       request = tapped;
     }
@@ -25,7 +25,7 @@ final class AwsAsyncExecuteAdvice {
       @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object future,
       @Advice.Thrown Throwable thrown) {
     if (tapped != null) {
-      AitapBridge.hooks().awsAsyncExecuted(tapped, future, thrown);
+      AitapBridge.call(AwsAsyncClientTap.EXECUTED, tapped, null, future, thrown);
     }
   }
 }

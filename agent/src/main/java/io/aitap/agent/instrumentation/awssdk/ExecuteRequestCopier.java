@@ -2,7 +2,7 @@ package io.aitap.agent.instrumentation.awssdk;
 
 import static io.aitap.agent.instrumentation.common.LibraryMethods.invoke;
 
-import io.aitap.agent.AgentLog;
+import io.aitap.agent.instrumentation.common.LibraryApi;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -33,18 +33,8 @@ final class ExecuteRequestCopier {
           "sdkHttpExecutionAttributes", "sdkHttpAttributes",
           "httpExecutionAttributes", "httpExecutionAttributes");
 
-  private static final ClassValue<ExecuteRequestCopier> BY_CLASS =
-      new ClassValue<ExecuteRequestCopier>() {
-        @Override
-        protected ExecuteRequestCopier computeValue(Class<?> requestClass) {
-          try {
-            return new ExecuteRequestCopier(requestClass);
-          } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            AgentLog.debug("the AWS SDK in " + requestClass.getClassLoader() + " is not a version aitap knows: " + e);
-            return null;
-          }
-        }
-      };
+  private static final LibraryApi<ExecuteRequestCopier> BY_CLASS =
+      LibraryApi.resolvedBy("the AWS SDK", ExecuteRequestCopier::new);
 
   private final Method newBuilder;
   private final Method build;
@@ -53,7 +43,7 @@ final class ExecuteRequestCopier {
 
   /** Null when this SDK's request has a property aitap does not know. */
   static ExecuteRequestCopier of(Class<?> requestClass) {
-    return BY_CLASS.get(requestClass);
+    return BY_CLASS.of(requestClass);
   }
 
   private ExecuteRequestCopier(Class<?> requestClass) throws ReflectiveOperationException {

@@ -19,9 +19,16 @@ public final class ProxyHandlers {
 
   /** Whether {@code object} is a proxy aitap made with a handler of {@code handlerType}. */
   public static boolean isTapped(Object object, Class<? extends InvocationHandler> handlerType) {
-    return object != null
-        && Proxy.isProxyClass(object.getClass())
-        && handlerType.isInstance(Proxy.getInvocationHandler(object));
+    return handlerOf(object, handlerType) != null;
+  }
+
+  /** The handler of {@code object}, if it is a proxy aitap made with a handler of {@code handlerType}; else null. */
+  public static <H extends InvocationHandler> H handlerOf(Object object, Class<H> handlerType) {
+    if (object == null || !Proxy.isProxyClass(object.getClass())) {
+      return null;
+    }
+    InvocationHandler handler = Proxy.getInvocationHandler(object);
+    return handlerType.isInstance(handler) ? handlerType.cast(handler) : null;
   }
 
   /** Calls {@code method} on the delegate, then {@code after}, whether the delegate threw or not. */

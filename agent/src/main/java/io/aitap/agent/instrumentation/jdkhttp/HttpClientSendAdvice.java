@@ -16,9 +16,9 @@ final class HttpClientSendAdvice {
   static Object onEnter(
       @Advice.Argument(0) Object request,
       @Advice.Argument(value = 1, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object handler) {
-    Object call = AitapBridge.hooks().httpClientSend(request);
+    Object call = AitapBridge.call(JdkHttpClientTap.SEND, request, null, null, null);
     if (call != null) {
-      handler = AitapBridge.hooks().httpClientBodyHandler(call, handler);
+      handler = AitapBridge.call(JdkHttpClientTap.BODY_HANDLER, call, null, handler, null);
     }
     return call;
   }
@@ -29,7 +29,7 @@ final class HttpClientSendAdvice {
       @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object future,
       @Advice.Thrown Throwable thrown) {
     if (call != null) {
-      AitapBridge.hooks().httpClientSent(call, future, thrown);
+      AitapBridge.call(JdkHttpClientTap.SENT, call, null, future, thrown);
     }
   }
 }

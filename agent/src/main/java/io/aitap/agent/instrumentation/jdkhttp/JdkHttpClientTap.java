@@ -1,7 +1,9 @@
 package io.aitap.agent.instrumentation.jdkhttp;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.call.CallFactory;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,12 +12,30 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /** What the JDK HttpClient hooks do, in plain code the advice only calls into. */
-public final class JdkHttpClientTap {
+public final class JdkHttpClientTap implements ClientHooks {
 
-  private final CallFactory calls;
+  // The hooks its advice calls, by name.
+  static final String SEND = "jdk-httpclient.send";
+  static final String BODY_HANDLER = "jdk-httpclient.bodyHandler";
+  static final String SENT = "jdk-httpclient.sent";
 
-  public JdkHttpClientTap(CallFactory calls) {
+  private final CallStarts calls;
+
+  public JdkHttpClientTap(CallStarts calls) {
     this.calls = calls;
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public void registerHooks(HookRegistry hooks) {
+    hooks.add(SEND, (request, none, value, thrown) -> request instanceof HttpRequest ? send((HttpRequest) request) : null);
+    hooks.add(
+        BODY_HANDLER,
+        (call, none, handler, thrown) ->
+            handler instanceof HttpResponse.BodyHandler
+                ? bodyHandler((AiCall) call, (HttpResponse.BodyHandler) handler)
+                : handler);
+    hooks.addListener(SENT, (call, none, future, thrown) -> sent((AiCall) call, future, thrown));
   }
 
   public AiCall send(HttpRequest request) {

@@ -4,7 +4,7 @@ import static io.aitap.agent.instrumentation.common.LibraryMethods.find;
 import static io.aitap.agent.instrumentation.common.LibraryMethods.invoke;
 import static io.aitap.agent.instrumentation.common.LibraryMethods.require;
 
-import io.aitap.agent.AgentLog;
+import io.aitap.agent.instrumentation.common.LibraryApi;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,18 +21,7 @@ import java.util.Locale;
  */
 final class OkHttpApi {
 
-  private static final ClassValue<OkHttpApi> BY_CALL_CLASS =
-      new ClassValue<OkHttpApi>() {
-        @Override
-        protected OkHttpApi computeValue(Class<?> callClass) {
-          try {
-            return new OkHttpApi(callClass);
-          } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            AgentLog.debug("OkHttp in " + callClass.getClassLoader() + " is not a version aitap knows: " + e);
-            return null;
-          }
-        }
-      };
+  private static final LibraryApi<OkHttpApi> BY_CALL_CLASS = LibraryApi.resolvedBy("OkHttp", OkHttpApi::new);
 
   private final Method callRequest;
   private final Method callIsCanceled;
@@ -61,7 +50,7 @@ final class OkHttpApi {
 
   /** Null when this OkHttp lacks something aitap needs. */
   static OkHttpApi of(Class<?> callClass) {
-    return BY_CALL_CLASS.get(callClass);
+    return BY_CALL_CLASS.of(callClass);
   }
 
   private OkHttpApi(Class<?> callClass) throws ReflectiveOperationException {
@@ -95,7 +84,7 @@ final class OkHttpApi {
     createBody = require(responseBodyType, "create", mediaType, long.class, bufferedSource);
     sourceInputStream = require(bufferedSource, "inputStream");
 
-    Class<?> okio = Class.forName(bufferedSource.getPackageName() + ".Okio", false, bufferedSource.getClassLoader());
+    Class<?> okio = LibraryApi.type(bufferedSource, bufferedSource.getPackageName() + ".Okio");
     okioSourceOf = require(okio, "source", InputStream.class);
     okioBufferSource = require(okio, "buffer", okioSourceOf.getReturnType());
     okioSinkOf = require(okio, "sink", OutputStream.class);

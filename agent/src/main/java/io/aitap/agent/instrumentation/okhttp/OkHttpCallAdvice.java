@@ -11,7 +11,7 @@ final class OkHttpCallAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static Object onEnter(@Advice.This Object call) {
-    return AitapBridge.hooks().okHttpCallStart(call);
+    return AitapBridge.call(OkHttpTap.CALL_START, call, null, null, null);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -21,7 +21,7 @@ final class OkHttpCallAdvice {
       @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object response,
       @Advice.Thrown Throwable thrown) {
     if (aiCall != null) {
-      response = AitapBridge.hooks().okHttpCallEnd(aiCall, call, response, thrown);
+      response = AitapBridge.call(OkHttpTap.CALL_END, call, aiCall, response, thrown);
     }
   }
 }

@@ -2,8 +2,10 @@ package io.aitap.agent.instrumentation.okhttp;
 
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
-import io.aitap.agent.instrumentation.common.CallStarts;
 import io.aitap.agent.instrumentation.common.TeeInputStream;
 import io.aitap.agent.instrumentation.common.TeeOutputStream;
 import io.aitap.agent.protocol.ResponseHead;
@@ -28,7 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * request, and the call it belongs to is found among the AI calls in flight; other traffic costs
  * that hook one look at an empty map while no AI call is in flight.
  */
-public final class OkHttpTap {
+public final class OkHttpTap implements ClientHooks {
+
+  // The hooks its advice calls, by name.
+  static final String CALL_START = "okhttp.callStart";
+  static final String WIRE = "okhttp.wire";
+  static final String CALL_END = "okhttp.callEnd";
 
   private final CallStarts calls;
   /** OkHttp's call → the AI call, while OkHttp obtains its response. */
@@ -36,6 +43,13 @@ public final class OkHttpTap {
 
   public OkHttpTap(CallStarts calls) {
     this.calls = calls;
+  }
+
+  @Override
+  public void registerHooks(HookRegistry hooks) {
+    hooks.add(CALL_START, (okHttpCall, none, value, thrown) -> start(okHttpCall));
+    hooks.add(CALL_END, (okHttpCall, aiCall, response, thrown) -> end((AiCall) aiCall, okHttpCall, response, thrown));
+    hooks.addListener(WIRE, (chain, none, value, thrown) -> wire(chain));
   }
 
   /** Returns the AI call for {@code okHttpCall}, or null (one endpoint check) when it is none. */

@@ -10,6 +10,6 @@ final class OkHttpWireAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static void onEnter(@Advice.Argument(0) Object chain) {
-    AitapBridge.hooks().okHttpWire(chain);
+    AitapBridge.call(OkHttpTap.WIRE, chain, null, null, null);
   }
 }

@@ -1,22 +1,27 @@
 package io.aitap.agent.instrumentation.reactornetty;
 
-import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
+import static io.aitap.agent.instrumentation.common.LibraryApi.type;
+import static io.aitap.agent.instrumentation.common.LibraryMethods.invoke;
+import static io.aitap.agent.instrumentation.common.LibraryMethods.require;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
+import io.aitap.agent.instrumentation.common.LibraryApi;
 import io.aitap.agent.protocol.ResponseHead;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 
 /**
- * Reads Netty's HTTP messages and buffers by reflection, whichever loader and version they come
- * from. A buffer is only ever read at its reader index through {@code nioBuffer(index, length)}
- * (or {@code getBytes(index, …)}): neither moves an index nor touches the reference count, so the
+ * Reads Netty's HTTP messages and buffers, through the methods of one Netty resolved once from the
+ * loader of the advised class, so each copy of Netty in each class loader gets its own. A buffer
+ * is only ever read at its reader index through {@code nioBuffer(index, length)} (or
+ * {@code getBytes(index, …)}): neither moves an index nor touches the reference count, so the
  * owner still gets the buffer exactly as it was.
  */
 final class NettyMessages {
 
   private static final String HTTP = "io.netty.handler.codec.http.";
+
+  private static final LibraryApi<NettyMessages> BY_CLASS = LibraryApi.resolvedBy("Netty", NettyMessages::new);
 
   /** What a message is, by the Netty types it implements. */
   enum Kind {
@@ -45,27 +50,65 @@ final class NettyMessages {
         }
       };
 
-  private NettyMessages() {}
+  private final Method contextChannel;
+  private final Method messageHeaders;
+  private final Method headersGet;
+  private final Method responseStatus;
+  private final Method statusCode;
+  private final Method content;
+  private final Method readableBytes;
+  private final Method readerIndex;
+  private final Method nioBuffer;
+  private final Method getBytes;
+
+  private NettyMessages(Class<?> advised) throws ReflectiveOperationException {
+    contextChannel = require(type(advised, "io.netty.channel.ChannelHandlerContext"), "channel");
+    messageHeaders = require(type(advised, HTTP + "HttpMessage"), "headers");
+    headersGet = require(messageHeaders.getReturnType(), "get", String.class);
+    responseStatus = require(type(advised, HTTP + "HttpResponse"), "status");
+    statusCode = require(responseStatus.getReturnType(), "code");
+    content = require(type(advised, HTTP + "HttpContent"), "content");
+    Class<?> byteBuf = content.getReturnType();
+    readableBytes = require(byteBuf, "readableBytes");
+    readerIndex = require(byteBuf, "readerIndex");
+    nioBuffer = require(byteBuf, "nioBuffer", int.class, int.class);
+    getBytes = require(byteBuf, "getBytes", int.class, byte[].class, int.class, int.class);
+  }
+
+  /** Null when the Netty {@code advised} sees lacks something aitap needs. */
+  static NettyMessages of(Class<?> advised) {
+    return BY_CLASS.of(advised);
+  }
 
   static Kind kind(Object message) {
     return message == null ? Kind.OTHER : KINDS.get(message.getClass());
   }
 
+  /** The channel of a {@code ChannelHandlerContext}. */
+  Object channel(Object context) throws Exception {
+    return invoke(contextChannel, context);
+  }
+
+  /** The headers of a request or response head. */
+  Object headers(Object message) throws Exception {
+    return invoke(messageHeaders, message);
+  }
+
   /** The status code of a response head. */
-  static int status(Object response) throws Exception {
-    return (Integer) call(call(response, "status"), "code");
+  int status(Object response) throws Exception {
+    return (Integer) invoke(statusCode, invoke(responseStatus, response));
   }
 
   /** The head as {@code HttpClientResponse} shows it: the same status and header objects the message carries. */
-  static ResponseHead head(Object response) throws Exception {
-    Object headers = call(response, "headers");
+  ResponseHead head(Object response) throws Exception {
+    Object headers = headers(response);
     return new ResponseHead(status(response), name -> header(headers, name));
   }
 
   /** The first value of a header in Netty's {@code HttpHeaders}, or null; never throws. */
-  static String header(Object headers, String name) {
+  String header(Object headers, String name) {
     try {
-      Object value = call(headers, "get", name);
+      Object value = invoke(headersGet, headers, name);
       return value == null ? null : value.toString();
     } catch (Exception e) {
       return null;
@@ -73,16 +116,16 @@ final class NettyMessages {
   }
 
   /** The readable bytes of a message's content (or of a buffer itself), shown to {@code reader}. */
-  static void readContent(Object message, Kind kind, boolean request, AiCall reader) throws Exception {
-    Object buffer = kind == Kind.BUFFER ? message : call(message, "content");
+  void readContent(Object message, Kind kind, boolean request, AiCall reader) throws Exception {
+    Object buffer = kind == Kind.BUFFER ? message : invoke(content, message);
     if (buffer == null) {
       return;
     }
-    int length = (Integer) call(buffer, "readableBytes");
+    int length = (Integer) invoke(readableBytes, buffer);
     if (length <= 0) {
       return;
     }
-    int index = (Integer) call(buffer, "readerIndex");
+    int index = (Integer) invoke(readerIndex, buffer);
     ByteBuffer view = view(buffer, index, length);
     if (request) {
       reader.requestBody(view);
@@ -91,15 +134,13 @@ final class NettyMessages {
     }
   }
 
-  private static ByteBuffer view(Object buffer, int index, int length) throws Exception {
+  private ByteBuffer view(Object buffer, int index, int length) throws Exception {
     try {
-      return (ByteBuffer) call(buffer, "nioBuffer", index, length);
+      return (ByteBuffer) invoke(nioBuffer, buffer, index, length);
     } catch (UnsupportedOperationException e) {
       // a buffer with no NIO form: copy the bytes out instead
-      Method getBytes =
-          LibraryMethods.require(buffer.getClass(), "getBytes", int.class, byte[].class, int.class, int.class);
       byte[] copy = new byte[length];
-      LibraryMethods.invoke(getBytes, buffer, index, copy, 0, length);
+      invoke(getBytes, buffer, index, copy, 0, length);
       return ByteBuffer.wrap(copy);
     }
   }

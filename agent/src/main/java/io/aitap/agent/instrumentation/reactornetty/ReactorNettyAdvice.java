@@ -13,7 +13,7 @@ final class ReactorNettyAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void onExit(@Advice.This Object operations) {
-      AitapBridge.hooks().reactorNettyRequestSending(operations);
+      AitapBridge.call(ReactorNettyTap.REQUEST_SENDING, operations, null, null, null);
     }
   }
 
@@ -22,7 +22,7 @@ final class ReactorNettyAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onEnter(@Advice.Argument(0) Object context, @Advice.Argument(1) Object message) {
-      AitapBridge.hooks().reactorNettyRequestEncoding(context, message);
+      AitapBridge.call(ReactorNettyTap.REQUEST_ENCODING, context, message, null, null);
     }
   }
 
@@ -31,7 +31,7 @@ final class ReactorNettyAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onEnter(@Advice.This Object operations, @Advice.Argument(1) Object message) {
-      AitapBridge.hooks().reactorNettyInbound(operations, message);
+      AitapBridge.call(ReactorNettyTap.INBOUND, operations, message, null, null);
     }
   }
 
@@ -40,7 +40,7 @@ final class ReactorNettyAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void onExit(@Advice.This Object operations) {
-      AitapBridge.hooks().reactorNettyInboundComplete(operations);
+      AitapBridge.call(ReactorNettyTap.INBOUND_COMPLETE, operations, null, null, null);
     }
   }
 
@@ -49,7 +49,7 @@ final class ReactorNettyAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onEnter(@Advice.This Object operations) {
-      AitapBridge.hooks().reactorNettyCancelled(operations);
+      AitapBridge.call(ReactorNettyTap.CANCELLED, operations, null, null, null);
     }
   }
 
@@ -58,7 +58,7 @@ final class ReactorNettyAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onEnter(@Advice.This Object operations, @Advice.Argument(0) Throwable error) {
-      AitapBridge.hooks().reactorNettyFailed(operations, error);
+      AitapBridge.call(ReactorNettyTap.FAILED, operations, null, null, error);
     }
   }
 
@@ -67,7 +67,7 @@ final class ReactorNettyAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onEnter(@Advice.Argument(0) Object connection, @Advice.Argument(1) Throwable error) {
-      AitapBridge.hooks().reactorNettyFailed(connection, error);
+      AitapBridge.call(ReactorNettyTap.FAILED, connection, null, null, error);
     }
   }
 }

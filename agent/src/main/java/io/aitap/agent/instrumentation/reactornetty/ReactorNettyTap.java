@@ -1,16 +1,14 @@
 package io.aitap.agent.instrumentation.reactornetty;
 
-import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
-
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
-import io.aitap.agent.instrumentation.common.CallStarts;
+import io.aitap.agent.instrumentation.common.WeakCalls;
 import io.aitap.agent.instrumentation.reactornetty.NettyMessages.Kind;
 import java.net.URI;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * What the Reactor Netty hooks do. One {@code HttpClientOperations} is one request on the wire and
@@ -33,17 +31,35 @@ import java.util.WeakHashMap;
  * because a pooled connection was closed under it, an attempt whose head had gone out is reported
  * as a failed call: it was a request on the wire.
  */
-public final class ReactorNettyTap {
+public final class ReactorNettyTap implements ClientHooks {
+
+  // The hooks its advice calls, by name.
+  static final String REQUEST_SENDING = "reactor-netty.requestSending";
+  public static final String REQUEST_ENCODING = "netty.requestEncoding";
+  static final String INBOUND = "reactor-netty.inbound";
+  static final String INBOUND_COMPLETE = "reactor-netty.inboundComplete";
+  static final String FAILED = "reactor-netty.failed";
+  static final String CANCELLED = "reactor-netty.cancelled";
 
   private static final String REDIRECT = "reactor.netty.http.client.RedirectClientException";
 
   private final CallStarts calls;
   /** Weak keys: operations the application dropped unfinished must not be kept alive by aitap. */
-  private final Map<Object, AiCall> byOperations = Collections.synchronizedMap(new WeakHashMap<>());
-  private final Map<Object, AiCall> byChannel = Collections.synchronizedMap(new WeakHashMap<>());
+  private final WeakCalls<AiCall> byOperations = new WeakCalls<>();
+  private final WeakCalls<AiCall> byChannel = new WeakCalls<>();
 
   public ReactorNettyTap(CallStarts calls) {
     this.calls = calls;
+  }
+
+  @Override
+  public void registerHooks(HookRegistry hooks) {
+    hooks.addListener(REQUEST_SENDING, (operations, none, value, thrown) -> requestSending(operations));
+    hooks.addListener(REQUEST_ENCODING, (context, message, value, thrown) -> requestEncoding(context, message));
+    hooks.addListener(INBOUND, (operations, message, value, thrown) -> inbound(operations, message));
+    hooks.addListener(INBOUND_COMPLETE, (operations, none, value, thrown) -> inboundComplete(operations));
+    hooks.addListener(FAILED, (connection, none, value, error) -> failed(connection, error));
+    hooks.addListener(CANCELLED, (operations, none, value, thrown) -> cancelled(operations));
   }
 
   /** The operations have made their request head final and are about to send it. */
@@ -51,18 +67,19 @@ public final class ReactorNettyTap {
     if (byOperations.containsKey(operations)) {
       return;
     }
-    Object url = call(operations, "resourceUrl");
+    ReactorNettyApi api = ReactorNettyApi.of(operations);
+    Object url = api == null ? null : api.resourceUrl(operations);
     if (url == null) {
       return;
     }
-    Object headers = call(operations, "requestHeaders");
-    AiCall call = calls.start(URI.create(url.toString()), NettyMessages.header(headers, "traceparent"),
-        name -> NettyMessages.header(headers, name));
+    Object headers = api.requestHeaders(operations);
+    AiCall call = calls.start(URI.create(url.toString()), api.netty.header(headers, "traceparent"),
+        name -> api.netty.header(headers, name));
     if (call == null) {
       return;
     }
     byOperations.put(operations, call);
-    byChannel.put(call(operations, "channel"), call);
+    byChannel.put(api.channel(operations), call);
     AbandonWatch.watch(operations, call);
   }
 
@@ -71,7 +88,8 @@ public final class ReactorNettyTap {
     if (byChannel.isEmpty()) {
       return;
     }
-    AiCall call = byChannel.get(call(context, "channel"));
+    NettyMessages netty = NettyMessages.of(context.getClass());
+    AiCall call = netty == null ? null : byChannel.get(netty.channel(context));
     if (call == null || call.isEnded()) {
       return;
     }
@@ -79,11 +97,11 @@ public final class ReactorNettyTap {
     if (kind == Kind.HEAD || kind == Kind.FULL) {
       // the head as encoded, after every handler of the pipeline (a tracing agent's injecting its
       // traceparent) had its turn
-      Object headers = call(message, "headers");
-      call.wireHeaders(name -> NettyMessages.header(headers, name));
+      Object headers = netty.headers(message);
+      call.wireHeaders(name -> netty.header(headers, name));
     }
     if (kind != Kind.HEAD && kind != Kind.OTHER) {
-      NettyMessages.readContent(message, kind, true, call);
+      netty.readContent(message, kind, true, call);
     }
   }
 
@@ -96,16 +114,17 @@ public final class ReactorNettyTap {
     if (call == null || call.isEnded()) {
       return;
     }
+    NettyMessages netty = ReactorNettyApi.of(operations).netty;
     Kind kind = NettyMessages.kind(message);
     if (kind == Kind.HEAD || kind == Kind.FULL) {
-      int status = NettyMessages.status(message);
+      int status = netty.status(message);
       if (status < 200 && status != 101) {
         return; // 100 Continue and other interim answers: the real head follows
       }
-      call.responseHead(NettyMessages.head(message));
+      call.responseHead(netty.head(message));
     }
     if ((kind == Kind.FULL || kind == Kind.CONTENT || kind == Kind.LAST_CONTENT) && !isFollowUp(operations, call)) {
-      NettyMessages.readContent(message, kind, false, call);
+      netty.readContent(message, kind, false, call);
       if (kind == Kind.LAST_CONTENT && call.head() != null) {
         // ended before the operations tell the application the body is complete
         call.responseComplete();
@@ -181,7 +200,7 @@ public final class ReactorNettyTap {
   private AiCall forget(Object operations) {
     AiCall call = byOperations.remove(operations);
     if (call != null) {
-      byChannel.values().remove(call);
+      byChannel.removeState(call);
     }
     return call;
   }

@@ -15,12 +15,12 @@ final class UrlConnectionAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onEnter(@Advice.This Object connection) {
-      AitapBridge.hooks().urlConnectionEnter(connection);
+      AitapBridge.call(UrlConnectionTap.ENTER, connection, null, null, null);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void onExit(@Advice.This Object connection, @Advice.Thrown Throwable thrown) {
-      AitapBridge.hooks().urlConnectionConnected(connection, thrown);
+      AitapBridge.call(UrlConnectionTap.CONNECTED, connection, null, null, thrown);
     }
   }
 
@@ -29,7 +29,7 @@ final class UrlConnectionAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onEnter(@Advice.This Object connection) {
-      AitapBridge.hooks().urlConnectionEnter(connection);
+      AitapBridge.call(UrlConnectionTap.ENTER, connection, null, null, null);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -37,7 +37,7 @@ final class UrlConnectionAdvice {
         @Advice.This Object connection,
         @Advice.Return(readOnly = false) OutputStream stream,
         @Advice.Thrown Throwable thrown) {
-      stream = AitapBridge.hooks().urlConnectionOutput(connection, stream, thrown);
+      stream = (OutputStream) AitapBridge.call(UrlConnectionTap.OUTPUT, connection, null, stream, thrown);
     }
   }
 
@@ -46,7 +46,7 @@ final class UrlConnectionAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onEnter(@Advice.This Object connection) {
-      AitapBridge.hooks().urlConnectionEnter(connection);
+      AitapBridge.call(UrlConnectionTap.ENTER, connection, null, null, null);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -55,7 +55,7 @@ final class UrlConnectionAdvice {
         @Advice.FieldValue("responseCode") int responseCode,
         @Advice.Return(readOnly = false) InputStream stream,
         @Advice.Thrown Throwable thrown) {
-      stream = AitapBridge.hooks().urlConnectionInput(connection, responseCode, stream, thrown);
+      stream = (InputStream) AitapBridge.call(UrlConnectionTap.INPUT, connection, responseCode, stream, thrown);
     }
   }
 
@@ -67,7 +67,7 @@ final class UrlConnectionAdvice {
         @Advice.This Object connection,
         @Advice.FieldValue("responseCode") int responseCode,
         @Advice.Return(readOnly = false) InputStream stream) {
-      stream = AitapBridge.hooks().urlConnectionError(connection, responseCode, stream);
+      stream = (InputStream) AitapBridge.call(UrlConnectionTap.ERROR, connection, responseCode, stream, null);
     }
   }
 
@@ -76,7 +76,7 @@ final class UrlConnectionAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onEnter(@Advice.This Object connection) {
-      AitapBridge.hooks().urlConnectionDisconnect(connection);
+      AitapBridge.call(UrlConnectionTap.DISCONNECT, connection, null, null, null);
     }
   }
 }

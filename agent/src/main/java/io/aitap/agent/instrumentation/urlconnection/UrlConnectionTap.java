@@ -1,14 +1,14 @@
 package io.aitap.agent.instrumentation.urlconnection;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.call.CallFactory;
+import io.aitap.agent.call.CallStarts;
+import io.aitap.agent.instrumentation.ClientHooks;
+import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
+import io.aitap.agent.instrumentation.common.WeakCalls;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * What the {@code HttpURLConnection} hooks do. A connection has no room for our state, so AI
@@ -17,14 +17,33 @@ import java.util.WeakHashMap;
  * <p>The JDK calls {@code getInputStream} from inside its own methods; every entry is paired with
  * an exit, and only the outermost exit acts.
  */
-public final class UrlConnectionTap {
+public final class UrlConnectionTap implements ClientHooks {
 
-  private final CallFactory calls;
-  private final Map<HttpURLConnection, ConnectionCall> tracked =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  // The hooks its advice calls, by name.
+  static final String ENTER = "urlconnection.enter";
+  static final String CONNECTED = "urlconnection.connected";
+  static final String OUTPUT = "urlconnection.output";
+  static final String INPUT = "urlconnection.input";
+  static final String ERROR = "urlconnection.error";
+  static final String DISCONNECT = "urlconnection.disconnect";
 
-  public UrlConnectionTap(CallFactory calls) {
+  private final CallStarts calls;
+  private final WeakCalls<ConnectionCall> tracked = new WeakCalls<>();
+
+  public UrlConnectionTap(CallStarts calls) {
     this.calls = calls;
+  }
+
+  @Override
+  public void registerHooks(HookRegistry hooks) {
+    hooks.addListener(ENTER, (connection, none, value, thrown) -> enter((HttpURLConnection) connection));
+    hooks.addListener(CONNECTED, (connection, none, value, thrown) -> connected((HttpURLConnection) connection, thrown));
+    hooks.add(OUTPUT, (connection, none, stream, thrown) -> output((HttpURLConnection) connection, (OutputStream) stream, thrown));
+    hooks.add(
+        INPUT,
+        (connection, code, stream, thrown) -> input((HttpURLConnection) connection, (Integer) code, (InputStream) stream, thrown));
+    hooks.add(ERROR, (connection, code, stream, thrown) -> error((HttpURLConnection) connection, (Integer) code, (InputStream) stream));
+    hooks.addListener(DISCONNECT, (connection, none, value, thrown) -> disconnect((HttpURLConnection) connection));
   }
 
   public void enter(HttpURLConnection connection) {

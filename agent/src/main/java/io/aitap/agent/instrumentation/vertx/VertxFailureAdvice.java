@@ -10,6 +10,6 @@ final class VertxFailureAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static void onEnter(@Advice.This Object requestOrResponse, @Advice.Argument(0) Throwable failure) {
-    AitapBridge.hooks().vertxFailed(requestOrResponse, failure);
+    AitapBridge.call(VertxHttpClientTap.FAILED, requestOrResponse, null, null, failure);
   }
 }

@@ -15,6 +15,6 @@ final class VertxRequestWriteAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static void onEnter(
       @Advice.This Object request, @Advice.Argument(0) Object data, @Advice.Argument(1) boolean end) {
-    AitapBridge.hooks().vertxRequestWrite(request, data, end);
+    AitapBridge.call(VertxHttpClientTap.REQUEST_WRITE, request, data, end, null);
   }
 }

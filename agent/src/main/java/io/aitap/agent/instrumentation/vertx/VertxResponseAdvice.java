@@ -10,6 +10,6 @@ final class VertxResponseAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static void onEnter(@Advice.This Object request, @Advice.Argument(0) Object response) {
-    AitapBridge.hooks().vertxResponse(request, response);
+    AitapBridge.call(VertxHttpClientTap.RESPONSE, request, response, null, null);
   }
 }

@@ -10,6 +10,6 @@ final class VertxResponseChunkAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static void onEnter(@Advice.This Object response, @Advice.Argument(0) Object chunk) {
-    AitapBridge.hooks().vertxResponseChunk(response, chunk);
+    AitapBridge.call(VertxHttpClientTap.RESPONSE_CHUNK, response, chunk, null, null);
   }
 }

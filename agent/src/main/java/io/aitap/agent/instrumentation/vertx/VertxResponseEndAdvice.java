@@ -10,6 +10,6 @@ final class VertxResponseEndAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static void onEnter(@Advice.This Object response) {
-    AitapBridge.hooks().vertxResponseEnd(response);
+    AitapBridge.call(VertxHttpClientTap.RESPONSE_END, response, null, null, null);
   }
 }

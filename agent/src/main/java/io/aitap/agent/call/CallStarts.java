@@ -1,0 +1,34 @@
+package io.aitap.agent.call;
+
+import io.aitap.agent.protocol.RequestHeaders;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+
+/** Where a client tap gets its calls: the {@link CallFactory} in the agent, a recording one in tests. */
+@FunctionalInterface
+public interface CallStarts {
+
+  /**
+   * Returns null, at the cost of the endpoint check alone, when the request is not an AI call;
+   * {@code headers} are read only when its URL alone cannot tell.
+   */
+  AiCall start(URI uri, String traceparent, RequestHeaders headers);
+
+  /** Like {@link #start(URI, String, RequestHeaders)}, for clients that hold a URL. */
+  default AiCall start(URL url, String traceparent, RequestHeaders headers) {
+    try {
+      return url == null ? null : start(url.toURI(), traceparent, headers);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The endpoint check alone, for hooks that keep their calls elsewhere: false when no request to
+   * this URL can be an AI call, whatever its headers.
+   */
+  default boolean mayBeAi(URL url) {
+    return url != null;
+  }
+}

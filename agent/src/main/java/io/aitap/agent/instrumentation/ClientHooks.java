@@ -1,0 +1,7 @@
+package io.aitap.agent.instrumentation;
+
+/** A client's tap, which binds the hooks its advice calls, by name, to its own methods. */
+public interface ClientHooks {
+
+  void registerHooks(HookRegistry hooks);
+}
