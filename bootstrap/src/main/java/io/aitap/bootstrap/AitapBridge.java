@@ -10,6 +10,14 @@ import java.util.Map;
 public final class AitapBridge {
 
   private static volatile Map<String, Hook> hooks = Map.of();
+  /** Every HTTP status, boxed once. */
+  private static final Integer[] STATUSES = new Integer[1000];
+
+  static {
+    for (int i = 0; i < STATUSES.length; i++) {
+      STATUSES[i] = i;
+    }
+  }
 
   private AitapBridge() {}
 
@@ -27,6 +35,14 @@ public final class AitapBridge {
     } catch (Throwable t) {
       return value;
     }
+  }
+
+  /**
+   * {@code status} as an argument for {@link #call}, without allocating: advice that hands over a
+   * status runs on every request, AI or not, and the JDK caches no boxes above 127.
+   */
+  public static Object status(int status) {
+    return status >= 0 && status < STATUSES.length ? STATUSES[status] : Integer.valueOf(status);
   }
 
   public static void install(Map<String, Hook> installed) {

@@ -273,22 +273,17 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   }
 
   /**
-   * The headers of the request as it goes on the wire: its {@code traceparent} (when it has one)
-   * replaces the one seen when the call started, because a tracing agent's or interceptor's own
-   * HTTP span injects its context after the application built the request, and its span is the one
-   * the AI span belongs under; so does its attribution (baggage the same agent adds). With retries,
-   * the last attempt's wins: it answered the application.
+   * The request's headers, when the call starts and again as it goes on the wire: its
+   * {@code traceparent} (when it has one) replaces the one seen before, because a tracing agent's
+   * or interceptor's own HTTP span injects its context after the application built the request,
+   * and its span is the one the AI span belongs under; so does its attribution (baggage the same
+   * agent adds). With retries, the last attempt's wins: it answered the application.
    */
-  public void wireHeaders(RequestHeaders headers) {
-    String wired = headers.valueOrNull("traceparent");
-    if (wired != null) {
-      this.traceparent = wired;
-    }
-    requestHeaders(headers);
-  }
-
-  /** The headers of the request when the call starts, for the attribution they carry. */
   public void requestHeaders(RequestHeaders headers) {
+    String seen = headers.valueOrNull("traceparent");
+    if (seen != null) {
+      this.traceparent = seen;
+    }
     try {
       attribution.read(headers);
     } catch (RuntimeException e) {

@@ -28,26 +28,22 @@ public final class CallFactory implements CallStarts {
     this.attribution = attribution;
   }
 
-  /**
-   * Returns null, at the cost of the endpoint check alone, when the request is not an AI call;
-   * {@code headers} are read only when its URL alone cannot tell, or for the attribution of an AI call.
-   */
   @Override
-  public AiCall start(URI uri, String traceparent, RequestHeaders headers) {
-    return start(classifier.classify(uri, headers), traceparent, headers);
+  public AiCall start(URI uri, RequestHeaders headers) {
+    return start(classifier.classify(uri, headers), headers);
   }
 
   @Override
-  public AiCall start(URL url, String traceparent, RequestHeaders headers) {
+  public AiCall start(URL url, RequestHeaders headers) {
     return url == null ? null : start(
-        classifier.classify(url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), headers), traceparent, headers);
+        classifier.classify(url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), headers), headers);
   }
 
-  private AiCall start(AiEndpoint endpoint, String traceparent, RequestHeaders headers) {
+  private AiCall start(AiEndpoint endpoint, RequestHeaders headers) {
     if (endpoint == null) {
       return null;
     }
-    AiCall call = new AiCall(endpoint, calls, traceparent, attribution);
+    AiCall call = new AiCall(endpoint, calls, null, attribution);
     call.requestHeaders(headers);
     CallContent content = capture.newCallContent(endpoint);
     if (content != null) {

@@ -11,14 +11,15 @@ public interface CallStarts {
 
   /**
    * Returns null, at the cost of the endpoint check alone, when the request is not an AI call;
-   * {@code headers} are read only when its URL alone cannot tell.
+   * {@code headers} are read only when its URL alone cannot tell, and for an AI call (its
+   * {@code traceparent}, its attribution).
    */
-  AiCall start(URI uri, String traceparent, RequestHeaders headers);
+  AiCall start(URI uri, RequestHeaders headers);
 
-  /** Like {@link #start(URI, String, RequestHeaders)}, for clients that hold a URL. */
-  default AiCall start(URL url, String traceparent, RequestHeaders headers) {
+  /** Like {@link #start(URI, RequestHeaders)}, for clients that hold a URL. */
+  default AiCall start(URL url, RequestHeaders headers) {
     try {
-      return url == null ? null : start(url.toURI(), traceparent, headers);
+      return url == null ? null : start(url.toURI(), headers);
     } catch (URISyntaxException e) {
       return null;
     }

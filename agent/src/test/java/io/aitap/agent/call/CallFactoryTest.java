@@ -8,6 +8,7 @@ import io.aitap.agent.protocol.EndpointClassifier;
 import io.aitap.agent.protocol.RequestHeaders;
 import io.aitap.agent.protocol.ResponseHead;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +19,35 @@ class CallFactoryTest {
 
   @Test
   void otherTrafficGetsNoCall() {
-    assertNull(calls.start(URI.create("https://orders.internal/v1/orders"), null, RequestHeaders.NONE));
+    assertNull(calls.start(URI.create("https://orders.internal/v1/orders"), RequestHeaders.NONE));
+  }
+
+  @Test
+  void otherTrafficWhoseUrlTellsHasNoHeaderRead() {
+    List<String> read = new ArrayList<>();
+    RequestHeaders headers = name -> {
+      read.add(name);
+      return "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    };
+
+    assertNull(calls.start(URI.create("https://orders.internal/orders/17"), headers));
+    assertEquals(List.of(), read);
+  }
+
+  @Test
+  void anAiCallTakesTheTraceparentItsRequestStartsWith() {
+    String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    AiCall call = calls.start(URI.create("https://api.openai.com/v1/chat/completions"),
+        name -> name.equals("traceparent") ? traceparent : null);
+
+    assertEquals(traceparent, call.traceparent());
   }
 
   @Test
   void callsStillOpenAtShutdownAreReportedAsAbandonedWithWhatWasSeen() {
-    AiCall open = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null, RequestHeaders.NONE);
+    AiCall open = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), RequestHeaders.NONE);
     open.responseHead(new ResponseHead(200, name -> null));
-    AiCall done = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null, RequestHeaders.NONE);
+    AiCall done = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), RequestHeaders.NONE);
     done.responseComplete();
 
     calls.abandonOpenCalls();
@@ -38,7 +60,7 @@ class CallFactoryTest {
 
   @Test
   void aDiscardedCallIsNeitherOpenNorReported() {
-    AiCall redirect = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), null, RequestHeaders.NONE);
+    AiCall redirect = calls.start(URI.create("https://api.openai.com/v1/chat/completions"), RequestHeaders.NONE);
     redirect.discarded();
 
     calls.abandonOpenCalls();

@@ -77,13 +77,13 @@ public final class InstrumentedJvm {
     return CALLS;
   }
 
-  private static AiCall start(URI uri, String traceparent, RequestHeaders headers) {
+  private static AiCall start(URI uri, RequestHeaders headers) {
     if (uri.getPath() == null || !uri.getPath().startsWith("/v1/")) {
       return null;
     }
     RecordingProtocol protocol = new RecordingProtocol();
     AiCall call = new AiCall(new AiEndpoint("openai", protocol, uri.getHost(), uri.getPort(), null), new RecordingSink(),
-        traceparent, TEAM_FROM_BAGGAGE);
+        null, TEAM_FROM_BAGGAGE);
     call.requestHeaders(headers);
     CALLS.add(new Recorded(call, protocol, uri.toString()));
     return call;

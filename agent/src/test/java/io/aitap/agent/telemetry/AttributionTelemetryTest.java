@@ -58,7 +58,7 @@ class AttributionTelemetryTest {
     AiCall call = new AiCall(new AiEndpoint("openai", new RecordingProtocol(), "api.openai.com", 443, null),
         telemetry, null, attribution);
     call.requestHeaders(name -> name.equals("baggage") ? "team=search" : null);
-    call.wireHeaders(name -> name.equals("baggage") ? "team=payments" : name.equals("X-Feature") ? "refunds" : null);
+    call.requestHeaders(name -> name.equals("baggage") ? "team=payments" : name.equals("X-Feature") ? "refunds" : null);
     call.request().endUserId = "The quick brown fox jumps over the lazy dog";
     call.responseHead(new ResponseHead(200, name -> null));
     call.response().inputTokens = 10L;

@@ -103,7 +103,7 @@ public final class ApacheAsyncClientTap implements ClientHooks {
     if (api == null) {
       return null;
     }
-    AiCall call = calls.start(api.uri(target, request), api.header(request, "traceparent"), name -> api.header(request, name));
+    AiCall call = calls.start(api.uri(target, request), name -> api.header(request, name));
     if (call == null) {
       return null;
     }

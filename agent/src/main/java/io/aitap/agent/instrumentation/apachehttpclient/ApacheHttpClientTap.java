@@ -62,7 +62,7 @@ public final class ApacheHttpClientTap implements ClientHooks {
       return null;
     }
     AiCall aiCall =
-        calls.start(api.uri(target, request), api.header(request, "traceparent"), name -> api.header(request, name));
+        calls.start(api.uri(target, request), name -> api.header(request, name));
     if (aiCall != null) {
       scanRequestEntity(api, request, aiCall);
     }

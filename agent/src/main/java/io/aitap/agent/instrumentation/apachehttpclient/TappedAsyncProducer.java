@@ -60,7 +60,7 @@ final class TappedAsyncProducer implements InvocationHandler {
         Object request = args[0];
         ApacheMessages api = ApacheMessages.of(request);
         if (api != null) {
-          call.wireHeaders(name -> api.header(request, name));
+          call.requestHeaders(name -> api.header(request, name));
         }
       }
       return ProxyHandlers.passOn(proxy, channel, method, args);

@@ -85,12 +85,7 @@ public final class AwsAsyncClientTap implements ClientHooks {
       return null;
     }
     Object httpRequest = call(request, "request");
-    String traceparent = TappedResponseHandler.header(httpRequest, "traceparent");
-    if (traceparent == null) {
-      traceparent = XrayTraceHeader.asTraceparent(TappedResponseHandler.header(httpRequest, XrayTraceHeader.NAME));
-    }
-    AiCall call = calls.start((URI) call(httpRequest, "getUri"), traceparent,
-        name -> TappedResponseHandler.header(httpRequest, name));
+    AiCall call = calls.start((URI) call(httpRequest, "getUri"), name -> headerOrXray(httpRequest, name));
     if (call == null) {
       return null;
     }
@@ -125,11 +120,23 @@ public final class AwsAsyncClientTap implements ClientHooks {
     if (ProxyHandlers.isTapped(handler, TappedResponseHandler.class)) {
       Object headers = call(message, "headers");
       ((TappedResponseHandler) Proxy.getInvocationHandler(handler)).aiCall()
-          .wireHeaders(name -> {
+          .requestHeaders(name -> {
             Object value = call(headers, "get", name);
             return value == null ? null : value.toString();
           });
     }
+  }
+
+  /**
+   * A header of the SDK's request; a {@code traceparent} it lacks is read from the X-Ray header the
+   * SDK's tracing (the OpenTelemetry Java agent's AWS instrumentation included) sends instead.
+   */
+  private static String headerOrXray(Object httpRequest, String name) {
+    String value = TappedResponseHandler.header(httpRequest, name);
+    if (value == null && "traceparent".equals(name)) {
+      value = XrayTraceHeader.asTraceparent(TappedResponseHandler.header(httpRequest, XrayTraceHeader.NAME));
+    }
+    return value;
   }
 
   /**

@@ -39,8 +39,7 @@ public final class JdkHttpClientTap implements ClientHooks {
   }
 
   public AiCall send(HttpRequest request) {
-    AiCall call = calls.start(request.uri(), request.headers().firstValue("traceparent").orElse(null),
-        name -> request.headers().firstValue(name).orElse(null));
+    AiCall call = calls.start(request.uri(), name -> request.headers().firstValue(name).orElse(null));
     if (call != null) {
       request.bodyPublisher().ifPresent(publisher -> RequestBodyReplay.replay(publisher, call));
     }

@@ -59,8 +59,7 @@ public final class OkHttpTap implements ClientHooks {
       return null;
     }
     Object request = api.request(okHttpCall);
-    AiCall call = calls.start(URI.create(api.url(request)), api.requestHeader(request, "traceparent"),
-        name -> api.requestHeader(request, name));
+    AiCall call = calls.start(URI.create(api.url(request)), name -> api.requestHeader(request, name));
     if (call != null) {
       inFlight.put(okHttpCall, call);
       scanRequestBody(api, request, call);
@@ -82,7 +81,7 @@ public final class OkHttpTap implements ClientHooks {
     OkHttpApi api = call == null ? null : OkHttpApi.of(okHttpCall.getClass());
     if (api != null) {
       Object request = methods.request(chain);
-      call.wireHeaders(name -> api.requestHeader(request, name));
+      call.requestHeaders(name -> api.requestHeader(request, name));
     }
   }
 

@@ -73,8 +73,7 @@ public final class ReactorNettyTap implements ClientHooks {
       return;
     }
     Object headers = api.requestHeaders(operations);
-    AiCall call = calls.start(URI.create(url.toString()), api.netty.header(headers, "traceparent"),
-        name -> api.netty.header(headers, name));
+    AiCall call = calls.start(URI.create(url.toString()), name -> api.netty.header(headers, name));
     if (call == null) {
       return;
     }
@@ -98,7 +97,7 @@ public final class ReactorNettyTap implements ClientHooks {
       // the head as encoded, after every handler of the pipeline (a tracing agent's injecting its
       // traceparent) had its turn
       Object headers = netty.headers(message);
-      call.wireHeaders(name -> netty.header(headers, name));
+      call.requestHeaders(name -> netty.header(headers, name));
     }
     if (kind != Kind.HEAD && kind != Kind.OTHER) {
       netty.readContent(message, kind, true, call);

@@ -55,7 +55,8 @@ final class UrlConnectionAdvice {
         @Advice.FieldValue("responseCode") int responseCode,
         @Advice.Return(readOnly = false) InputStream stream,
         @Advice.Thrown Throwable thrown) {
-      stream = (InputStream) AitapBridge.call(UrlConnectionTap.INPUT, connection, responseCode, stream, thrown);
+      stream = (InputStream) AitapBridge.call(
+          UrlConnectionTap.INPUT, connection, AitapBridge.status(responseCode), stream, thrown);
     }
   }
 
@@ -67,7 +68,8 @@ final class UrlConnectionAdvice {
         @Advice.This Object connection,
         @Advice.FieldValue("responseCode") int responseCode,
         @Advice.Return(readOnly = false) InputStream stream) {
-      stream = (InputStream) AitapBridge.call(UrlConnectionTap.ERROR, connection, responseCode, stream, null);
+      stream = (InputStream) AitapBridge.call(
+          UrlConnectionTap.ERROR, connection, AitapBridge.status(responseCode), stream, null);
     }
   }
 

@@ -52,8 +52,7 @@ public final class UrlConnectionTap implements ClientHooks {
     }
     ConnectionCall state = tracked.get(connection);
     if (state == null) {
-      AiCall call = calls.start(connection.getURL(), requestProperty(connection, "traceparent"),
-          name -> requestProperty(connection, name));
+      AiCall call = calls.start(connection.getURL(), name -> requestProperty(connection, name));
       if (call == null) {
         return;
       }
@@ -151,7 +150,7 @@ public final class UrlConnectionTap implements ClientHooks {
   private ConnectionCall outermostExit(HttpURLConnection connection) {
     ConnectionCall state = exiting(connection);
     if (state != null && state.depth == 1) {
-      state.call.wireHeaders(name -> requestProperty(connection, name));
+      state.call.requestHeaders(name -> requestProperty(connection, name));
     }
     return state;
   }

@@ -50,8 +50,7 @@ public final class VertxHttpClientTap implements ClientHooks {
       if (api == null) {
         return;
       }
-      call = calls.start(URI.create(api.absoluteUri(request)), api.requestHeader(request, "traceparent"),
-          name -> api.requestHeader(request, name));
+      call = calls.start(URI.create(api.absoluteUri(request)), name -> api.requestHeader(request, name));
       if (call == null) {
         return;
       }

@@ -18,9 +18,9 @@ class ApacheHttpClientTapTest {
 
   private final ApacheHttpClientTap tap =
       new ApacheHttpClientTap(
-          (uri, traceparent, headers) ->
+          (uri, headers) ->
               new AiCall(new AiEndpoint("openai", new RecordingProtocol(), uri.getHost(), uri.getPort(), null),
-                  new RecordingSink(), traceparent));
+                  new RecordingSink(), headers.valueOrNull("traceparent")));
   private final HttpHost target = new HttpHost("http", "127.0.0.1", 8080);
 
   @Test

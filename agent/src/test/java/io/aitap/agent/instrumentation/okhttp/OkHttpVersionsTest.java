@@ -66,7 +66,7 @@ class OkHttpVersionsTest extends InstrumentedClientTest {
 
   @Test
   void somethingThatIsNotOkHttpIsNotACall() throws Exception {
-    assertNull(new OkHttpTap((uri, traceparent, headers) -> null).start(new Object()));
+    assertNull(new OkHttpTap((uri, headers) -> null).start(new Object()));
   }
 
   /** Posts JSON with the OkHttp of {@code loader}, through its public API only, and returns the body text. */
