@@ -4,6 +4,7 @@ import io.aitap.smoke.clients.BodyDigest;
 import io.aitap.smoke.clients.CallReport;
 import io.aitap.smoke.clients.PlanRunner;
 import io.aitap.smoke.clients.PlannedCall;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -28,6 +29,13 @@ public final class VertxProgram {
   private static final long TIMEOUT_SECONDS = 30;
 
   private final Vertx vertx = Vertx.vertx();
+  /**
+   * Every call starts on this one context, as a verticle's calls do. Started from the main thread,
+   * each call would get a context of its own while a pooled connection answers on the first call's:
+   * its response would then reach the handler a turn of the event loop late, and Vert.x 4.0 drops
+   * the chunks that arrive before a handler is set.
+   */
+  private final Context context = vertx.getOrCreateContext();
   private final HttpClient client = httpClient(vertx);
   private final WebClient webClient = WebClient.create(vertx);
 
@@ -68,7 +76,7 @@ public final class VertxProgram {
         .setMethod(HttpMethod.valueOf(planned.method()))
         .setAbsoluteURI(planned.uri().toString());
     CompletableFuture<CallReport> report = new CompletableFuture<>();
-    client.request(options)
+    context.runOnContext(start -> client.request(options)
         .compose(request -> send(request, planned))
         .onComplete(sent -> {
           if (sent.failed()) {
@@ -93,7 +101,7 @@ public final class VertxProgram {
               }
             });
           }
-        });
+        }));
     return report.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
