@@ -60,14 +60,14 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   private volatile CallOutcome outcome;
   private volatile long endNanos;
 
-  public AiCall(AiEndpoint endpoint, CallSink sink, String traceparent) {
-    this(endpoint, sink, traceparent, Attribution.NONE);
+  public AiCall(AiEndpoint endpoint, CallSink sink) {
+    this(endpoint, sink, Attribution.NONE);
   }
 
-  public AiCall(AiEndpoint endpoint, CallSink sink, String traceparent, Attribution attribution) {
+  /** Its {@code traceparent} and attribution come from the headers {@link #requestHeaders} is shown. */
+  public AiCall(AiEndpoint endpoint, CallSink sink, Attribution attribution) {
     this.endpoint = endpoint;
     this.sink = sink;
-    this.traceparent = traceparent;
     this.attribution = attribution.newCall();
     this.startEpochNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
     this.startNanos = System.nanoTime();

@@ -43,7 +43,7 @@ public final class CallFactory implements CallStarts {
     if (endpoint == null) {
       return null;
     }
-    AiCall call = new AiCall(endpoint, calls, null, attribution);
+    AiCall call = new AiCall(endpoint, calls, attribution);
     call.requestHeaders(headers);
     CallContent content = capture.newCallContent(endpoint);
     if (content != null) {

@@ -18,7 +18,7 @@ class AiCallTest {
   private final RecordingProtocol protocol = new RecordingProtocol();
   private final RecordingSink sink = new RecordingSink();
   private final AiCall call =
-      new AiCall(new AiEndpoint("openai", protocol, "api.openai.com", 443, null), sink, null);
+      new AiCall(new AiEndpoint("openai", protocol, "api.openai.com", 443, null), sink);
 
   @Test
   void endsExactlyOnceWhateverEndsItFirst() {
@@ -97,7 +97,7 @@ class AiCallTest {
   @Test
   void theModelNamedByThePathIsTheRequestModelUntilTheBodySaysOtherwise() {
     AiCall deployment =
-        new AiCall(new AiEndpoint("azure.ai.openai", protocol, "x.openai.azure.com", 443, "chat-prod"), sink, null);
+        new AiCall(new AiEndpoint("azure.ai.openai", protocol, "x.openai.azure.com", 443, "chat-prod"), sink);
     assertEquals("chat-prod", deployment.request().model);
   }
 

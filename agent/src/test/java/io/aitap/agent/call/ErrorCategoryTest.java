@@ -40,7 +40,7 @@ class ErrorCategoryTest {
       String[] host = expected.get("host").asText().split(":");
       AiEndpoint endpoint = classifier.classify(
           "https", host[0], host.length > 1 ? Integer.parseInt(host[1]) : 443, Fixtures.path(expected));
-      AiCall call = new AiCall(endpoint, new RecordingSink(), null);
+      AiCall call = new AiCall(endpoint, new RecordingSink());
       call.responseHead(Fixtures.head(expected));
       byte[] body = Fixtures.body(expected);
       call.responseBody(body, 0, body.length);
@@ -79,7 +79,7 @@ class ErrorCategoryTest {
 
   private String categoryOfFailureAfter200(Exception failure) {
     AiEndpoint endpoint = classifier.classify("https", "api.openai.com", 443, "/v1/chat/completions");
-    AiCall call = new AiCall(endpoint, new RecordingSink(), null);
+    AiCall call = new AiCall(endpoint, new RecordingSink());
     call.responseHead(new ResponseHead(200, name -> null));
     call.failed(failure);
     return call.outcome().errorCategory();
@@ -87,7 +87,7 @@ class ErrorCategoryTest {
 
   private String categoryOfFailure(Exception failure) {
     AiEndpoint endpoint = classifier.classify("https", "api.openai.com", 443, "/v1/chat/completions");
-    AiCall call = new AiCall(endpoint, new RecordingSink(), null);
+    AiCall call = new AiCall(endpoint, new RecordingSink());
     call.failed(failure);
     return call.outcome().errorCategory();
   }

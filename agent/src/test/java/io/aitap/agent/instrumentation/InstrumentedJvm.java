@@ -82,8 +82,7 @@ public final class InstrumentedJvm {
       return null;
     }
     RecordingProtocol protocol = new RecordingProtocol();
-    AiCall call = new AiCall(new AiEndpoint("openai", protocol, uri.getHost(), uri.getPort(), null), new RecordingSink(),
-        null, TEAM_FROM_BAGGAGE);
+    AiCall call = new AiCall(new AiEndpoint("openai", protocol, uri.getHost(), uri.getPort(), null), new RecordingSink(), TEAM_FROM_BAGGAGE);
     call.requestHeaders(headers);
     CALLS.add(new Recorded(call, protocol, uri.toString()));
     return call;

@@ -148,7 +148,7 @@ class SummaryAgreesWithTelemetryTest {
     TerminalSummary summary = new TerminalSummary(COSTS, SloParser.parse(CATEGORIES.stream()
         .map(category -> "  - name: " + category + "\n    availability: {objective: 50, failures: [" + category + "]}\n")
         .collect(Collectors.joining("", "slos:\n", ""))), "service");
-    exchange.accept(new AiCall(endpoint, CallSinks.of(telemetry, summary), null));
+    exchange.accept(new AiCall(endpoint, CallSinks.of(telemetry, summary)));
 
     assertEquals(1, spans.getFinishedSpanItems().size());
     SpanData span = spans.getFinishedSpanItems().get(0);

@@ -34,7 +34,7 @@ class SummaryByAttributionTest {
 
   private static void call(TerminalSummary summary, String team, int status) {
     AiEndpoint endpoint = new AiEndpoint("openai", new RecordingProtocol(), "api.openai.com", 443, "gpt-4o-mini");
-    AiCall call = new AiCall(endpoint, summary, null, TEAMS);
+    AiCall call = new AiCall(endpoint, summary, TEAMS);
     call.requestHeaders(name -> name.equals("X-Team") ? team : null);
     call.responseHead(new ResponseHead(status, name -> null));
     call.responseComplete();

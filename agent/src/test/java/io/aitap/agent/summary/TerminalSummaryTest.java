@@ -38,7 +38,7 @@ class TerminalSummaryTest {
     RecordingProtocol protocol = new RecordingProtocol();
     AiEndpoint endpoint = new AiEndpoint("openai", protocol, "api.openai.com", 443, "gpt-4o-mini");
     for (int status : new int[] {200, 200, 200, 429}) {
-      AiCall call = new AiCall(endpoint, summary, null);
+      AiCall call = new AiCall(endpoint, summary);
       call.responseHead(new ResponseHead(status, name -> null));
       if (status == 200) {
         call.response().model = "gpt-4o-mini-2024-07-18";
@@ -75,7 +75,7 @@ class TerminalSummaryTest {
         "checkout");
     AiEndpoint endpoint = new AiEndpoint("openai", new RecordingProtocol(), "api.openai.com", 443, "gpt-4o-mini");
     for (int status : new int[] {200, 200, 200, 429}) {
-      AiCall call = new AiCall(endpoint, summary, null);
+      AiCall call = new AiCall(endpoint, summary);
       call.responseHead(new ResponseHead(status, name -> null));
       call.responseComplete();
     }

@@ -56,7 +56,7 @@ class AttributionTelemetryTest {
     properties.setProperty("aitap.attribution.user-id-key", "key");
     Attribution attribution = Attribution.fromConfig(new AitapConfig(properties, Map.of()));
     AiCall call = new AiCall(new AiEndpoint("openai", new RecordingProtocol(), "api.openai.com", 443, null),
-        telemetry, null, attribution);
+        telemetry, attribution);
     call.requestHeaders(name -> name.equals("baggage") ? "team=search" : null);
     call.requestHeaders(name -> name.equals("baggage") ? "team=payments" : name.equals("X-Feature") ? "refunds" : null);
     call.request().endUserId = "The quick brown fox jumps over the lazy dog";

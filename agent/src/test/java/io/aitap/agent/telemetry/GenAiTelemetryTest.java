@@ -53,7 +53,9 @@ class GenAiTelemetryTest {
   }
 
   private AiCall call(String traceparent) {
-    return new AiCall(new AiEndpoint("openai", new RecordingProtocol(), "api.openai.com", 443, null), telemetry, traceparent);
+    AiCall call = new AiCall(new AiEndpoint("openai", new RecordingProtocol(), "api.openai.com", 443, null), telemetry);
+    call.requestHeaders(name -> name.equals("traceparent") ? traceparent : null);
+    return call;
   }
 
   private static void answer(AiCall call, int status) {
@@ -233,7 +235,7 @@ class GenAiTelemetryTest {
   @Test
   void callsEndedBeforeTheSdkStartedAreEmittedWhenItDoes() throws IOException {
     GenAiTelemetry late = new GenAiTelemetry("test", COSTS);
-    AiCall early = new AiCall(new AiEndpoint("openai", new RecordingProtocol(), "h", 443, null), late, null);
+    AiCall early = new AiCall(new AiEndpoint("openai", new RecordingProtocol(), "h", 443, null), late);
     early.failed(new IOException("early"));
     assertTrue(spans.getFinishedSpanItems().isEmpty());
 

@@ -20,7 +20,7 @@ class ApacheHttpClientTapTest {
       new ApacheHttpClientTap(
           (uri, headers) ->
               new AiCall(new AiEndpoint("openai", new RecordingProtocol(), uri.getHost(), uri.getPort(), null),
-                  new RecordingSink(), headers.valueOrNull("traceparent")));
+                  new RecordingSink()));
   private final HttpHost target = new HttpHost("http", "127.0.0.1", 8080);
 
   @Test

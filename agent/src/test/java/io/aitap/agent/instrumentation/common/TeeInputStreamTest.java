@@ -25,7 +25,7 @@ class TeeInputStreamTest {
 
   private final RecordingProtocol protocol = new RecordingProtocol();
   private final RecordingSink sink = new RecordingSink();
-  private final AiCall call = new AiCall(new AiEndpoint("openai", protocol, "h", 443, null), sink, null);
+  private final AiCall call = new AiCall(new AiEndpoint("openai", protocol, "h", 443, null), sink);
 
   TeeInputStreamTest() {
     call.responseHead(new ResponseHead(200, name -> null));
