@@ -52,11 +52,6 @@ class AwsAsyncClientTapTest {
     assertEquals(0, request.reads, "nothing of the request was read");
   }
 
-  @Test
-  void aNettyTheTapCannotReadIsLeftAlone() {
-    assertNull(NettyChannelExchange.of(Object.class));
-  }
-
   /** A later SDK's HTTP request, whose {@code getUri()} became {@code uri()}. */
   public interface RenamedHttpRequest {
     URI uri();
