@@ -30,7 +30,7 @@ final class AgentInstaller {
 
   /** The SLOs of {@code aitap.slo.file}, or none when it is unset or cannot be read: the summary is a convenience. */
   private static List<Slo> summarySlos(AitapConfig config) {
-    String file = config.get("aitap.slo.file");
+    String file = config.sloFile();
     if (file == null) {
       return List.of();
     }
@@ -49,8 +49,8 @@ final class AgentInstaller {
     GenAiTelemetry telemetry = new GenAiTelemetry(version, costs);
     CallSink sink = telemetry;
     TerminalSummary summary = null;
-    if (config.getBoolean("aitap.summary.enabled", false)) {
-      summary = new TerminalSummary(costs, summarySlos(config), config.serviceName(), config.get("aitap.summary.group-by"));
+    if (config.summaryEnabled()) {
+      summary = new TerminalSummary(costs, summarySlos(config), config.serviceName(), config.summaryGroupBy());
       sink = CallSinks.of(telemetry, summary);
     }
     CallFactory calls = new CallFactory(

@@ -109,6 +109,21 @@ public final class AitapConfig {
     return get("aitap.pricing.aliases");
   }
 
+  /** {@code aitap.summary.enabled}: whether the exit summary is printed on stderr; default false. */
+  public boolean summaryEnabled() {
+    return getBoolean("aitap.summary.enabled", false);
+  }
+
+  /** {@code aitap.summary.group-by}: the attribution key whose values group the exit summary; null when unset. */
+  public String summaryGroupBy() {
+    return get("aitap.summary.group-by");
+  }
+
+  /** {@code aitap.slo.file}: the slo.yaml the exit summary checks; null when unset. */
+  public String sloFile() {
+    return get("aitap.slo.file");
+  }
+
   /** Whether OpenAI-style paths ({@code …/chat/completions}) are recognised on any host. */
   public boolean pathDetection() {
     return getBoolean("aitap.path-detection.enabled", true);

@@ -35,6 +35,20 @@ class AitapConfigTest {
   }
 
   @Test
+  void theExitSummaryIsOffAndUngroupedWithoutSlosUnlessAsked() {
+    AitapConfig unset = new AitapConfig(new Properties(), Map.of());
+    assertFalse(unset.summaryEnabled());
+    assertNull(unset.summaryGroupBy());
+    assertNull(unset.sloFile());
+
+    AitapConfig asked = new AitapConfig(new Properties(),
+        Map.of("AITAP_SUMMARY_ENABLED", "true", "AITAP_SUMMARY_GROUP_BY", "team", "AITAP_SLO_FILE", "slo.yaml"));
+    assertTrue(asked.summaryEnabled());
+    assertEquals("team", asked.summaryGroupBy());
+    assertEquals("slo.yaml", asked.sloFile());
+  }
+
+  @Test
   void environmentNamesFollowTheOpenTelemetryRule() {
     assertEquals("AITAP_INSTRUMENTATION_JDK_HTTPCLIENT_ENABLED",
         AitapConfig.environmentName("aitap.instrumentation.jdk-httpclient.enabled"));

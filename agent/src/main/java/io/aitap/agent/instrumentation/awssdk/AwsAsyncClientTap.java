@@ -1,18 +1,12 @@
 package io.aitap.agent.instrumentation.awssdk;
 
-import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
-
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.call.CallStarts;
 import io.aitap.agent.instrumentation.ClientHooks;
 import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.instrumentation.common.ProxyHandlers;
 import io.aitap.agent.instrumentation.reactornetty.ReactorNettyTap;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.net.URI;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,23 +32,6 @@ public final class AwsAsyncClientTap implements ClientHooks {
   static final String EXECUTE = "aws-sdk.execute";
   static final String EXECUTED = "aws-sdk.executed";
 
-  private static final String REQUEST_CONTEXT = "aws.http.nio.netty.async.requestContext";
-
-  /** {@code Channel.attr} and the SDK's key of the exchange, per channel class. */
-  private static final ClassValue<Object[]> REQUEST_CONTEXT_ATTRIBUTE =
-      new ClassValue<Object[]>() {
-        @Override
-        protected Object[] computeValue(Class<?> channelClass) {
-          try {
-            Class<?> keyType = Class.forName("io.netty.util.AttributeKey", false, channelClass.getClassLoader());
-            Object key = LibraryMethods.invoke(LibraryMethods.require(keyType, "valueOf", String.class), null, REQUEST_CONTEXT);
-            return new Object[] {LibraryMethods.require(channelClass, "attr", keyType), key};
-          } catch (Exception | LinkageError e) {
-            return null;
-          }
-        }
-      };
-
   private final CallStarts calls;
   /** AI exchanges executed and not yet completed: while there are none, Netty's encoder costs nothing more. */
   private final AtomicInteger open = new AtomicInteger();
@@ -73,57 +50,40 @@ public final class AwsAsyncClientTap implements ClientHooks {
 
   /** Returns the request the client should execute instead, or null when this is no AI call. */
   public Object execute(Object request) throws Exception {
-    if (request == null) {
+    AwsSdkApi api = request == null ? null : AwsSdkApi.of(request.getClass());
+    if (api == null) {
       return null;
     }
-    Object handler = call(request, ExecuteRequestCopier.HANDLER);
+    Object handler = api.handler(request);
     if (handler == null || ProxyHandlers.isTapped(handler, TappedResponseHandler.class)) {
       return null;
     }
-    ExecuteRequestCopier copier = ExecuteRequestCopier.of(request.getClass());
-    if (copier == null) {
-      return null;
-    }
-    Object httpRequest = call(request, "request");
-    AiCall call = calls.start((URI) call(httpRequest, "getUri"), name -> headerOrXray(httpRequest, name));
+    Object httpRequest = api.httpRequest(request);
+    AiCall call = calls.start(api.uri(httpRequest), name -> headerOrXray(api, httpRequest, name));
     if (call == null) {
       return null;
     }
-    Object body = call(request, ExecuteRequestCopier.BODY);
-    Object tappedBody =
-        body == null
-            ? null
-            : TappedByteStream.request(
-                LibraryMethods.method(request, ExecuteRequestCopier.BODY, 0).getReturnType(), body, call);
-    Object tappedHandler =
-        ProxyHandlers.proxy(
-            LibraryMethods.method(request, ExecuteRequestCopier.HANDLER, 0).getReturnType(),
-            new TappedResponseHandler(handler, call));
+    Object body = api.body(request);
+    Object tappedBody = body == null ? null : TappedByteStream.request(api.bodyType(), body, call);
+    Object tappedHandler = ProxyHandlers.proxy(api.handlerType(), new TappedResponseHandler(handler, call, api));
     AbandonWatch.watch(tappedHandler, call);
-    Object tapped = copier.copy(request, tappedBody, tappedHandler);
+    Object tapped = api.copy(request, tappedBody, tappedHandler);
     open.incrementAndGet();
     return tapped;
   }
 
   /** Netty's HTTP/1.1 encoder of the channel of {@code context} is about to encode {@code message}. */
   public void requestEncoding(Object context, Object message) throws Exception {
-    if (open.get() == 0 || LibraryMethods.method(message, "headers", 0) == null) {
+    if (open.get() == 0) {
       return;
     }
-    Object channel = call(context, "channel");
-    Object[] attribute = channel == null ? null : REQUEST_CONTEXT_ATTRIBUTE.get(channel.getClass());
-    if (attribute == null) {
+    NettyChannelExchange netty = NettyChannelExchange.of(context.getClass());
+    if (netty == null || !netty.isHead(message)) {
       return;
     }
-    Object requestContext = call(LibraryMethods.invoke((Method) attribute[0], channel, attribute[1]), "get");
-    Object handler = requestContext == null ? null : call(requestContext, "handler");
-    if (ProxyHandlers.isTapped(handler, TappedResponseHandler.class)) {
-      Object headers = call(message, "headers");
-      ((TappedResponseHandler) Proxy.getInvocationHandler(handler)).aiCall()
-          .requestHeaders(name -> {
-            Object value = call(headers, "get", name);
-            return value == null ? null : value.toString();
-          });
+    TappedResponseHandler tapped = ProxyHandlers.handlerOf(netty.handler(context), TappedResponseHandler.class);
+    if (tapped != null) {
+      tapped.aiCall().requestHeaders(netty.headers(message));
     }
   }
 
@@ -131,10 +91,10 @@ public final class AwsAsyncClientTap implements ClientHooks {
    * A header of the SDK's request; a {@code traceparent} it lacks is read from the X-Ray header the
    * SDK's tracing (the OpenTelemetry Java agent's AWS instrumentation included) sends instead.
    */
-  private static String headerOrXray(Object httpRequest, String name) {
-    String value = TappedResponseHandler.header(httpRequest, name);
+  private static String headerOrXray(AwsSdkApi api, Object httpRequest, String name) {
+    String value = api.requestHeader(httpRequest, name);
     if (value == null && "traceparent".equals(name)) {
-      value = XrayTraceHeader.asTraceparent(TappedResponseHandler.header(httpRequest, XrayTraceHeader.NAME));
+      value = XrayTraceHeader.asTraceparent(api.requestHeader(httpRequest, XrayTraceHeader.NAME));
     }
     return value;
   }
@@ -168,9 +128,9 @@ public final class AwsAsyncClientTap implements ClientHooks {
   }
 
   private static AiCall callOf(Object tapped) throws Exception {
-    Object handler = call(tapped, ExecuteRequestCopier.HANDLER);
-    return ProxyHandlers.isTapped(handler, TappedResponseHandler.class)
-        ? ((TappedResponseHandler) Proxy.getInvocationHandler(handler)).aiCall()
-        : null;
+    AwsSdkApi api = AwsSdkApi.of(tapped.getClass());
+    TappedResponseHandler handler =
+        api == null ? null : ProxyHandlers.handlerOf(api.handler(tapped), TappedResponseHandler.class);
+    return handler == null ? null : handler.aiCall();
   }
 }

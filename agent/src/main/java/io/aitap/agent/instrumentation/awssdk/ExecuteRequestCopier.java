@@ -2,7 +2,6 @@ package io.aitap.agent.instrumentation.awssdk;
 
 import static io.aitap.agent.instrumentation.common.LibraryMethods.invoke;
 
-import io.aitap.agent.instrumentation.common.LibraryApi;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -33,20 +32,13 @@ final class ExecuteRequestCopier {
           "sdkHttpExecutionAttributes", "sdkHttpAttributes",
           "httpExecutionAttributes", "httpExecutionAttributes");
 
-  private static final LibraryApi<ExecuteRequestCopier> BY_CLASS =
-      LibraryApi.resolvedBy("the AWS SDK", ExecuteRequestCopier::new);
-
   private final Method newBuilder;
   private final Method build;
   private final List<Method> getters = new ArrayList<>();
   private final List<Method> setters = new ArrayList<>();
 
-  /** Null when this SDK's request has a property aitap does not know. */
-  static ExecuteRequestCopier of(Class<?> requestClass) {
-    return BY_CLASS.of(requestClass);
-  }
-
-  private ExecuteRequestCopier(Class<?> requestClass) throws ReflectiveOperationException {
+  /** Throws when this SDK's request has a property aitap does not know. */
+  ExecuteRequestCopier(Class<?> requestClass) throws ReflectiveOperationException {
     newBuilder = LibraryMethods.require(requestClass, "builder");
     Class<?> builder = newBuilder.getReturnType();
     build = LibraryMethods.require(builder, "build");

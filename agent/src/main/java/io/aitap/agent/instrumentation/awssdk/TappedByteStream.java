@@ -43,36 +43,32 @@ final class TappedByteStream implements InvocationHandler {
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     if (method.getName().equals("subscribe") && args != null && args.length == 1 && args[0] != null) {
-      Object subscriber = ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscriber(args[0], this));
+      Object subscriber = ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscriber(args[0]));
       return LibraryMethods.invoke(method, publisher, subscriber);
     }
     return ProxyHandlers.passOn(proxy, publisher, method, args);
   }
 
-  private static final class Subscriber implements InvocationHandler {
+  private final class Subscriber implements InvocationHandler {
     private final Object subscriber;
-    private final TappedByteStream stream;
 
-    Subscriber(Object subscriber, TappedByteStream stream) {
+    Subscriber(Object subscriber) {
       this.subscriber = subscriber;
-      this.stream = stream;
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       int arity = args == null ? 0 : args.length;
-      AiCall call = stream.call;
       switch (method.getName()) {
         case "onSubscribe":
-          if (arity == 1 && args[0] != null && stream.isResponse) {
-            Object subscription =
-                ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscription(args[0], stream));
+          if (arity == 1 && args[0] != null && isResponse) {
+            Object subscription = ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscription(args[0]));
             return LibraryMethods.invoke(method, subscriber, subscription);
           }
           break;
         case "onNext":
           if (arity == 1 && args[0] instanceof ByteBuffer) {
-            if (stream.isResponse) {
+            if (isResponse) {
               call.responseBody((ByteBuffer) args[0]);
             } else {
               call.requestBody((ByteBuffer) args[0]);
@@ -81,7 +77,7 @@ final class TappedByteStream implements InvocationHandler {
           break;
         case "onComplete":
           if (arity == 0) {
-            if (stream.isResponse) {
+            if (isResponse) {
               // every byte has been seen; ended first, as the SDK may hand its result over inside
               call.responseComplete();
               return LibraryMethods.invoke(method, subscriber, args);
@@ -90,7 +86,7 @@ final class TappedByteStream implements InvocationHandler {
           }
           break;
         case "onError":
-          if (arity == 1 && stream.isResponse) {
+          if (arity == 1 && isResponse) {
             return ProxyHandlers.invokeThen(method, subscriber, args, () -> call.failed((Throwable) args[0]));
           }
           break;
@@ -102,19 +98,17 @@ final class TappedByteStream implements InvocationHandler {
   }
 
   /** The response body's subscription: a subscriber that cancels has stopped reading. */
-  private static final class Subscription implements InvocationHandler {
+  private final class Subscription implements InvocationHandler {
     private final Object subscription;
-    private final TappedByteStream stream;
 
-    Subscription(Object subscription, TappedByteStream stream) {
+    Subscription(Object subscription) {
       this.subscription = subscription;
-      this.stream = stream;
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       if (method.getName().equals("cancel") && (args == null || args.length == 0)) {
-        return ProxyHandlers.invokeThen(method, subscription, args, stream.call::abandoned);
+        return ProxyHandlers.invokeThen(method, subscription, args, call::abandoned);
       }
       return ProxyHandlers.passOn(proxy, subscription, method, args);
     }

@@ -1,15 +1,10 @@
 package io.aitap.agent.instrumentation.awssdk;
 
-import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
-
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.instrumentation.common.ProxyHandlers;
-import io.aitap.agent.protocol.ResponseHead;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Behind a proxy of {@code SdkAsyncHttpResponseHandler}: the call reads the status and headers as
@@ -20,10 +15,12 @@ final class TappedResponseHandler implements InvocationHandler {
 
   private final Object handler;
   private final AiCall call;
+  private final AwsSdkApi api;
 
-  TappedResponseHandler(Object handler, AiCall call) {
+  TappedResponseHandler(Object handler, AiCall call, AwsSdkApi api) {
     this.handler = handler;
     this.call = call;
+    this.api = api;
   }
 
   AiCall aiCall() {
@@ -36,7 +33,7 @@ final class TappedResponseHandler implements InvocationHandler {
     switch (method.getName()) {
       case "onHeaders":
         if (arity == 1) {
-          call.responseHead(head(args[0]));
+          call.responseHead(api.responseHead(args[0]));
           return LibraryMethods.invoke(method, handler, args);
         }
         break;
@@ -55,27 +52,5 @@ final class TappedResponseHandler implements InvocationHandler {
         break;
     }
     return ProxyHandlers.passOn(proxy, handler, method, args);
-  }
-
-  private static ResponseHead head(Object response) throws Exception {
-    return new ResponseHead((Integer) call(response, "statusCode"), name -> header(response, name));
-  }
-
-  /**
-   * The first value of a header of the SDK's request or response, or null; never throws. Read from
-   * {@code headers()}: {@code firstMatchingHeader} is overloaded, by name and by a collection of names.
-   */
-  static String header(Object message, String name) {
-    try {
-      for (Map.Entry<?, ?> header : ((Map<?, ?>) call(message, "headers")).entrySet()) {
-        if (name.equalsIgnoreCase((String) header.getKey())) {
-          List<?> values = (List<?>) header.getValue();
-          return values.isEmpty() ? null : (String) values.get(0);
-        }
-      }
-      return null;
-    } catch (Exception e) {
-      return null;
-    }
   }
 }

@@ -1,6 +1,6 @@
 package io.aitap.agent.instrumentation.okhttp;
 
-import static io.aitap.agent.instrumentation.common.LibraryMethods.call;
+import static io.aitap.agent.instrumentation.LibraryCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
