@@ -13,11 +13,11 @@ import io.aitap.smoke.replay.ClientProgram;
 import io.aitap.smoke.replay.Fixtures;
 import io.aitap.smoke.replay.RunChecks;
 import io.aitap.smoke.replay.SmokePlan;
-import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -41,7 +41,7 @@ class ReactorNettySmokeTest {
             dynamicContainer(ClientProgram.azureOpenAi().toString(),
                 RunChecks.checksOf(jdk, ClientProgram.azureOpenAi(),
                     (client, provider, traceparent) -> SmokePlan.of(provider, azureCalls()))),
-            dynamicTest("Reactor Netty 0.9 is left alone", () -> olderVersionLeftAlone(jdk))))));
+            belowRange(jdk)))));
   }
 
   /** One HTTPS call per fixture, streamed ({@code stream}) or not ({@code sync}) as the fixture is. */
@@ -56,12 +56,15 @@ class ReactorNettySmokeTest {
    * 0.9 has classes of the names aitap hooks in 1.0 and later; its operations are not touched, the
    * application works as without the agent, nothing is reported and no hook fails.
    */
-  private static void olderVersionLeftAlone(TestJdk jdk) throws IOException {
-    ClientProgram below = ClientProgram.reactorNetty(ClientLibrary.only("reactor-netty-below-range"));
-    AgentJvm.Result result = DisabledAgentSmokeTest.nothingReported(
-        jdk, below, jvm -> jvm.systemProperty("aitap.debug", "true"), true);
-    assertFalse(result.stderr.contains("instrumented reactor.netty.http.client.HttpClientOperations"),
-        () -> "0.9's operations were instrumented:\n" + result.output());
-    assertFalse(result.stderr.contains("hook failed"), () -> "a hook failed on 0.9:\n" + result.output());
+  private static DynamicTest belowRange(TestJdk jdk) {
+    ClientLibrary version = ClientLibrary.only("reactor-netty-below-range");
+    ClientProgram below = ClientProgram.reactorNetty(version);
+    return dynamicTest(below + " is left alone", () -> {
+      AgentJvm.Result result = DisabledAgentSmokeTest.nothingReported(
+          jdk, below, jvm -> jvm.systemProperty("aitap.debug", "true"), true);
+      assertFalse(result.stderr.contains("instrumented reactor.netty.http.client.HttpClientOperations"),
+          () -> version + "'s operations were instrumented:\n" + result.output());
+      assertFalse(result.stderr.contains("hook failed"), () -> "a hook failed on " + version + ":\n" + result.output());
+    });
   }
 }
