@@ -1,0 +1,363 @@
+package io.aitap.agent.protocol.json;
+
+import io.aitap.agent.protocol.ResponseFacts;
+
+/**
+ * Judges one whole event from its bytes against an {@link EventShape}: whether it is a JSON value
+ * that the parser would read without error and whose every value changes nothing the fields hold,
+ * and whether it carries output. Stricter than the parser wherever that is simpler (no escapes in
+ * field names, strictly valid UTF-8, short strings and numbers, shallow nesting): an event it
+ * cannot vouch for goes to the parser, so skimming never changes what a stream reports.
+ */
+final class EventSkimmer {
+
+  /** The parser's path stops following deeper than this. */
+  private static final int MAX_DEPTH = 64;
+  /** Longer strings reach the fields cut short (see {@link LongStringFilter}); such events are parsed. */
+  private static final int MAX_STRING = JsonScanner.KEPT_STRING_BYTES;
+  /** Far beyond any count or id, and far below the parser's own limit on number length. */
+  private static final int MAX_NUMBER = 64;
+  private static final EventShape IGNORED_OBJECT = EventShape.object(EventShape.IGNORED);
+  private static final EventShape IGNORED_ARRAY = EventShape.array(EventShape.IGNORED);
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
+  private byte[] bytes;
+  private int at;
+  private int end;
+  private int depth;
+  private boolean output;
+  private ResponseFacts response;
+  /** The last string read: where its content starts, its length in bytes, whether it has escapes. */
+  private int stringStart;
+  private int stringLength;
+  private boolean stringEscaped;
+
+  /**
+   * Whether the event in {@code bytes} is a value of {@code shape} that tells {@code response}
+   * nothing new: then reading it would at most have found output ({@link #carriesOutput()}).
+   */
+  boolean skims(EventShape shape, byte[] bytes, int offset, int length, ResponseFacts response) {
+    this.bytes = bytes;
+    this.at = offset;
+    this.end = offset + length;
+    this.depth = 0;
+    this.output = false;
+    this.response = response;
+    try {
+      whitespace();
+      if (!value(shape)) {
+        return false;
+      }
+      whitespace();
+      return at == end;
+    } finally {
+      this.bytes = null;
+      this.response = null;
+    }
+  }
+
+  /** Whether the last event {@link #skims} accepted carries output. */
+  boolean carriesOutput() {
+    return output;
+  }
+
+  private boolean value(EventShape shape) {
+    if (at >= end) {
+      return false;
+    }
+    byte first = bytes[at];
+    switch (shape.kind) {
+      case IGNORED:
+        return first == '{' ? object(IGNORED_OBJECT) : first == '[' ? array(IGNORED_ARRAY) : scalar(first);
+      case IGNORED_SCALAR:
+        return scalar(first);
+      case NULL:
+        return literal(NULL);
+      case OUTPUT:
+        if (!scalar(first)) {
+          return false;
+        }
+        output |= first == '"' && stringLength > 0;
+        return true;
+      case MODEL:
+        return first == '"' && string() && known(response.model);
+      case ID:
+        return first == '"' && string() && known(response.id);
+      case OBJECT:
+        return first == '{' && object(shape);
+      case ARRAY:
+        return first == '[' && array(shape.others);
+      default:
+        return false;
+    }
+  }
+
+  private boolean object(EventShape shape) {
+    if (++depth > MAX_DEPTH) {
+      return false;
+    }
+    at++;
+    whitespace();
+    if (at < end && bytes[at] == '}') {
+      at++;
+      depth--;
+      return true;
+    }
+    while (true) {
+      if (at >= end || bytes[at] != '"' || !string() || stringEscaped) {
+        return false;
+      }
+      EventShape field = shape.field(bytes, stringStart, stringLength);
+      whitespace();
+      if (at >= end || bytes[at] != ':') {
+        return false;
+      }
+      at++;
+      whitespace();
+      if (!value(field)) {
+        return false;
+      }
+      whitespace();
+      if (at >= end) {
+        return false;
+      }
+      byte next = bytes[at++];
+      if (next == '}') {
+        depth--;
+        return true;
+      }
+      if (next != ',') {
+        return false;
+      }
+      whitespace();
+    }
+  }
+
+  private boolean array(EventShape element) {
+    if (++depth > MAX_DEPTH) {
+      return false;
+    }
+    at++;
+    whitespace();
+    if (at < end && bytes[at] == ']') {
+      at++;
+      depth--;
+      return true;
+    }
+    while (true) {
+      if (!value(element)) {
+        return false;
+      }
+      whitespace();
+      if (at >= end) {
+        return false;
+      }
+      byte next = bytes[at++];
+      if (next == ']') {
+        depth--;
+        return true;
+      }
+      if (next != ',') {
+        return false;
+      }
+      whitespace();
+    }
+  }
+
+  private boolean scalar(byte first) {
+    switch (first) {
+      case '"':
+        return string();
+      case 'n':
+        return literal(NULL);
+      case 't':
+        return literal(TRUE);
+      case 'f':
+        return literal(FALSE);
+      default:
+        return number();
+    }
+  }
+
+  /** A string from its opening quote; its content is left in {@link #stringStart} and {@link #stringLength}. */
+  private boolean string() {
+    int i = at + 1;
+    int start = i;
+    boolean escaped = false;
+    while (true) {
+      byte b;
+      // the common run: printable ASCII (a byte of 0x80 or more is negative)
+      while (i < end && (b = bytes[i]) >= 0x20 && b != '"' && b != '\\') {
+        i++;
+      }
+      if (i >= end) {
+        return false;
+      }
+      b = bytes[i];
+      if (b == '"') {
+        break;
+      }
+      if (b == '\\') {
+        i = escape(i);
+        escaped = true;
+      } else if (b < 0) {
+        i = utf8(i);
+      } else {
+        return false; // a control character, which JSON does not allow unescaped
+      }
+      if (i < 0) {
+        return false;
+      }
+    }
+    if (i - start > MAX_STRING) {
+      return false;
+    }
+    stringStart = start;
+    stringLength = i - start;
+    stringEscaped = escaped;
+    at = i + 1;
+    return true;
+  }
+
+  /** The index after the escape sequence at {@code i}, or -1. */
+  private int escape(int i) {
+    if (i + 1 >= end) {
+      return -1;
+    }
+    switch (bytes[i + 1]) {
+      case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        return i + 2;
+      case 'u':
+        if (i + 6 > end) {
+          return -1;
+        }
+        for (int k = i + 2; k < i + 6; k++) {
+          if (Character.digit(bytes[k], 16) < 0) {
+            return -1;
+          }
+        }
+        return i + 6;
+      default:
+        return -1;
+    }
+  }
+
+  /** The index after the UTF-8 character that starts at {@code i}, or -1 unless it is well-formed. */
+  private int utf8(int i) {
+    int lead = bytes[i] & 0xFF;
+    int continuation;
+    int secondMin = 0x80;
+    int secondMax = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      continuation = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      continuation = 2;
+      secondMin = lead == 0xE0 ? 0xA0 : secondMin; // no overlong forms
+      secondMax = lead == 0xED ? 0x9F : secondMax; // no surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      continuation = 3;
+      secondMin = lead == 0xF0 ? 0x90 : secondMin;
+      secondMax = lead == 0xF4 ? 0x8F : secondMax; // nothing past U+10FFFF
+    } else {
+      return -1;
+    }
+    if (i + continuation >= end) {
+      return -1;
+    }
+    int second = bytes[i + 1] & 0xFF;
+    if (second < secondMin || second > secondMax) {
+      return -1;
+    }
+    for (int k = i + 2; k <= i + continuation; k++) {
+      if ((bytes[k] & 0xC0) != 0x80) {
+        return -1;
+      }
+    }
+    return i + continuation + 1;
+  }
+
+  private boolean number() {
+    int i = at;
+    if (i < end && bytes[i] == '-') {
+      i++;
+    }
+    if (i < end && bytes[i] == '0') {
+      i++;
+    } else {
+      int digits = digits(i);
+      if (digits == i) {
+        return false;
+      }
+      i = digits;
+    }
+    if (i < end && bytes[i] == '.') {
+      int digits = digits(i + 1);
+      if (digits == i + 1) {
+        return false;
+      }
+      i = digits;
+    }
+    if (i < end && (bytes[i] == 'e' || bytes[i] == 'E')) {
+      i++;
+      if (i < end && (bytes[i] == '+' || bytes[i] == '-')) {
+        i++;
+      }
+      int digits = digits(i);
+      if (digits == i) {
+        return false;
+      }
+      i = digits;
+    }
+    if (i - at > MAX_NUMBER) {
+      return false;
+    }
+    at = i;
+    return true;
+  }
+
+  private int digits(int i) {
+    while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  private boolean literal(byte[] literal) {
+    if (end - at < literal.length) {
+      return false;
+    }
+    for (int k = 0; k < literal.length; k++) {
+      if (bytes[at + k] != literal[k]) {
+        return false;
+      }
+    }
+    at += literal.length;
+    return true;
+  }
+
+  /** Whether the string just read is {@code known}, a value the fields already hold. */
+  private boolean known(String known) {
+    if (known == null || stringEscaped || stringLength == 0 || known.length() != stringLength) {
+      return false;
+    }
+    for (int k = 0; k < stringLength; k++) {
+      // a byte of a multi-byte character is negative and equals no char
+      if (bytes[stringStart + k] != known.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void whitespace() {
+    while (at < end) {
+      byte b = bytes[at];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return;
+      }
+      at++;
+    }
+  }
+}
