@@ -72,11 +72,20 @@ public final class EventShape {
   /** The shape of the field whose name is these bytes (no escapes in them). */
   EventShape field(byte[] bytes, int offset, int length) {
     for (int i = 0; i < names.length; i++) {
-      byte[] name = names[i];
-      if (name.length == length && Arrays.equals(name, 0, length, bytes, offset, offset + length)) {
+      if (names[i].length == length && isName(names[i], bytes, offset)) {
         return fields[i];
       }
     }
     return others;
+  }
+
+  /** A plain loop: names are a few bytes, too short for a vectorised comparison to pay its set-up. */
+  private static boolean isName(byte[] name, byte[] bytes, int offset) {
+    for (int k = 0; k < name.length; k++) {
+      if (name[k] != bytes[offset + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -8,6 +8,12 @@ import io.aitap.agent.protocol.ResponseFacts;
  * and whether it carries output. Stricter than the parser wherever that is simpler (no escapes in
  * field names, strictly valid UTF-8, short strings and numbers, shallow nesting): an event it
  * cannot vouch for goes to the parser, so skimming never changes what a stream reports.
+ *
+ * <p>The events of a stream are alike: the same fields in the same order, the same model and id,
+ * and only some strings (the text, a timestamp, padding) differing. So the last event walked in
+ * full is kept as a template, and the next is first compared with it byte for byte, outside the
+ * template's string values, whose replacements are only checked to be valid strings; a
+ * difference anywhere else sends the event to the full walk.
  */
 final class EventSkimmer {
 
@@ -22,6 +28,8 @@ final class EventSkimmer {
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  /** String values a template may have; an event with more is walked in full every time. */
+  private static final int MAX_SLOTS = 16;
 
   private byte[] bytes;
   private int at;
@@ -33,6 +41,18 @@ final class EventSkimmer {
   private int stringStart;
   private int stringLength;
   private boolean stringEscaped;
+
+  /** The last event walked in full: its bytes, and where its string values are (their quotes). */
+  private byte[] template;
+  private int templateLength = -1;
+  private EventShape templateShape;
+  private String templateModel;
+  private String templateId;
+  private final int[] slotOpen = new int[MAX_SLOTS];
+  private final int[] slotClose = new int[MAX_SLOTS];
+  private final boolean[] slotOutput = new boolean[MAX_SLOTS];
+  private int slots;
+  private int templateOffset;
 
   /**
    * Whether the event in {@code bytes} is a value of {@code shape} that tells {@code response}
@@ -46,12 +66,25 @@ final class EventSkimmer {
     this.output = false;
     this.response = response;
     try {
+      if (shape == templateShape && response.model == templateModel && response.id == templateId
+          && matchesTemplate(offset)) {
+        return true;
+      }
+      templateShape = null;
+      slots = 0;
+      templateOffset = offset;
+      at = offset;
+      output = false;
       whitespace();
       if (!value(shape)) {
         return false;
       }
       whitespace();
-      return at == end;
+      if (at != end) {
+        return false;
+      }
+      keepTemplate(shape, offset, length);
+      return true;
     } finally {
       this.bytes = null;
       this.response = null;
@@ -63,6 +96,60 @@ final class EventSkimmer {
     return output;
   }
 
+  /** Whether the event matches the template but for its string values, which are valid strings. */
+  private boolean matchesTemplate(int offset) {
+    int e = offset;
+    int t = 0;
+    for (int s = 0; s < slots; s++) {
+      int fixed = slotOpen[s] + 1 - t; // up to and with the opening quote
+      if (end - e < fixed || !same(e, t, fixed)) {
+        return false;
+      }
+      at = e + fixed - 1;
+      if (!string()) {
+        return false;
+      }
+      output |= slotOutput[s] && stringLength > 0;
+      e = at;
+      t = slotClose[s] + 1;
+    }
+    int rest = templateLength - t;
+    return end - e == rest && same(e, t, rest);
+  }
+
+  private boolean same(int at, int templateAt, int length) {
+    for (int k = 0; k < length; k++) {
+      if (bytes[at + k] != template[templateAt + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void keepTemplate(EventShape shape, int offset, int length) {
+    if (slots > MAX_SLOTS) {
+      return;
+    }
+    if (template == null || template.length < length) {
+      template = new byte[Math.max(length, 2 * (template == null ? 256 : template.length))];
+    }
+    System.arraycopy(bytes, offset, template, 0, length);
+    templateLength = length;
+    templateShape = shape;
+    templateModel = response.model;
+    templateId = response.id;
+  }
+
+  /** The string value just read may differ in the events that follow: its quotes mark a slot of the template. */
+  private void slot(boolean isOutput) {
+    if (slots < MAX_SLOTS) {
+      slotOpen[slots] = stringStart - 1 - templateOffset;
+      slotClose[slots] = stringStart + stringLength - templateOffset;
+      slotOutput[slots] = isOutput;
+    }
+    slots++;
+  }
+
   private boolean value(EventShape shape) {
     if (at >= end) {
       return false;
@@ -70,13 +157,13 @@ final class EventSkimmer {
     byte first = bytes[at];
     switch (shape.kind) {
       case IGNORED:
-        return first == '{' ? object(IGNORED_OBJECT) : first == '[' ? array(IGNORED_ARRAY) : scalar(first);
+        return first == '{' ? object(IGNORED_OBJECT) : first == '[' ? array(IGNORED_ARRAY) : variable(first, false);
       case IGNORED_SCALAR:
-        return scalar(first);
+        return variable(first, false);
       case NULL:
         return literal(NULL);
       case OUTPUT:
-        if (!scalar(first)) {
+        if (!variable(first, true)) {
           return false;
         }
         output |= first == '"' && stringLength > 0;
@@ -164,6 +251,18 @@ final class EventSkimmer {
       }
       whitespace();
     }
+  }
+
+  /** A scalar; a string is a slot of the template. */
+  private boolean variable(byte first, boolean isOutput) {
+    if (first != '"') {
+      return scalar(first);
+    }
+    if (!string()) {
+      return false;
+    }
+    slot(isOutput);
+    return true;
   }
 
   private boolean scalar(byte first) {

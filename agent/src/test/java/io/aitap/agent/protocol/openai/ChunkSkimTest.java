@@ -47,33 +47,52 @@ class ChunkSkimTest {
     assertEquals(0, chunks);
   }
 
+  /** Each case twice: walked in full, and compared with the template the plain delta before it left. */
+  private boolean skimsAfterADelta(String event) {
+    boolean alone = skims(event);
+    assertTrue(skims(DELTA + "}"));
+    assertEquals(alone, skims(event), "with and without a template: " + event);
+    return alone;
+  }
+
   @Test
   void whatTheFieldsReadIsNeverSkimmed() {
-    assertFalse(skims(DELTA + ",\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}"), "usage beside a delta");
-    assertFalse(skims(DELTA.replace("\"finish_reason\":null", "\"finish_reason\":\"stop\"") + "}"), "a finish reason");
-    assertFalse(skims("{\"error\":{\"type\":\"server_error\",\"code\":\"x\"}}"), "an error");
-    assertFalse(skims(DELTA.replace("\"model\":\"m\"", "\"model\":\"m2\"") + "}"), "another model");
-    assertFalse(skims(DELTA.replace("\"id\":\"c1\"", "\"id\":\"c2\"") + "}"), "another id");
-    assertFalse(skims(DELTA.replace("\"model\":\"m\"", "\"model\":\"\\u006d\"") + "}"), "the same model, escaped");
-    assertFalse(skims(DELTA + ",\"\\u0075sage\":{\"prompt_tokens\":3}}"), "an escaped field name");
-    assertFalse(skims(DELTA.replace("{\"content\":\"Hi\"}",
+    assertFalse(skimsAfterADelta(DELTA + ",\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}"), "usage beside a delta");
+    assertFalse(skimsAfterADelta(DELTA.replace("\"finish_reason\":null", "\"finish_reason\":\"stop\"") + "}"), "a finish reason");
+    assertFalse(skimsAfterADelta("{\"error\":{\"type\":\"server_error\",\"code\":\"x\"}}"), "an error");
+    assertFalse(skimsAfterADelta(DELTA.replace("\"model\":\"m\"", "\"model\":\"m2\"") + "}"), "another model");
+    assertFalse(skimsAfterADelta(DELTA.replace("\"id\":\"c1\"", "\"id\":\"c2\"") + "}"), "another id");
+    assertFalse(skimsAfterADelta(DELTA.replace("\"model\":\"m\"", "\"model\":\"\\u006d\"") + "}"), "the same model, escaped");
+    assertFalse(skimsAfterADelta(DELTA + ",\"\\u0075sage\":{\"prompt_tokens\":3}}"), "an escaped field name");
+    assertFalse(skimsAfterADelta(DELTA.replace("{\"content\":\"Hi\"}",
         "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{}\"}}]}") + "}"), "a tool call");
-    assertEquals(0, chunks);
   }
 
   @Test
   void whatTheParserWouldRejectIsNeverSkimmed() {
-    assertFalse(skims("[DONE]"));
-    assertFalse(skims(DELTA), "cut short");
-    assertFalse(skims(DELTA + "}}"), "trailing bytes");
-    assertFalse(skims(DELTA + "} {}"), "two documents");
-    assertFalse(skims(DELTA.replace("\"created\":1", "\"created\":01") + "}"), "a leading zero");
-    assertFalse(skims(DELTA.replace("Hi", "H\ti") + "}"), "a raw control character");
-    assertFalse(skims(DELTA.replace("Hi", "H\\xi") + "}"), "an unknown escape");
+    assertFalse(skimsAfterADelta("[DONE]"));
+    assertFalse(skimsAfterADelta(DELTA), "cut short");
+    assertFalse(skimsAfterADelta(DELTA + "}}"), "trailing bytes");
+    assertFalse(skimsAfterADelta(DELTA + "} {}"), "two documents");
+    assertFalse(skimsAfterADelta(DELTA.replace("\"created\":1", "\"created\":01") + "}"), "a leading zero");
+    assertFalse(skimsAfterADelta(DELTA.replace("Hi", "H\ti") + "}"), "a raw control character");
+    assertFalse(skimsAfterADelta(DELTA.replace("Hi", "H\\xi") + "}"), "an unknown escape");
     byte[] invalid = (DELTA + "}").getBytes(StandardCharsets.UTF_8);
     invalid[DELTA.indexOf("Hi")] = (byte) 0xC0;
     assertFalse(fields.skim(null, invalid, 0, invalid.length), "invalid UTF-8");
-    assertEquals(0, chunks);
+    assertTrue(skims(DELTA + "}"));
+    assertFalse(fields.skim(null, invalid, 0, invalid.length), "invalid UTF-8, with a template");
+    assertTrue(skimsAfterADelta(DELTA.replace("Hi", "Hi\\\"},\\\"finish_reason\\\":\\\"stop") + "}"), "a text with quotes");
+    assertFalse(skimsAfterADelta(DELTA.replace("Hi", "Hi\"},\"finish_reason\":\"stop") + "}"), "a text that closes early");
+  }
+
+  @Test
+  void aModelReadSinceTheTemplateSendsTheEventToTheParser() {
+    assertTrue(skims(DELTA + "}"));
+    facts.model = "m2";
+    assertFalse(skims(DELTA + "}"));
+    facts.model = "m";
+    assertTrue(skims(DELTA + "}"));
   }
 
   @Test
@@ -83,14 +102,14 @@ class ChunkSkimTest {
     byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
     int usage = stream.indexOf("\"usage\"") + 3;
     for (int split : List.of(usage, usage + 8, stream.indexOf("completion_tokens") + 4)) {
-      ResponseFacts split2 = new ResponseFacts(() -> {});
-      JsonEventStreamParser parser = new JsonEventStreamParser(new ChoicesFields(split2, false));
+      ResponseFacts read = new ResponseFacts(() -> {});
+      JsonEventStreamParser parser = new JsonEventStreamParser(new ChoicesFields(read, false));
       parser.feed(bytes, 0, split);
       parser.feed(bytes, split, bytes.length - split);
       parser.endOfBody();
-      assertEquals(3L, split2.inputTokens, "split at " + split);
-      assertEquals(7L, split2.outputTokens, "split at " + split);
-      assertEquals("m", split2.model);
+      assertEquals(3L, read.inputTokens, "split at " + split);
+      assertEquals(7L, read.outputTokens, "split at " + split);
+      assertEquals("m", read.model);
     }
   }
 
