@@ -57,10 +57,14 @@ public abstract class EventFields implements JsonEventHandler {
 
   @Override
   public final boolean skim(String name, byte[] bytes, int offset, int length) {
+    EventShape shape = shapeOf(name);
+    if (shape == null) {
+      return false;
+    }
     if (skimmer == null) {
       skimmer = new EventSkimmer();
     }
-    if (!skimmer.skims(shapeOf(name), bytes, offset, length, response)) {
+    if (!skimmer.skims(shape, bytes, offset, length, response)) {
       return false;
     }
     onEventStart(name);
