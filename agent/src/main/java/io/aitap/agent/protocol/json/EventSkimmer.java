@@ -1,6 +1,7 @@
 package io.aitap.agent.protocol.json;
 
 import io.aitap.agent.protocol.ResponseFacts;
+import java.util.Arrays;
 
 /**
  * Judges one whole event from its bytes against an {@link EventShape}: whether it is a JSON value
@@ -30,6 +31,8 @@ final class EventSkimmer {
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   /** String values a template may have; an event with more is walked in full every time. */
   private static final int MAX_SLOTS = 16;
+  /** Shorter runs are compared faster by a plain loop than by the vectorised comparison. */
+  private static final int VECTOR_COMPARE = 32;
 
   private byte[] bytes;
   private int at;
@@ -118,6 +121,9 @@ final class EventSkimmer {
   }
 
   private boolean same(int at, int templateAt, int length) {
+    if (length >= VECTOR_COMPARE) {
+      return Arrays.equals(bytes, at, at + length, template, templateAt, templateAt + length);
+    }
     for (int k = 0; k < length; k++) {
       if (bytes[at + k] != template[templateAt + k]) {
         return false;
