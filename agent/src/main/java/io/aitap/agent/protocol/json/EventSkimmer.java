@@ -29,6 +29,10 @@ final class EventSkimmer {
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  /** Where a container's walk stands. */
+  private static final int INVALID = -1;
+  private static final int MORE = 0;
+  private static final int CLOSED = 1;
   /** String values a template may have; an event with more is walked in full every time. */
   private static final int MAX_SLOTS = 16;
   /** Shorter runs are compared faster by a plain loop than by the vectorised comparison. */
@@ -188,17 +192,8 @@ final class EventSkimmer {
   }
 
   private boolean object(EventShape shape) {
-    if (++depth > MAX_DEPTH) {
-      return false;
-    }
-    at++;
-    whitespace();
-    if (at < end && bytes[at] == '}') {
-      at++;
-      depth--;
-      return true;
-    }
-    while (true) {
+    int state = open('}');
+    while (state == MORE) {
       if (at >= end || bytes[at] != '"' || !string() || stringEscaped) {
         return false;
       }
@@ -212,51 +207,53 @@ final class EventSkimmer {
       if (!value(field)) {
         return false;
       }
-      whitespace();
-      if (at >= end) {
-        return false;
-      }
-      byte next = bytes[at++];
-      if (next == '}') {
-        depth--;
-        return true;
-      }
-      if (next != ',') {
-        return false;
-      }
-      whitespace();
+      state = next('}');
     }
+    return state == CLOSED;
   }
 
   private boolean array(EventShape element) {
-    if (++depth > MAX_DEPTH) {
-      return false;
-    }
-    at++;
-    whitespace();
-    if (at < end && bytes[at] == ']') {
-      at++;
-      depth--;
-      return true;
-    }
-    while (true) {
+    int state = open(']');
+    while (state == MORE) {
       if (!value(element)) {
         return false;
       }
-      whitespace();
-      if (at >= end) {
-        return false;
-      }
-      byte next = bytes[at++];
-      if (next == ']') {
-        depth--;
-        return true;
-      }
-      if (next != ',') {
-        return false;
-      }
-      whitespace();
+      state = next(']');
     }
+    return state == CLOSED;
+  }
+
+  /** Enters the container opening at {@link #at}: {@link #CLOSED} when it is empty. */
+  private int open(char close) {
+    if (++depth > MAX_DEPTH) {
+      return INVALID;
+    }
+    at++;
+    whitespace();
+    if (at < end && bytes[at] == close) {
+      at++;
+      depth--;
+      return CLOSED;
+    }
+    return MORE;
+  }
+
+  /** After a member or element: a comma and {@link #MORE}, or the closing bracket and {@link #CLOSED}. */
+  private int next(char close) {
+    whitespace();
+    if (at >= end) {
+      return INVALID;
+    }
+    byte next = bytes[at++];
+    if (next == close) {
+      depth--;
+      return CLOSED;
+    }
+    if (next != ',') {
+      return INVALID;
+    }
+    whitespace();
+    return MORE;
   }
 
   /** A scalar; a string is a slot of the template. */

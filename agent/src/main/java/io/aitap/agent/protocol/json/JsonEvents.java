@@ -8,7 +8,7 @@ package io.aitap.agent.protocol.json;
  *
  * <p>Events the handler {@link JsonEventHandler#skims skims} are held until they end and offered to
  * it whole: most are content deltas it can judge from their bytes far faster than a parser reads
- * them. One longer than {@link #MAX_HELD} is parsed as it arrives, as the others are.
+ * them. One longer than {@link #MAX_HELD} is parsed, as it arrives, as the others are.
  */
 public final class JsonEvents {
 
@@ -75,7 +75,7 @@ public final class JsonEvents {
 
   /** A whole event at once. */
   public void event(String name, byte[] bytes, int offset, int length) {
-    if (handler.skims(name) && handler.skim(name, bytes, offset, length)) {
+    if (length <= MAX_HELD && handler.skims(name) && handler.skim(name, bytes, offset, length)) {
       return;
     }
     startParsing(name);
