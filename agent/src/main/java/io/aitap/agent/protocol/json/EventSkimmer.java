@@ -141,7 +141,7 @@ final class EventSkimmer {
       return;
     }
     if (template == null || template.length < length) {
-      template = new byte[Math.max(length, 2 * (template == null ? 256 : template.length))];
+      template = new byte[Math.max(length, template == null ? 0 : 2 * template.length)];
     }
     System.arraycopy(bytes, offset, template, 0, length);
     templateLength = length;

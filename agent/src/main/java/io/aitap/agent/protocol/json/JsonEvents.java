@@ -14,7 +14,7 @@ public final class JsonEvents {
 
   /** Content deltas are a few hundred bytes; an event this long is parsed as it streams. */
   static final int MAX_HELD = 16 * 1024;
-  private static final int FIRST_HELD = 1024;
+  private static final int FIRST_HELD = 512;
 
   private final JsonEventHandler handler;
   private JsonScanner scanner;
