@@ -7,6 +7,7 @@ import io.aitap.agent.protocol.SplitInputUsage;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
 import io.aitap.agent.protocol.json.EventFields;
+import io.aitap.agent.protocol.json.EventShape;
 import java.io.IOException;
 
 /**
@@ -16,6 +17,20 @@ import java.io.IOException;
  * a stream that began with 200. Also reads Anthropic's error body, {@code {"error": {"type": …}}}.
  */
 public final class AnthropicFields extends EventFields {
+
+  /**
+   * A named event (its {@code type} then says nothing new) read as {@link #onValue} would read it:
+   * {@code content_block_delta} and {@code ping} are all but a few of a stream.
+   */
+  private static final EventShape NAMED_EVENT = EventShape.object(EventShape.IGNORED)
+      .with("type", EventShape.IGNORED_SCALAR)
+      .with("id", EventShape.ID)
+      .with("model", EventShape.MODEL)
+      .with("stop_reason", EventShape.READ)
+      .with("usage", EventShape.READ)
+      .with("error", EventShape.READ)
+      .with("message", EventShape.READ)
+      .with("delta", EventShape.object(EventShape.IGNORED).with("stop_reason", EventShape.READ));
 
   private final SplitInputUsage usage;
 
@@ -30,6 +45,11 @@ public final class AnthropicFields extends EventFields {
     if ("error".equals(eventType)) {
       response.failedInBody = true;
     }
+  }
+
+  @Override
+  protected EventShape shapeOf(String name) {
+    return name == null ? null : NAMED_EVENT;
   }
 
   @Override

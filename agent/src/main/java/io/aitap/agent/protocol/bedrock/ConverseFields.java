@@ -7,6 +7,7 @@ import io.aitap.agent.protocol.SplitInputUsage;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
 import io.aitap.agent.protocol.json.EventFields;
+import io.aitap.agent.protocol.json.EventShape;
 import java.io.IOException;
 
 /**
@@ -16,6 +17,11 @@ import java.io.IOException;
  */
 final class ConverseFields extends EventFields {
 
+  /** An event without a stop reason or usage (all but two of a stream) changes nothing here. */
+  private static final EventShape EVENT = EventShape.object(EventShape.IGNORED)
+      .with("stopReason", EventShape.READ)
+      .with("usage", EventShape.READ);
+
   private final SplitInputUsage usage;
   /** One half of a {@code cacheDetails} entry, until the other half arrives. */
   private String pendingTtl;
@@ -24,6 +30,11 @@ final class ConverseFields extends EventFields {
   ConverseFields(ResponseFacts response) {
     super(response, "contentBlockDelta");
     this.usage = new SplitInputUsage(response);
+  }
+
+  @Override
+  protected EventShape shapeOf(String name) {
+    return EVENT;
   }
 
   @Override

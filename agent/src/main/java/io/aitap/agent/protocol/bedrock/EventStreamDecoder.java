@@ -1,30 +1,31 @@
 package io.aitap.agent.protocol.bedrock;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
  * The AWS event stream framing ({@code application/vnd.amazon.eventstream}), decoded incrementally:
  * {@code total_len u32 | headers_len u32 | prelude_crc u32 | headers | payload | message_crc u32},
  * big-endian, CRC-32 over the prelude and over the whole message. One frame is held at a time,
- * bounded by {@link #MAX_FRAME}; a larger or corrupt frame ends decoding.
+ * bounded by {@link #MAX_FRAME}; a larger or corrupt frame ends decoding. Only the string headers
+ * asked for are read, into an array: a frame is a few hundred bytes, and a map of all its headers
+ * cost as much as the rest of its decoding.
  */
 final class EventStreamDecoder {
 
   interface Listener {
     /**
-     * A whole, checked frame: its string headers (absent ones map to null; valid during the call
-     * only) and its payload.
+     * A whole, checked frame: the values of the string headers asked for, in the order asked
+     * (null when absent; valid during the call only), and its payload.
      */
-    void onFrame(Map<String, String> headers, byte[] frame, int payloadOffset, int payloadLength);
+    void onFrame(String[] headers, byte[] frame, int payloadOffset, int payloadLength);
   }
 
   /** Bedrock's frames carry one small JSON event each; anything this large is not one. */
   static final int MAX_FRAME = 1 << 20;
   private static final int PRELUDE = 12;
-  /** Header names and values repeat in every frame; this many distinct ones are kept as Strings. */
+  /** Header values repeat in every frame; this many distinct ones are kept as Strings. */
   private static final int KNOWN_STRINGS = 32;
 
   private final Listener listener;
@@ -33,12 +34,18 @@ final class EventStreamDecoder {
   private int totalLength = -1;
   private boolean failed;
   private final CRC32 crc = new CRC32();
-  private final Map<String, String> headers = new HashMap<>();
+  private final byte[][] names;
+  private final String[] headers;
   private final String[] known = new String[KNOWN_STRINGS];
   private int knownCount;
 
-  EventStreamDecoder(Listener listener) {
+  EventStreamDecoder(Listener listener, String... headerNames) {
     this.listener = listener;
+    this.names = new byte[headerNames.length][];
+    for (int i = 0; i < headerNames.length; i++) {
+      names[i] = headerNames[i].getBytes(StandardCharsets.UTF_8);
+    }
+    this.headers = new String[headerNames.length];
   }
 
   boolean failed() {
@@ -86,8 +93,7 @@ final class EventStreamDecoder {
       return;
     }
     int headersLength = intAt(4);
-    Map<String, String> headers = readHeaders(PRELUDE, PRELUDE + headersLength);
-    if (headers == null) {
+    if (!readHeaders(PRELUDE, PRELUDE + headersLength)) {
       failed = true;
       return;
     }
@@ -95,20 +101,16 @@ final class EventStreamDecoder {
     listener.onFrame(headers, frame, payload, totalLength - 4 - payload);
   }
 
-  /** Reads string-valued headers; other types are skipped by their size. */
-  private Map<String, String> readHeaders(int from, int to) {
-    // the same names come in every frame: their entries are kept, emptied, and filled again
-    if (headers.size() > KNOWN_STRINGS) {
-      headers.clear();
-    }
-    headers.replaceAll(EventStreamDecoder::absent);
+  /** Reads the string headers asked for; other headers are skipped by their size. */
+  private boolean readHeaders(int from, int to) {
+    Arrays.fill(headers, null);
     int i = from;
     while (i < to) {
       int nameLength = frame[i++] & 0xFF;
       if (i + nameLength + 1 > to) {
-        return null;
+        return false;
       }
-      String name = string(i, nameLength);
+      int wanted = wanted(i, nameLength);
       i += nameLength;
       int type = frame[i++] & 0xFF;
       int size;
@@ -121,28 +123,43 @@ final class EventStreamDecoder {
         case 9: size = 16; break;
         case 6: case 7:
           if (i + 2 > to) {
-            return null;
+            return false;
           }
           int valueLength = ((frame[i] & 0xFF) << 8) | (frame[i + 1] & 0xFF);
           i += 2;
           if (i + valueLength > to) {
-            return null;
+            return false;
           }
-          if (type == 7) {
-            headers.put(name, string(i, valueLength));
+          if (type == 7 && wanted >= 0) {
+            headers[wanted] = string(i, valueLength);
           }
           size = valueLength;
           break;
         default:
-          return null;
+          return false;
       }
       i += size;
     }
-    return i == to ? headers : null;
+    return i == to;
   }
 
-  private static String absent(String name, String value) {
-    return null;
+  /** Which of the names asked for the frame's bytes at {@code at} are, or -1. */
+  private int wanted(int at, int length) {
+    for (int k = 0; k < names.length; k++) {
+      if (names[k].length == length && isName(names[k], at)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private boolean isName(byte[] name, int at) {
+    for (int i = 0; i < name.length; i++) {
+      if (frame[at + i] != name[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The frame's bytes as a String, the same String as last time when they are the same. */

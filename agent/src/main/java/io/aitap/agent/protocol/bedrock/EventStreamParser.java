@@ -4,7 +4,6 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonEvents;
-import java.util.Map;
 
 /**
  * A Bedrock stream: event frames hand their payload on under their {@code :event-type}; exception
@@ -17,9 +16,15 @@ final class EventStreamParser implements ResponseParser, EventStreamDecoder.List
     void onEvent(String eventType, byte[] frame, int payloadOffset, int payloadLength);
   }
 
+  private static final int MESSAGE_TYPE = 0;
+  private static final int EVENT_TYPE = 1;
+  private static final int EXCEPTION_TYPE = 2;
+  private static final int ERROR_CODE = 3;
+
   private final ResponseFacts response;
   private final Events events;
-  private final EventStreamDecoder decoder = new EventStreamDecoder(this);
+  private final EventStreamDecoder decoder =
+      new EventStreamDecoder(this, ":message-type", ":event-type", ":exception-type", ":error-code");
 
   EventStreamParser(ResponseFacts response, Events events) {
     this.response = response;
@@ -40,14 +45,14 @@ final class EventStreamParser implements ResponseParser, EventStreamDecoder.List
   public void endOfBody() {}
 
   @Override
-  public void onFrame(Map<String, String> headers, byte[] frame, int payloadOffset, int payloadLength) {
-    String messageType = headers.get(":message-type");
+  public void onFrame(String[] headers, byte[] frame, int payloadOffset, int payloadLength) {
+    String messageType = headers[MESSAGE_TYPE];
     if ("exception".equals(messageType) || "error".equals(messageType)) {
-      String type = "exception".equals(messageType) ? headers.get(":exception-type") : headers.get(":error-code");
+      String type = "exception".equals(messageType) ? headers[EXCEPTION_TYPE] : headers[ERROR_CODE];
       response.errorType = BedrockRuntime.errorTypeOf(type);
       response.failedInBody = true;
       return;
     }
-    events.onEvent(headers.get(":event-type"), frame, payloadOffset, payloadLength);
+    events.onEvent(headers[EVENT_TYPE], frame, payloadOffset, payloadLength);
   }
 }

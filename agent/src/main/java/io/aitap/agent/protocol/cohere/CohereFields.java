@@ -6,6 +6,7 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
 import io.aitap.agent.protocol.json.EventFields;
+import io.aitap.agent.protocol.json.EventShape;
 import java.io.IOException;
 
 /**
@@ -14,8 +15,22 @@ import java.io.IOException;
  */
 final class CohereFields extends EventFields {
 
+  /** What {@link #onValue} reads at the top and again under {@code delta}. */
+  private static final EventShape FIELDS = EventShape.object(EventShape.IGNORED)
+      .with("id", EventShape.ID)
+      .with("type", EventShape.IGNORED_SCALAR)
+      .with("finish_reason", EventShape.READ)
+      .with("usage", EventShape.READ);
+  /** A named event (its {@code type} then says nothing new): {@code content-delta} is most of a stream. */
+  private static final EventShape NAMED_EVENT = FIELDS.with("delta", FIELDS);
+
   CohereFields(ResponseFacts response) {
     super(response, "content-delta");
+  }
+
+  @Override
+  protected EventShape shapeOf(String name) {
+    return name == null ? null : NAMED_EVENT;
   }
 
   @Override

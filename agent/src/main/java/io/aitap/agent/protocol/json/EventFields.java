@@ -14,6 +14,7 @@ public abstract class EventFields implements JsonEventHandler {
   protected String eventType;
   private final String outputEvent;
   private boolean carriesOutput;
+  private EventSkimmer skimmer;
 
   /** For events whose content tells whether they carry output. */
   protected EventFields(ResponseFacts response) {
@@ -38,6 +39,40 @@ public abstract class EventFields implements JsonEventHandler {
       response.chunk();
     }
     carriesOutput = false;
+  }
+
+  /**
+   * What the events named {@code name} (null for unnamed ones) look like when they tell these fields
+   * nothing but whether output arrived; null when every such event is parsed. Such events are
+   * judged from their bytes (content capture, which reads their values, takes the parsing path).
+   */
+  protected EventShape shapeOf(String name) {
+    return null;
+  }
+
+  @Override
+  public final boolean skims(String name) {
+    return shapeOf(name) != null;
+  }
+
+  @Override
+  public final boolean skim(String name, byte[] bytes, int offset, int length) {
+    EventShape shape = shapeOf(name);
+    if (shape == null) {
+      return false;
+    }
+    if (skimmer == null) {
+      skimmer = new EventSkimmer();
+    }
+    if (!skimmer.skims(shape, bytes, offset, length, response)) {
+      return false;
+    }
+    onEventStart(name);
+    if (skimmer.carriesOutput()) {
+      carriesOutput();
+    }
+    onEventEnd();
+    return true;
   }
 
   /** The event being read carries output. */

@@ -3,8 +3,9 @@ package io.aitap.agent.protocol.json;
 import io.aitap.agent.protocol.ResponseParser;
 
 /**
- * Newline-delimited JSON (Ollama's streams): each line is one event with a scanner of its own, fed
- * as its bytes arrive. Blank lines and CR before LF are ignored.
+ * Newline-delimited JSON (Ollama's streams): each line is one event, fed as its bytes arrive; a
+ * line read whole in one piece is handed on whole, uncopied. Blank lines and CR before LF are
+ * ignored.
  */
 public final class NdjsonParser implements ResponseParser {
 
@@ -20,8 +21,12 @@ public final class NdjsonParser implements ResponseParser {
     int start = offset;
     for (int i = offset; i < end; i++) {
       if (bytes[i] == '\n') {
-        append(bytes, start, i - start);
-        endLine();
+        if (lines.isOpen()) {
+          append(bytes, start, i - start);
+          endLine();
+        } else if (i > start) {
+          lines.event(null, bytes, start, i - start);
+        }
         start = i + 1;
       }
     }

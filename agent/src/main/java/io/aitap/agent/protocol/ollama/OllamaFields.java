@@ -7,6 +7,7 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
 import io.aitap.agent.protocol.json.EventFields;
+import io.aitap.agent.protocol.json.EventShape;
 import java.io.IOException;
 
 /**
@@ -16,11 +17,26 @@ import java.io.IOException;
  */
 final class OllamaFields extends EventFields {
 
+  /** A line of output, read as {@link #onValue} would read it: what it does not name changes nothing. */
+  private static final EventShape LINE = EventShape.object(EventShape.IGNORED)
+      .with("model", EventShape.MODEL)
+      .with("message", EventShape.object(EventShape.IGNORED).with("content", EventShape.OUTPUT))
+      .with("response", EventShape.OUTPUT)
+      .with("done_reason", EventShape.READ)
+      .with("prompt_eval_count", EventShape.READ)
+      .with("eval_count", EventShape.READ)
+      .with("error", EventShape.READ);
+
   private final int status;
 
   OllamaFields(ResponseFacts response, int status) {
     super(response);
     this.status = status;
+  }
+
+  @Override
+  protected EventShape shapeOf(String name) {
+    return LINE;
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.json.EventFields;
+import io.aitap.agent.protocol.json.EventShape;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
 import java.io.IOException;
@@ -25,6 +26,16 @@ final class ChoicesFields extends EventFields {
   private static final String[] CACHE_HIT_TOKENS = {"usage", "prompt_cache_hit_tokens"};
   private static final String[] REASONING_TOKENS = {"usage", "completion_tokens_details", "reasoning_tokens"};
   private static final String[] COST = {"usage", "cost"};
+  /** A chunk of text deltas, read as {@link #onValue} would read it: what it does not name changes nothing. */
+  private static final EventShape CHUNK = EventShape.object(EventShape.IGNORED)
+      .with("id", EventShape.ID)
+      .with("model", EventShape.MODEL)
+      .with("usage", EventShape.NULL)
+      .with("error", EventShape.READ)
+      .with("choices", EventShape.array(EventShape.object(EventShape.IGNORED)
+          .with("finish_reason", EventShape.NULL)
+          .with("text", EventShape.OUTPUT)
+          .with("delta", EventShape.object(EventShape.OUTPUT).with("role", EventShape.IGNORED_SCALAR))));
 
   private final boolean reasoningBesideCompletion;
   private Long completionTokens;
@@ -32,6 +43,11 @@ final class ChoicesFields extends EventFields {
   ChoicesFields(ResponseFacts response, boolean reasoningBesideCompletion) {
     super(response);
     this.reasoningBesideCompletion = reasoningBesideCompletion;
+  }
+
+  @Override
+  protected EventShape shapeOf(String name) {
+    return name == null ? CHUNK : null;
   }
 
   @Override

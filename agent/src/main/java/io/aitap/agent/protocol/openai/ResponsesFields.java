@@ -6,6 +6,7 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.json.JsonPath;
 import io.aitap.agent.protocol.json.JsonValues;
 import io.aitap.agent.protocol.json.EventFields;
+import io.aitap.agent.protocol.json.EventShape;
 import java.io.IOException;
 
 /**
@@ -16,6 +17,12 @@ import java.io.IOException;
  */
 final class ResponsesFields extends EventFields {
 
+  /** A named stream event without the response object ({@code *.delta} and the like) tells nothing new. */
+  private static final EventShape NAMED_EVENT = EventShape.object(EventShape.IGNORED)
+      .with("type", EventShape.IGNORED_SCALAR)
+      .with("code", EventShape.READ)
+      .with("response", EventShape.READ);
+
   /** In a stream the response object sits one level down, under "response". */
   private final int base;
   private String status;
@@ -24,6 +31,11 @@ final class ResponsesFields extends EventFields {
   ResponsesFields(ResponseFacts response, boolean stream) {
     super(response);
     this.base = stream ? 1 : 0;
+  }
+
+  @Override
+  protected EventShape shapeOf(String name) {
+    return base == 1 && name != null ? NAMED_EVENT : null;
   }
 
   @Override

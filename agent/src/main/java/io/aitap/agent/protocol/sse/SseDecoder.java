@@ -55,6 +55,17 @@ public final class SseDecoder {
           continue;
         }
       }
+      if (state == State.DATA) {
+        // most of a stream is data: run to the end of the line at once
+        if (dataStart < 0) {
+          dataStart = i;
+        }
+        i = lineEnd(bytes, i, end);
+        if (i == end) {
+          break;
+        }
+        b = bytes[i];
+      }
       if (b == '\r' || b == '\n') {
         if (state == State.DATA && dataStart >= 0 && i > dataStart) {
           listener.onData(bytes, dataStart, i - dataStart);
@@ -94,11 +105,6 @@ public final class SseDecoder {
             appendEventName(b);
           }
           break;
-        case DATA:
-          if (dataStart < 0) {
-            dataStart = i;
-          }
-          break;
         case EVENT_NAME:
           appendEventName(b);
           break;
@@ -109,6 +115,14 @@ public final class SseDecoder {
     if (state == State.DATA && dataStart >= 0 && end > dataStart) {
       listener.onData(bytes, dataStart, end - dataStart);
     }
+  }
+
+  private static int lineEnd(byte[] bytes, int from, int end) {
+    int i = from;
+    while (i < end && bytes[i] != '\n' && bytes[i] != '\r') {
+      i++;
+    }
+    return i;
   }
 
   private State valueStateFor() {
