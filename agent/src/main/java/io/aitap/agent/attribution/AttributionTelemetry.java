@@ -41,6 +41,11 @@ public final class AttributionTelemetry {
     }
   }
 
+  /** The call's metric labels by attribution key: what {@link #putMetricLabels} puts. */
+  public static Map<String, String> metricLabels(CallAttribution call) {
+    return call.metricLabels().labels;
+  }
+
   public static void putMetricLabels(AttributesBuilder attributes, CallAttribution call) {
     call.metricLabels().labels.forEach((key, value) -> attributes.put(key(key), value));
   }

@@ -39,6 +39,13 @@ public final class CallFactory implements CallStarts {
         classifier.classify(url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), headers), headers);
   }
 
+  @Override
+  public AiCall start(String url, RequestHeaders headers) {
+    RequestUrl parts = RequestUrl.parse(url);
+    return parts == null ? null : start(
+        classifier.classify(parts.scheme, parts.host, parts.port, parts.rawPath, headers), headers);
+  }
+
   private AiCall start(AiEndpoint endpoint, RequestHeaders headers) {
     if (endpoint == null) {
       return null;

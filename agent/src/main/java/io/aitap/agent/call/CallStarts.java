@@ -26,6 +26,18 @@ public interface CallStarts {
   }
 
   /**
+   * Like {@link #start(URI, RequestHeaders)}, for clients that hold their absolute URL as a string:
+   * the {@link CallFactory} checks it without building a URI.
+   */
+  default AiCall start(String url, RequestHeaders headers) {
+    try {
+      return url == null ? null : start(new URI(url), headers);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /**
    * The endpoint check alone, for hooks that keep their calls elsewhere: false when no request to
    * this URL can be an AI call, whatever its headers.
    */

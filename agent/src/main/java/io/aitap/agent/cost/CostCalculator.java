@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a call cost in USD. Prices come from the user's own price lines first, then from
@@ -47,7 +48,9 @@ public final class CostCalculator {
 
   private final Future<PriceSources> reading;
   private final Map<String, String> aliases;
-  private final Map<String, Optional<PricedModel>> resolved = new ConcurrentHashMap<>();
+  /** By endpoint, then model: a call's lookup builds no key. */
+  private final Map<String, Map<String, Optional<PricedModel>>> resolved = new ConcurrentHashMap<>();
+  private final AtomicInteger remembered = new AtomicInteger();
 
   private CostCalculator(Future<PriceSources> reading, Map<String, String> aliases) {
     this.reading = reading;
@@ -138,12 +141,13 @@ public final class CostCalculator {
     if (model == null) {
       return null;
     }
-    String key = endpoint + '\n' + model;
-    Optional<PricedModel> known = resolved.get(key);
+    Map<String, Optional<PricedModel>> atEndpoint = endpoint == null ? null : resolved.get(endpoint);
+    Optional<PricedModel> known = atEndpoint == null ? null : atEndpoint.get(model);
     if (known == null) {
       known = Optional.ofNullable(resolve(model, endpoint, sources()));
-      if (resolved.size() < MAX_REMEMBERED && reading.isDone()) {
-        resolved.put(key, known);
+      if (endpoint != null && remembered.get() < MAX_REMEMBERED && reading.isDone()
+          && resolved.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>()).putIfAbsent(model, known) == null) {
+        remembered.incrementAndGet();
       }
     }
     return known.orElse(null);

@@ -1,17 +1,11 @@
 package io.aitap.agent.telemetry;
 
-import static io.aitap.agent.telemetry.GenAiAttributes.ERROR_CATEGORY;
-import static io.aitap.agent.telemetry.GenAiAttributes.ERROR_TYPE;
 import static io.aitap.agent.telemetry.GenAiAttributes.OPERATION_NAME;
 import static io.aitap.agent.telemetry.GenAiAttributes.PRICING_LIST;
 import static io.aitap.agent.telemetry.GenAiAttributes.PROVIDER_NAME;
-import static io.aitap.agent.telemetry.GenAiAttributes.RATELIMIT_KIND;
 import static io.aitap.agent.telemetry.GenAiAttributes.REQUEST_MODEL;
-import static io.aitap.agent.telemetry.GenAiAttributes.RESPONSE_MODEL;
 import static io.aitap.agent.telemetry.GenAiAttributes.SERVER_ADDRESS;
 import static io.aitap.agent.telemetry.GenAiAttributes.SERVER_PORT;
-import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_KIND;
-import static io.aitap.agent.telemetry.GenAiAttributes.TOKEN_TYPE;
 
 import io.aitap.agent.attribution.AttributionTelemetry;
 import io.aitap.agent.call.AiCall;
@@ -21,6 +15,7 @@ import io.aitap.agent.cost.CostCalculator;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.RateLimits;
 import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.telemetry.MetricAttributeSets.Variant;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -57,6 +52,7 @@ final class CallMetrics {
   private final LongGauge rateLimitRemaining;
   private final LongGauge rateLimitLimit;
   private final AttributionTelemetry attribution;
+  private final MetricAttributeSets attributeSets = new MetricAttributeSets();
 
   CallMetrics(Meter meter, CostCalculator costs) {
     attribution = new AttributionTelemetry(meter);
@@ -128,13 +124,10 @@ final class CallMetrics {
   }
 
   void record(AiCall call, CallOutcome outcome, CallCost callCost, RateLimits limits) {
-    AttributesBuilder builder = requestAttributes(call).toBuilder();
     ResponseFacts response = call.response();
     String errorType = outcome.errorType();
-    putIfPresent(builder, RESPONSE_MODEL, response.model);
-    putIfPresent(builder, ERROR_TYPE, errorType);
-    putIfPresent(builder, ERROR_CATEGORY, outcome.errorCategory());
-    Attributes attributes = builder.build();
+    MetricAttributeSets.Sets sets = attributeSets.of(call, response.model, errorType, outcome.errorCategory());
+    Attributes attributes = sets.attributes;
     attribution.countFolded(call.attribution());
     if (limits != null) {
       recordRateLimits(call, limits);
@@ -151,11 +144,11 @@ final class CallMetrics {
       timeToFirstChunk.record(ttfc / NANOS_PER_SECOND, attributes);
     }
     if (outcome.hasUsage()) {
-      recordTokens(response.inputTokens, "input", attributes);
-      recordTokens(response.outputTokens, "output", attributes);
-      recordDetail(response.cacheReadInputTokens, "cache_read", attributes);
-      recordDetail(response.cacheCreationInputTokens, "cache_creation", attributes);
-      recordDetail(response.reasoningOutputTokens, "reasoning", attributes);
+      recordTokens(response.inputTokens, sets, Variant.INPUT);
+      recordTokens(response.outputTokens, sets, Variant.OUTPUT);
+      recordDetail(response.cacheReadInputTokens, sets, Variant.CACHE_READ);
+      recordDetail(response.cacheCreationInputTokens, sets, Variant.CACHE_CREATION);
+      recordDetail(response.reasoningOutputTokens, sets, Variant.REASONING);
     } else if (errorType == null) {
       missingUsage.add(1, attributes);
     }
@@ -163,21 +156,22 @@ final class CallMetrics {
 
   /** Chunk gaps are recorded as they happen, when only the request side of the call is known. */
   void recordChunkGap(AiCall call, long gapNanos) {
-    timePerOutputChunk.record(gapNanos / NANOS_PER_SECOND, requestAttributes(call));
+    timePerOutputChunk.record(gapNanos / NANOS_PER_SECOND, requestSets(call).attributes);
   }
 
   /** Per provider, endpoint and model: the head-room left before the 429s start. */
   private void recordRateLimits(AiCall call, RateLimits limits) {
-    recordLimit(call, "requests", limits.remainingRequests, limits.limitRequests);
-    recordLimit(call, "tokens", limits.remainingTokens, limits.limitTokens);
+    MetricAttributeSets.Sets sets = requestSets(call);
+    recordLimit(sets, Variant.REQUESTS, limits.remainingRequests, limits.limitRequests);
+    recordLimit(sets, Variant.TOKENS, limits.remainingTokens, limits.limitTokens);
   }
 
-  /** Most providers send no rate-limit headers: no attributes are built for them. */
-  private void recordLimit(AiCall call, String kind, Long remaining, Long limit) {
+  /** Most providers send no rate-limit headers: no attributes are looked up for them. */
+  private void recordLimit(MetricAttributeSets.Sets sets, Variant kind, Long remaining, Long limit) {
     if (remaining == null && limit == null) {
       return;
     }
-    Attributes attributes = requestAttributes(call).toBuilder().put(RATELIMIT_KIND, kind).build();
+    Attributes attributes = sets.with(kind);
     recordGauge(rateLimitRemaining, remaining, attributes);
     recordGauge(rateLimitLimit, limit, attributes);
   }
@@ -188,48 +182,29 @@ final class CallMetrics {
     }
   }
 
-  private void recordTokens(Long tokens, String type, Attributes attributes) {
+  private void recordTokens(Long tokens, MetricAttributeSets.Sets sets, Variant type) {
     if (tokens != null) {
-      tokenUsage.record(tokens, attributes.toBuilder().put(TOKEN_TYPE, type).build());
+      tokenUsage.record(tokens, sets.with(type));
     }
   }
 
-  private void recordDetail(Long tokens, String kind, Attributes attributes) {
+  private void recordDetail(Long tokens, MetricAttributeSets.Sets sets, Variant kind) {
     if (tokens != null && tokens > 0) {
-      tokenDetails.add(tokens, attributes.toBuilder().put(TOKEN_KIND, kind).build());
+      tokenDetails.add(tokens, sets.with(kind));
     }
   }
 
   /**
-   * The request's attributes, made once per call: a stream records one chunk gap per event. Its
-   * request has been read by its first chunk, and is read through by its end.
+   * The sets of the request's side, looked up once per call: a stream records one chunk gap per
+   * event. Its request has been read by its first chunk, and is read through by its end.
    */
-  private static Attributes requestAttributes(AiCall call) {
+  private MetricAttributeSets.Sets requestSets(AiCall call) {
     Object known = call.sinkState();
-    if (known instanceof Attributes) {
-      return (Attributes) known;
+    if (known instanceof MetricAttributeSets.Sets) {
+      return (MetricAttributeSets.Sets) known;
     }
-    Attributes attributes = newRequestAttributes(call);
-    call.sinkState(attributes);
-    return attributes;
-  }
-
-  private static Attributes newRequestAttributes(AiCall call) {
-    AiEndpoint endpoint = call.endpoint();
-    AttributesBuilder builder =
-        Attributes.builder()
-            .put(OPERATION_NAME, endpoint.protocol().operationName())
-            .put(PROVIDER_NAME, endpoint.providerName())
-            .put(SERVER_ADDRESS, endpoint.serverAddress())
-            .put(SERVER_PORT, (long) endpoint.serverPort());
-    putIfPresent(builder, REQUEST_MODEL, call.request().model);
-    AttributionTelemetry.putMetricLabels(builder, call.attribution());
-    return builder.build();
-  }
-
-  private static void putIfPresent(AttributesBuilder builder, io.opentelemetry.api.common.AttributeKey<String> key, String value) {
-    if (value != null) {
-      builder.put(key, value);
-    }
+    MetricAttributeSets.Sets sets = attributeSets.ofRequest(call);
+    call.sinkState(sets);
+    return sets;
   }
 }

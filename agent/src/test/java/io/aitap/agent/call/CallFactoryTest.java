@@ -35,6 +35,20 @@ class CallFactoryTest {
   }
 
   @Test
+  void aUrlStringIsCheckedAsItsUriWouldBe() {
+    String url = "https://api.openai.com:443/v1/chat/completions?x=1";
+    AiCall byString = calls.start(url, RequestHeaders.NONE);
+    AiCall byUri = calls.start(URI.create(url), RequestHeaders.NONE);
+
+    assertEquals(byUri.endpoint().providerName(), byString.endpoint().providerName());
+    assertEquals(byUri.endpoint().protocol(), byString.endpoint().protocol());
+    assertEquals(byUri.endpoint().serverAddress(), byString.endpoint().serverAddress());
+    assertEquals(byUri.endpoint().serverPort(), byString.endpoint().serverPort());
+    assertNull(calls.start("https://orders.internal/v1/orders", RequestHeaders.NONE));
+    assertNull(calls.start("not a url", RequestHeaders.NONE));
+  }
+
+  @Test
   void anAiCallTakesTheTraceparentItsRequestStartsWith() {
     String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     AiCall call = calls.start(URI.create("https://api.openai.com/v1/chat/completions"),

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -36,6 +37,15 @@ public abstract class InstrumentedClientTest {
   protected static Recorded onlyCall() {
     assertEquals(1, InstrumentedJvm.calls().size(), "AI calls recorded");
     return InstrumentedJvm.calls().get(0);
+  }
+
+  /** The endpoint check was asked about {@code path} with the URL string the library holds: no URI was built. */
+  protected void assertCheckedWithoutUri(String path) {
+    assertFalse(InstrumentedJvm.checkedUrls().isEmpty(), "the check was asked");
+    for (String url : InstrumentedJvm.checkedUrls()) {
+      assertEquals(server.url(path), url);
+    }
+    assertEquals(List.of(), InstrumentedJvm.checkedUris());
   }
 
   protected static String requestSeen(Recorded recorded) {

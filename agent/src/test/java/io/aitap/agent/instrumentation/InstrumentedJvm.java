@@ -40,6 +40,9 @@ public final class InstrumentedJvm {
   }
 
   private static final List<Recorded> CALLS = new CopyOnWriteArrayList<>();
+  /** What the endpoint check was asked about, by the way a tap asked it. */
+  private static final List<String> CHECKED_URLS = new CopyOnWriteArrayList<>();
+  private static final List<URI> CHECKED_URIS = new CopyOnWriteArrayList<>();
   private static boolean installed;
   /** As {@code aitap.attribution.baggage=team} sets it up: the calls read the {@code team} baggage entry. */
   private static final Attribution TEAM_FROM_BAGGAGE = Attribution.fromConfig(
@@ -58,7 +61,19 @@ public final class InstrumentedJvm {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    CallStarts starts = InstrumentedJvm::start;
+    CallStarts starts = new CallStarts() {
+      @Override
+      public AiCall start(URI uri, RequestHeaders headers) {
+        CHECKED_URIS.add(uri);
+        return InstrumentedJvm.start(uri, headers);
+      }
+
+      @Override
+      public AiCall start(String url, RequestHeaders headers) {
+        CHECKED_URLS.add(url);
+        return InstrumentedJvm.start(URI.create(url), headers);
+      }
+    };
     ClientInstrumentations.install(instrumentation, new AitapConfig(new Properties(), Map.of()), starts);
   }
 
@@ -71,10 +86,22 @@ public final class InstrumentedJvm {
   /** Forgets the calls recorded so far. */
   public static void reset() {
     CALLS.clear();
+    CHECKED_URLS.clear();
+    CHECKED_URIS.clear();
   }
 
   public static List<Recorded> calls() {
     return CALLS;
+  }
+
+  /** The URLs taps asked about as the strings their library holds, AI calls or not. */
+  public static List<String> checkedUrls() {
+    return CHECKED_URLS;
+  }
+
+  /** The URIs taps built to ask about their requests. */
+  public static List<URI> checkedUris() {
+    return CHECKED_URIS;
   }
 
   private static AiCall start(URI uri, RequestHeaders headers) {

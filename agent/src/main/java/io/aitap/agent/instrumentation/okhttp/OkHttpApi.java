@@ -112,6 +112,7 @@ final class OkHttpApi {
     return (Boolean) invoke(callIsCanceled, call);
   }
 
+  /** The request's {@code HttpUrl} as the string it keeps: nothing is built. */
   String url(Object request) throws Exception {
     return String.valueOf(invoke(requestUrl, request));
   }

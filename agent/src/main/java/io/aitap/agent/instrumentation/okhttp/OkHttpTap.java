@@ -10,7 +10,6 @@ import io.aitap.agent.instrumentation.common.TeeInputStream;
 import io.aitap.agent.instrumentation.common.TeeOutputStream;
 import io.aitap.agent.protocol.ResponseHead;
 import java.io.OutputStream;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -59,7 +58,7 @@ public final class OkHttpTap implements ClientHooks {
       return null;
     }
     Object request = api.request(okHttpCall);
-    AiCall call = calls.start(URI.create(api.url(request)), name -> api.requestHeader(request, name));
+    AiCall call = calls.start(api.url(request), name -> api.requestHeader(request, name));
     if (call != null) {
       inFlight.put(okHttpCall, call);
       scanRequestBody(api, request, call);

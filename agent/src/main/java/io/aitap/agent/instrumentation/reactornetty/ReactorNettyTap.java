@@ -8,7 +8,6 @@ import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
 import io.aitap.agent.instrumentation.common.WeakCalls;
 import io.aitap.agent.instrumentation.reactornetty.NettyMessages.Kind;
-import java.net.URI;
 
 /**
  * What the Reactor Netty hooks do. One {@code HttpClientOperations} is one request on the wire and
@@ -73,7 +72,7 @@ public final class ReactorNettyTap implements ClientHooks {
       return;
     }
     Object headers = api.requestHeaders(operations);
-    AiCall call = calls.start(URI.create(url.toString()), name -> api.netty.header(headers, name));
+    AiCall call = calls.start(url.toString(), name -> api.netty.header(headers, name));
     if (call == null) {
       return;
     }

@@ -7,7 +7,6 @@ import io.aitap.agent.instrumentation.HookRegistry;
 import io.aitap.agent.instrumentation.common.AbandonWatch;
 import io.aitap.agent.instrumentation.common.WeakCalls;
 import io.aitap.agent.protocol.ResponseHead;
-import java.net.URI;
 import java.nio.ByteBuffer;
 
 /**
@@ -50,7 +49,7 @@ public final class VertxHttpClientTap implements ClientHooks {
       if (api == null) {
         return;
       }
-      call = calls.start(URI.create(api.absoluteUri(request)), name -> api.requestHeader(request, name));
+      call = calls.start(api.absoluteUri(request), name -> api.requestHeader(request, name));
       if (call == null) {
         return;
       }

@@ -198,5 +198,6 @@ class OkHttpInstrumentationTest extends InstrumentedClientTest {
       assertEquals("okhttp3.internal.http.RealResponseBody", response.body().getClass().getName());
     }
     assertTrue(InstrumentedJvm.calls().isEmpty());
+    assertCheckedWithoutUri("/health");
   }
 }

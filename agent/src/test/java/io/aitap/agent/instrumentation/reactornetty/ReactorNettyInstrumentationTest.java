@@ -132,6 +132,7 @@ class ReactorNettyInstrumentationTest extends InstrumentedClientTest {
   void otherTrafficIsNotTouched() {
     assertEquals(FakeAiServer.JSON, post(client, "/health"));
     assertTrue(InstrumentedJvm.calls().isEmpty());
+    assertCheckedWithoutUri("/health");
   }
 
   /** Posts {@link #REQUEST} as one Mono and returns the whole answer. */

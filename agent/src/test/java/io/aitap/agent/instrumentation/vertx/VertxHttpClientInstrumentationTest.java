@@ -84,6 +84,7 @@ class VertxHttpClientInstrumentationTest extends InstrumentedClientTest {
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     assertEquals(FakeAiServer.JSON, body.toString());
     assertTrue(InstrumentedJvm.calls().isEmpty());
+    assertCheckedWithoutUri("/health");
   }
 
   /** Vert.x 3's client, callbacks only, driven through its public API by reflection. */
