@@ -145,6 +145,11 @@ public final class ClientInstrumentations {
     public void advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
       transformer = transformer.advice(methods, adviceClass.getName());
     }
+
+    @Override
+    public void advise(ElementMatcher<? super MethodDescription> methods, Class<?> enterAdvice, Class<?> exitAdvice) {
+      transformer = transformer.advice(methods, enterAdvice.getName(), exitAdvice.getName());
+    }
   }
 
   private static final class FailureListener extends AgentBuilder.Listener.Adapter {

@@ -8,6 +8,7 @@ import io.aitap.agent.instrumentation.ClientInstrumentation;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -34,18 +35,17 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
 
   @Override
   public void advise(Advisor advisor) {
-    advisor.advise(named("connect").and(isPublic()).and(takesArguments(0)), UrlConnectionAdvice.Connect.class);
+    advisor.advise(publicNoArgs("connect"), UrlConnectionAdvice.Enter.class, UrlConnectionAdvice.Connected.class);
     advisor.advise(
-        named("getOutputStream").and(isPublic()).and(takesArguments(0)),
-        UrlConnectionAdvice.GetOutputStream.class);
+        publicNoArgs("getOutputStream"), UrlConnectionAdvice.Enter.class, UrlConnectionAdvice.GotOutputStream.class);
     advisor.advise(
-        named("getInputStream").and(isPublic()).and(takesArguments(0)),
-        UrlConnectionAdvice.GetInputStream.class);
-    advisor.advise(
-        named("getErrorStream").and(isPublic()).and(takesArguments(0)),
-        UrlConnectionAdvice.GetErrorStream.class);
-    advisor.advise(
-        named("disconnect").and(isPublic()).and(takesArguments(0)), UrlConnectionAdvice.Disconnect.class);
+        publicNoArgs("getInputStream"), UrlConnectionAdvice.Enter.class, UrlConnectionAdvice.GotInputStream.class);
+    advisor.advise(publicNoArgs("getErrorStream"), UrlConnectionAdvice.GetErrorStream.class);
+    advisor.advise(publicNoArgs("disconnect"), UrlConnectionAdvice.Disconnect.class);
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> publicNoArgs(String name) {
+    return named(name).and(isPublic()).and(takesArguments(0));
   }
 
   @Override
