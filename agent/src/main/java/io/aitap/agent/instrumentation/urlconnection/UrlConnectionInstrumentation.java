@@ -4,33 +4,18 @@ import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import io.aitap.agent.instrumentation.ClientInstrumentation;
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
+import io.aitap.agent.instrumentation.common.JdkClassInstrumentation;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code HttpURLConnection} for http and https: the https implementation delegates to a subclass
  * of the http one, so advice on that one class sees both.
  */
-public final class UrlConnectionInstrumentation implements ClientInstrumentation {
+public final class UrlConnectionInstrumentation extends JdkClassInstrumentation {
 
-  @Override
-  public String name() {
-    return "urlconnection";
-  }
-
-  @Override
-  public List<String> packages() {
-    return List.of("sun.net.www.protocol.http.");
-  }
-
-  @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named("sun.net.www.protocol.http.HttpURLConnection");
+  public UrlConnectionInstrumentation() {
+    super("urlconnection", "java.base", "sun.net.www.protocol.http.HttpURLConnection");
   }
 
   @Override
@@ -46,10 +31,5 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
 
   private static ElementMatcher.Junction<MethodDescription> publicNoArgs(String name) {
     return named(name).and(isPublic()).and(takesArguments(0));
-  }
-
-  @Override
-  public Set<String> modules() {
-    return Collections.singleton("java.base");
   }
 }
