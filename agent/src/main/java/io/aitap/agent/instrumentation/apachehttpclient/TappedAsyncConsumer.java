@@ -1,9 +1,7 @@
 package io.aitap.agent.instrumentation.apachehttpclient;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
-import io.aitap.agent.instrumentation.common.ProxyHandlers;
-import java.lang.reflect.InvocationHandler;
+import io.aitap.agent.instrumentation.common.TappingHandler;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CancellationException;
@@ -13,14 +11,10 @@ import java.util.concurrent.CancellationException;
  * before the application's consumer gets the buffer itself, untouched (once consumed, its bytes
  * are gone); the head, the end of the stream, a failure and an early release end or shape the call.
  */
-final class TappedAsyncConsumer implements InvocationHandler {
-
-  private final Object consumer;
-  private final AiCall call;
+final class TappedAsyncConsumer extends TappingHandler {
 
   TappedAsyncConsumer(Object consumer, AiCall call) {
-    this.consumer = consumer;
-    this.call = call;
+    super(consumer, call);
   }
 
   @Override
@@ -71,10 +65,6 @@ final class TappedAsyncConsumer implements InvocationHandler {
       default:
         break;
     }
-    return ProxyHandlers.passOn(proxy, consumer, method, args);
-  }
-
-  private Object delegate(Method method, Object[] args) throws Exception {
-    return LibraryMethods.invoke(method, consumer, args);
+    return passOn(proxy, method, args);
   }
 }
