@@ -45,26 +45,22 @@ final class TappedAsyncConsumer extends TappingHandler {
         return delegate(method, args);
       case "failed":
         if (arity == 1) {
-          try {
-            return delegate(method, args);
-          } finally {
-            if (args[0] instanceof CancellationException) {
-              call.cancelled();
-            } else {
-              call.failed((Throwable) args[0]);
-            }
-          }
+          return delegateThen(method, args, () -> ended((Throwable) args[0]));
         }
         break;
       case "releaseResources":
-        try {
-          return delegate(method, args);
-        } finally {
-          call.abandoned();
-        }
+        return delegateThen(method, args, call::abandoned);
       default:
         break;
     }
     return passOn(proxy, method, args);
+  }
+
+  private void ended(Throwable failure) {
+    if (failure instanceof CancellationException) {
+      call.cancelled();
+    } else {
+      call.failed(failure);
+    }
   }
 }

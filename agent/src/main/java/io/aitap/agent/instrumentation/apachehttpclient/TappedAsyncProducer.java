@@ -31,11 +31,7 @@ final class TappedAsyncProducer extends TappingHandler {
       return delegate(method, channel, args[1]);
     }
     if (method.getName().equals("failed") && args != null && args.length == 1) {
-      try {
-        return delegate(method, args);
-      } finally {
-        call.failed((Throwable) args[0]);
-      }
+      return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
     }
     return passOn(proxy, method, args);
   }
@@ -75,11 +71,7 @@ final class TappedAsyncProducer extends TappingHandler {
         return n;
       }
       if (method.getName().equals("endStream")) {
-        try {
-          return delegate(method, args);
-        } finally {
-          call.requestBodyEnd();
-        }
+        return delegateThen(method, args, call::requestBodyEnd);
       }
       return passOn(proxy, method, args);
     }

@@ -30,11 +30,7 @@ final class TappedEntity extends TappingHandler {
       case "writeTo":
         return writeTo(method, (OutputStream) args[0]);
       case "close":
-        try {
-          return delegate(method, args);
-        } finally {
-          call.abandoned();
-        }
+        return delegateThen(method, args, call::abandoned);
       default:
         return passOn(proxy, method, args);
     }

@@ -24,6 +24,11 @@ public abstract class TappingHandler implements InvocationHandler {
     return LibraryMethods.invoke(method, target, args);
   }
 
+  /** {@code method} of the library's object, then {@code after}, whether the method threw or not. */
+  protected final Object delegateThen(Method method, Object[] args, Runnable after) throws Exception {
+    return ProxyHandlers.invokeThen(method, target, args, after);
+  }
+
   /** A method not tapped: see {@link ProxyHandlers#passOn}. */
   protected final Object passOn(Object proxy, Method method, Object[] args) throws Exception {
     return ProxyHandlers.passOn(proxy, target, method, args);
