@@ -31,8 +31,11 @@ public interface ClientInstrumentation {
     return Collections.emptySet();
   }
 
-  /** Collects (methods, advice class) pairs. */
+  /** Collects (methods, advice) pairs. */
   interface Advisor {
     void advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass);
+
+    /** Enter advice from one class, exit advice from another: one enter advice can serve many methods. */
+    void advise(ElementMatcher<? super MethodDescription> methods, Class<?> enterAdvice, Class<?> exitAdvice);
   }
 }

@@ -5,7 +5,6 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.CallStarts;
 import io.aitap.agent.config.AitapConfig;
-import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientInstrumentation;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheAsyncClientTap;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientTap;
@@ -56,7 +55,7 @@ public final class ClientInstrumentations {
               ApacheHttpClientTap::new,
               ApacheHttpClientInstrumentation.httpClient4(),
               ApacheHttpClientInstrumentation.httpClient5()),
-          new ClientModule(ApacheAsyncClientTap::new, new ApacheAsyncClientInstrumentation()),
+          new ClientModule(ApacheAsyncClientTap::new, ApacheHttpClientInstrumentation.httpClient5Async()),
           new ClientModule(AwsAsyncClientTap::new, new AwsAsyncClientInstrumentation()),
           new ClientModule(VertxHttpClientTap::new, new VertxHttpClientInstrumentation()),
           new ClientModule(ReactorNettyTap::new, new ReactorNettyInstrumentation()));
@@ -144,6 +143,11 @@ public final class ClientInstrumentations {
     @Override
     public void advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
       transformer = transformer.advice(methods, adviceClass.getName());
+    }
+
+    @Override
+    public void advise(ElementMatcher<? super MethodDescription> methods, Class<?> enterAdvice, Class<?> exitAdvice) {
+      transformer = transformer.advice(methods, enterAdvice.getName(), exitAdvice.getName());
     }
   }
 

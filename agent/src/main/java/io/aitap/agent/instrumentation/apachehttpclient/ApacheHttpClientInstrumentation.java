@@ -11,32 +11,40 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
 import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The classic (blocking) clients of Apache HttpClient: every {@code execute*} (and 5.x's
- * {@code executeOpen}) of a {@code CloseableHttpClient} ends in its {@code doExecute}. The two
+ * The clients of Apache HttpClient: every {@code execute*} of a client (5.x classic's
+ * {@code executeOpen} too) ends in its {@code doExecute}. The classic (blocking) clients of the two
  * major versions differ only in package names, given by {@link #httpClient4()} and
- * {@link #httpClient5()}.
+ * {@link #httpClient5()}; the async clients of 5.x ({@link #httpClient5Async()}) in the arguments
+ * of {@code doExecute} and the advice on it.
  */
 public final class ApacheHttpClientInstrumentation implements ClientInstrumentation {
+
+  private static final String NIO = "org.apache.hc.core5.http.nio.";
 
   private final String name;
   private final String clientPackage;
   private final String client;
-  private final String host;
-  private final String context;
+  private final ElementMatcher<? super MethodDescription> doExecute;
+  private final Class<?> executeAdvice;
   /** A response whose {@code close()} does not close its entity, or null. */
   private final String responseNotClosingEntity;
 
   private ApacheHttpClientInstrumentation(
-      String name, String clientPackage, String client, String host, String context, String responseNotClosingEntity) {
+      String name,
+      String client,
+      ElementMatcher<? super MethodDescription> doExecute,
+      Class<?> executeAdvice,
+      String responseNotClosingEntity) {
     this.name = name;
-    this.clientPackage = clientPackage;
+    this.clientPackage = client.substring(0, client.lastIndexOf('.') + 1);
     this.client = client;
-    this.host = host;
-    this.context = context;
+    this.doExecute = doExecute;
+    this.executeAdvice = executeAdvice;
     this.responseNotClosingEntity = responseNotClosingEntity;
   }
 
@@ -48,10 +56,9 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
   public static ApacheHttpClientInstrumentation httpClient4() {
     return new ApacheHttpClientInstrumentation(
         "apache-httpclient-4",
-        "org.apache.http.impl.client.",
         "org.apache.http.impl.client.CloseableHttpClient",
-        "org.apache.http.HttpHost",
-        "org.apache.http.protocol.HttpContext",
+        doExecute(3, 0, "org.apache.http.HttpHost", 2, "org.apache.http.protocol.HttpContext"),
+        ApacheClientExecuteAdvice.class,
         "org.apache.http.impl.execchain.HttpResponseProxy");
   }
 
@@ -59,11 +66,32 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
   public static ApacheHttpClientInstrumentation httpClient5() {
     return new ApacheHttpClientInstrumentation(
         "apache-httpclient-5",
-        "org.apache.hc.client5.http.impl.classic.",
         "org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
-        "org.apache.hc.core5.http.HttpHost",
-        "org.apache.hc.core5.http.protocol.HttpContext",
+        doExecute(3, 0, "org.apache.hc.core5.http.HttpHost", 2, "org.apache.hc.core5.http.protocol.HttpContext"),
+        ApacheClientExecuteAdvice.class,
         null);
+  }
+
+  /**
+   * HttpClient 5's async clients (HTTP/1.1, HTTP/2, minimal): {@code doExecute} takes the request
+   * producer and response consumer as arguments.
+   */
+  public static ApacheHttpClientInstrumentation httpClient5Async() {
+    return new ApacheHttpClientInstrumentation(
+        "apache-httpclient-5-async",
+        "org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient",
+        doExecute(6, 1, NIO + "AsyncRequestProducer", 2, NIO + "AsyncResponseConsumer"),
+        ApacheAsyncExecuteAdvice.class,
+        null);
+  }
+
+  private static ElementMatcher<MethodDescription> doExecute(
+      int arguments, int first, String firstType, int second, String secondType) {
+    return named("doExecute")
+        .and(not(isAbstract()))
+        .and(takesArguments(arguments))
+        .and(takesArgument(first, named(firstType)))
+        .and(takesArgument(second, named(secondType)));
   }
 
   @Override
@@ -87,13 +115,7 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
 
   @Override
   public void advise(Advisor advisor) {
-    advisor.advise(
-        named("doExecute")
-            .and(not(isAbstract()))
-            .and(takesArguments(3))
-            .and(takesArgument(0, named(host)))
-            .and(takesArgument(2, named(context))),
-        ApacheClientExecuteAdvice.class);
+    advisor.advise(doExecute, executeAdvice);
     if (responseNotClosingEntity != null) {
       advisor.advise(
           named("close").and(takesArguments(0)).and(isDeclaredBy(named(responseNotClosingEntity))),

@@ -1,9 +1,7 @@
 package io.aitap.agent.instrumentation.apachehttpclient;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
-import io.aitap.agent.instrumentation.common.ProxyHandlers;
-import java.lang.reflect.InvocationHandler;
+import io.aitap.agent.instrumentation.common.TappingHandler;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CancellationException;
@@ -13,14 +11,10 @@ import java.util.concurrent.CancellationException;
  * before the application's consumer gets the buffer itself, untouched (once consumed, its bytes
  * are gone); the head, the end of the stream, a failure and an early release end or shape the call.
  */
-final class TappedAsyncConsumer implements InvocationHandler {
-
-  private final Object consumer;
-  private final AiCall call;
+final class TappedAsyncConsumer extends TappingHandler {
 
   TappedAsyncConsumer(Object consumer, AiCall call) {
-    this.consumer = consumer;
-    this.call = call;
+    super(consumer, call);
   }
 
   @Override
@@ -51,30 +45,22 @@ final class TappedAsyncConsumer implements InvocationHandler {
         return delegate(method, args);
       case "failed":
         if (arity == 1) {
-          try {
-            return delegate(method, args);
-          } finally {
-            if (args[0] instanceof CancellationException) {
-              call.cancelled();
-            } else {
-              call.failed((Throwable) args[0]);
-            }
-          }
+          return delegateThen(method, args, () -> ended((Throwable) args[0]));
         }
         break;
       case "releaseResources":
-        try {
-          return delegate(method, args);
-        } finally {
-          call.abandoned();
-        }
+        return delegateThen(method, args, call::abandoned);
       default:
         break;
     }
-    return ProxyHandlers.passOn(proxy, consumer, method, args);
+    return passOn(proxy, method, args);
   }
 
-  private Object delegate(Method method, Object[] args) throws Exception {
-    return LibraryMethods.invoke(method, consumer, args);
+  private void ended(Throwable failure) {
+    if (failure instanceof CancellationException) {
+      call.cancelled();
+    } else {
+      call.failed(failure);
+    }
   }
 }

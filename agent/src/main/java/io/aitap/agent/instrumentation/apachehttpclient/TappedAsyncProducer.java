@@ -1,9 +1,8 @@
 package io.aitap.agent.instrumentation.apachehttpclient;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.instrumentation.common.ProxyHandlers;
-import java.lang.reflect.InvocationHandler;
+import io.aitap.agent.instrumentation.common.TappingHandler;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 
@@ -13,14 +12,10 @@ import java.nio.ByteBuffer;
  * {@code RequestChannel}, which shows it the request head as it goes out, with the
  * {@code traceparent} a wrapped producer (the OpenTelemetry Java agent's) may have set.
  */
-final class TappedAsyncProducer implements InvocationHandler {
-
-  private final Object producer;
-  private final AiCall call;
+final class TappedAsyncProducer extends TappingHandler {
 
   TappedAsyncProducer(Object producer, AiCall call) {
-    this.producer = producer;
-    this.call = call;
+    super(producer, call);
   }
 
   @Override
@@ -28,30 +23,22 @@ final class TappedAsyncProducer implements InvocationHandler {
     if (method.getName().equals("produce") && args != null && args.length == 1 && args[0] != null) {
       Class<?> channelType = method.getParameterTypes()[0];
       Object channel = ProxyHandlers.proxy(channelType, new Channel(args[0], call));
-      return LibraryMethods.invoke(method, producer, channel);
+      return delegate(method, channel);
     }
     if (method.getName().equals("sendRequest") && args != null && args.length == 2 && args[0] != null) {
       Class<?> channelType = method.getParameterTypes()[0];
       Object channel = ProxyHandlers.proxy(channelType, new RequestHeadChannel(args[0], call));
-      return LibraryMethods.invoke(method, producer, channel, args[1]);
+      return delegate(method, channel, args[1]);
     }
     if (method.getName().equals("failed") && args != null && args.length == 1) {
-      try {
-        return LibraryMethods.invoke(method, producer, args);
-      } finally {
-        call.failed((Throwable) args[0]);
-      }
+      return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
     }
-    return ProxyHandlers.passOn(proxy, producer, method, args);
+    return passOn(proxy, method, args);
   }
 
-  private static final class RequestHeadChannel implements InvocationHandler {
-    private final Object channel;
-    private final AiCall call;
-
+  private static final class RequestHeadChannel extends TappingHandler {
     RequestHeadChannel(Object channel, AiCall call) {
-      this.channel = channel;
-      this.call = call;
+      super(channel, call);
     }
 
     @Override
@@ -63,24 +50,20 @@ final class TappedAsyncProducer implements InvocationHandler {
           call.requestHeaders(name -> api.header(request, name));
         }
       }
-      return ProxyHandlers.passOn(proxy, channel, method, args);
+      return passOn(proxy, method, args);
     }
   }
 
-  private static final class Channel implements InvocationHandler {
-    private final Object channel;
-    private final AiCall call;
-
+  private static final class Channel extends TappingHandler {
     Channel(Object channel, AiCall call) {
-      this.channel = channel;
-      this.call = call;
+      super(channel, call);
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       if (method.getName().equals("write") && args != null && args.length == 1 && args[0] instanceof ByteBuffer) {
         ByteBuffer written = ((ByteBuffer) args[0]).duplicate();
-        Object n = LibraryMethods.invoke(method, channel, args);
+        Object n = delegate(method, args);
         if (n instanceof Integer && (Integer) n > 0) {
           written.limit(written.position() + (Integer) n);
           call.requestBody(written);
@@ -88,13 +71,9 @@ final class TappedAsyncProducer implements InvocationHandler {
         return n;
       }
       if (method.getName().equals("endStream")) {
-        try {
-          return LibraryMethods.invoke(method, channel, args);
-        } finally {
-          call.requestBodyEnd();
-        }
+        return delegateThen(method, args, call::requestBodyEnd);
       }
-      return ProxyHandlers.passOn(proxy, channel, method, args);
+      return passOn(proxy, method, args);
     }
   }
 }

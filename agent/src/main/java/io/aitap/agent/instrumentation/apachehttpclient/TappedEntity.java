@@ -1,14 +1,12 @@
 package io.aitap.agent.instrumentation.apachehttpclient;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
-import io.aitap.agent.instrumentation.common.ProxyHandlers;
+import io.aitap.agent.instrumentation.common.TappingHandler;
 import io.aitap.agent.instrumentation.common.TeeInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 
 /**
@@ -17,32 +15,24 @@ import java.lang.reflect.Method;
  * the call as they pass. A proxy of the library's own interface is defined in the library's
  * loader, so no aitap class needs to be visible there.
  */
-final class TappedEntity implements InvocationHandler {
-
-  private final Object entity;
-  private final AiCall call;
+final class TappedEntity extends TappingHandler {
 
   TappedEntity(Object entity, AiCall call) {
-    this.entity = entity;
-    this.call = call;
+    super(entity, call);
   }
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
       case "getContent":
-        InputStream raw = (InputStream) LibraryMethods.invoke(method, entity, args);
+        InputStream raw = (InputStream) delegate(method, args);
         return raw == null ? null : new TeeInputStream(raw, call, proxy);
       case "writeTo":
         return writeTo(method, (OutputStream) args[0]);
       case "close":
-        try {
-          return LibraryMethods.invoke(method, entity, args);
-        } finally {
-          call.abandoned();
-        }
+        return delegateThen(method, args, call::abandoned);
       default:
-        return ProxyHandlers.passOn(proxy, entity, method, args);
+        return passOn(proxy, method, args);
     }
   }
 
@@ -52,7 +42,7 @@ final class TappedEntity implements InvocationHandler {
 
   private Object writeTo(Method method, OutputStream out) throws Exception {
     try {
-      LibraryMethods.invoke(method, entity, new ResponseCopy(out, call));
+      delegate(method, new ResponseCopy(out, call));
     } catch (Exception | Error e) {
       call.failed(e);
       throw e;

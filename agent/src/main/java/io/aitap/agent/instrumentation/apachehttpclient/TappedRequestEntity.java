@@ -1,11 +1,9 @@
 package io.aitap.agent.instrumentation.apachehttpclient;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
-import io.aitap.agent.instrumentation.common.ProxyHandlers;
+import io.aitap.agent.instrumentation.common.TappingHandler;
 import io.aitap.agent.instrumentation.common.TeeOutputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 
 /**
@@ -14,29 +12,26 @@ import java.lang.reflect.Method;
  * first {@code writeTo} — the client sending the body — shows the bytes to the call's request
  * scanner as they pass. Everything else, and any later write (a retry), goes to the entity as it is.
  */
-final class TappedRequestEntity implements InvocationHandler {
+final class TappedRequestEntity extends TappingHandler {
 
-  private final Object entity;
-  private final AiCall call;
   private boolean written;
 
   TappedRequestEntity(Object entity, AiCall call) {
-    this.entity = entity;
-    this.call = call;
+    super(entity, call);
   }
 
   Object entity() {
-    return entity;
+    return target;
   }
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     if (!method.getName().equals("writeTo") || written || args == null || args.length != 1) {
-      return ProxyHandlers.passOn(proxy, entity, method, args);
+      return passOn(proxy, method, args);
     }
     written = true;
     try {
-      return LibraryMethods.invoke(method, entity, new TeeOutputStream((OutputStream) args[0], call));
+      return delegate(method, new TeeOutputStream((OutputStream) args[0], call));
     } finally {
       call.requestBodyEnd();
     }

@@ -5,29 +5,13 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import io.aitap.agent.instrumentation.ClientInstrumentation;
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import io.aitap.agent.instrumentation.common.JdkClassInstrumentation;
 
 /** {@code java.net.http.HttpClient}, Java 11 and later. */
-public final class JdkHttpClientInstrumentation implements ClientInstrumentation {
+public final class JdkHttpClientInstrumentation extends JdkClassInstrumentation {
 
-  @Override
-  public String name() {
-    return "jdk-httpclient";
-  }
-
-  @Override
-  public List<String> packages() {
-    return List.of("jdk.internal.net.http.");
-  }
-
-  @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named("jdk.internal.net.http.HttpClientImpl");
+  public JdkHttpClientInstrumentation() {
+    super("jdk-httpclient", "java.net.http", "jdk.internal.net.http.HttpClientImpl");
   }
 
   @Override
@@ -39,10 +23,5 @@ public final class JdkHttpClientInstrumentation implements ClientInstrumentation
             .and(takesArgument(0, named("java.net.http.HttpRequest")))
             .and(takesArgument(1, named("java.net.http.HttpResponse$BodyHandler"))),
         HttpClientSendAdvice.class);
-  }
-
-  @Override
-  public Set<String> modules() {
-    return Collections.singleton("java.net.http");
   }
 }

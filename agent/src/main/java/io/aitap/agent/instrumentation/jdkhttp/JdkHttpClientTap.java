@@ -47,7 +47,7 @@ public final class JdkHttpClientTap implements ClientHooks {
   }
 
   public <T> HttpResponse.BodyHandler<T> bodyHandler(AiCall call, HttpResponse.BodyHandler<T> handler) {
-    return new TappedBodyHandler<>(call, handler);
+    return info -> TappedBodySubscriber.forResponse(call, info, handler);
   }
 
   /** Failures before a response arrived reach the call through the future the client returned. */

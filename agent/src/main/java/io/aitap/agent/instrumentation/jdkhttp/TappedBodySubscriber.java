@@ -1,6 +1,7 @@
 package io.aitap.agent.instrumentation.jdkhttp;
 
 import io.aitap.agent.call.AiCall;
+import io.aitap.agent.protocol.ResponseHead;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -18,9 +19,31 @@ final class TappedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
   private final AiCall call;
   private final HttpResponse.BodySubscriber<T> delegate;
 
-  TappedBodySubscriber(AiCall call, HttpResponse.BodySubscriber<T> delegate) {
+  private TappedBodySubscriber(AiCall call, HttpResponse.BodySubscriber<T> delegate) {
     this.call = call;
     this.delegate = delegate;
+  }
+
+  /**
+   * What the body handler aitap puts before the application's does: records the response head,
+   * then lets the application's handler build the subscriber, which it taps.
+   */
+  static <T> HttpResponse.BodySubscriber<T> forResponse(
+      AiCall call, HttpResponse.ResponseInfo info, HttpResponse.BodyHandler<T> handler) {
+    try {
+      call.responseHead(
+          new ResponseHead(info.statusCode(), name -> info.headers().firstValue(name).orElse(null)));
+    } catch (RuntimeException e) {
+      call.failed(e);
+    }
+    HttpResponse.BodySubscriber<T> subscriber;
+    try {
+      subscriber = handler.apply(info);
+    } catch (RuntimeException | Error e) {
+      call.failed(e);
+      throw e;
+    }
+    return subscriber == null ? null : new TappedBodySubscriber<>(call, subscriber);
   }
 
   @Override

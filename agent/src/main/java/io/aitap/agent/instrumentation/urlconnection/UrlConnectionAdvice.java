@@ -10,13 +10,18 @@ final class UrlConnectionAdvice {
 
   private UrlConnectionAdvice() {}
 
-  static final class Connect {
-    private Connect() {}
+  /** The entry of {@code connect}, {@code getOutputStream} and {@code getInputStream}, which the JDK nests. */
+  static final class Enter {
+    private Enter() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onEnter(@Advice.This Object connection) {
       AitapBridge.call(UrlConnectionTap.ENTER, connection, null, null, null);
     }
+  }
+
+  static final class Connected {
+    private Connected() {}
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void onExit(@Advice.This Object connection, @Advice.Thrown Throwable thrown) {
@@ -24,13 +29,8 @@ final class UrlConnectionAdvice {
     }
   }
 
-  static final class GetOutputStream {
-    private GetOutputStream() {}
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void onEnter(@Advice.This Object connection) {
-      AitapBridge.call(UrlConnectionTap.ENTER, connection, null, null, null);
-    }
+  static final class GotOutputStream {
+    private GotOutputStream() {}
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void onExit(
@@ -41,13 +41,8 @@ final class UrlConnectionAdvice {
     }
   }
 
-  static final class GetInputStream {
-    private GetInputStream() {}
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void onEnter(@Advice.This Object connection) {
-      AitapBridge.call(UrlConnectionTap.ENTER, connection, null, null, null);
-    }
+  static final class GotInputStream {
+    private GotInputStream() {}
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void onExit(

@@ -4,52 +4,32 @@ import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import io.aitap.agent.instrumentation.ClientInstrumentation;
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
-import net.bytebuddy.description.type.TypeDescription;
+import io.aitap.agent.instrumentation.common.JdkClassInstrumentation;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code HttpURLConnection} for http and https: the https implementation delegates to a subclass
  * of the http one, so advice on that one class sees both.
  */
-public final class UrlConnectionInstrumentation implements ClientInstrumentation {
+public final class UrlConnectionInstrumentation extends JdkClassInstrumentation {
 
-  @Override
-  public String name() {
-    return "urlconnection";
-  }
-
-  @Override
-  public List<String> packages() {
-    return List.of("sun.net.www.protocol.http.");
-  }
-
-  @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named("sun.net.www.protocol.http.HttpURLConnection");
+  public UrlConnectionInstrumentation() {
+    super("urlconnection", "java.base", "sun.net.www.protocol.http.HttpURLConnection");
   }
 
   @Override
   public void advise(Advisor advisor) {
-    advisor.advise(named("connect").and(isPublic()).and(takesArguments(0)), UrlConnectionAdvice.Connect.class);
+    advisor.advise(publicNoArgs("connect"), UrlConnectionAdvice.Enter.class, UrlConnectionAdvice.Connected.class);
     advisor.advise(
-        named("getOutputStream").and(isPublic()).and(takesArguments(0)),
-        UrlConnectionAdvice.GetOutputStream.class);
+        publicNoArgs("getOutputStream"), UrlConnectionAdvice.Enter.class, UrlConnectionAdvice.GotOutputStream.class);
     advisor.advise(
-        named("getInputStream").and(isPublic()).and(takesArguments(0)),
-        UrlConnectionAdvice.GetInputStream.class);
-    advisor.advise(
-        named("getErrorStream").and(isPublic()).and(takesArguments(0)),
-        UrlConnectionAdvice.GetErrorStream.class);
-    advisor.advise(
-        named("disconnect").and(isPublic()).and(takesArguments(0)), UrlConnectionAdvice.Disconnect.class);
+        publicNoArgs("getInputStream"), UrlConnectionAdvice.Enter.class, UrlConnectionAdvice.GotInputStream.class);
+    advisor.advise(publicNoArgs("getErrorStream"), UrlConnectionAdvice.GetErrorStream.class);
+    advisor.advise(publicNoArgs("disconnect"), UrlConnectionAdvice.Disconnect.class);
   }
 
-  @Override
-  public Set<String> modules() {
-    return Collections.singleton("java.base");
+  private static ElementMatcher.Junction<MethodDescription> publicNoArgs(String name) {
+    return named(name).and(isPublic()).and(takesArguments(0));
   }
 }

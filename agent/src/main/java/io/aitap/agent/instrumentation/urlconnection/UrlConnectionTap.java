@@ -69,7 +69,7 @@ public final class UrlConnectionTap implements ClientHooks {
       return;
     }
     try {
-      if (state.depth == 1 && thrown != null) {
+      if (thrown != null) {
         state.call.failed(thrown);
       }
     } finally {
@@ -83,9 +83,6 @@ public final class UrlConnectionTap implements ClientHooks {
       return stream;
     }
     try {
-      if (state.depth != 1) {
-        return stream;
-      }
       if (thrown != null) {
         state.call.failed(thrown);
         return stream;
@@ -103,9 +100,6 @@ public final class UrlConnectionTap implements ClientHooks {
       return stream;
     }
     try {
-      if (state.depth != 1) {
-        return stream;
-      }
       if (responseCode > 0) {
         state.recordHead(connection, responseCode);
       }
@@ -143,15 +137,22 @@ public final class UrlConnectionTap implements ClientHooks {
   }
 
   /**
-   * Like {@link #exiting}; when the outermost method exits, any tracing advice inside aitap's (the
+   * The state of an AI connection whose outermost nested method is exiting, for the caller to act
+   * on and then leave ({@code depth--}); null for any other connection, and for an inner exit, which
+   * is only counted. When the outermost method exits, any tracing advice inside aitap's (the
    * OpenTelemetry Java agent's, whose {@code -javaagent} came first) has set the request's
    * {@code traceparent}: the call takes the trace context the request goes out with.
    */
   private ConnectionCall outermostExit(HttpURLConnection connection) {
     ConnectionCall state = exiting(connection);
-    if (state != null && state.depth == 1) {
-      state.call.requestHeaders(name -> requestProperty(connection, name));
+    if (state == null) {
+      return null;
     }
+    if (state.depth != 1) {
+      state.depth--;
+      return null;
+    }
+    state.call.requestHeaders(name -> requestProperty(connection, name));
     return state;
   }
 

@@ -6,10 +6,9 @@ import io.aitap.agent.capture.CallContent;
 import io.aitap.agent.capture.ContentReader;
 import io.aitap.agent.capture.Message;
 import io.aitap.agent.capture.Part;
+import io.aitap.agent.capture.StreamedParts;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -19,10 +18,8 @@ import java.util.function.Consumer;
  */
 public final class MessagesContent extends ContentReader {
 
-  private static final int MAX_BLOCKS = 64;
-
   private final boolean request;
-  private final Map<Integer, Part> blocks = new HashMap<>();
+  private final StreamedParts blocks = new StreamedParts();
   private Message message;
   private Part part;
   private String blockType;
@@ -164,13 +161,10 @@ public final class MessagesContent extends ContentReader {
   }
 
   private Part streamBlock(boolean tool) {
-    Part block = blocks.get(blockIndex);
-    if (block == null && blocks.size() < MAX_BLOCKS) {
+    return blocks.partIfRoom(blockIndex, () -> {
       Message output = content.output(0);
-      block = tool || "tool_use".equals(blockType) ? output.toolCall(null, null) : output.text("");
-      blocks.put(blockIndex, block);
-    }
-    return block;
+      return tool || "tool_use".equals(blockType) ? output.toolCall(null, null) : output.text("");
+    });
   }
 
   @Override

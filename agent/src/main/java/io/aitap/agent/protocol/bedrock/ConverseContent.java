@@ -6,10 +6,9 @@ import io.aitap.agent.capture.CallContent;
 import io.aitap.agent.capture.ContentReader;
 import io.aitap.agent.capture.Message;
 import io.aitap.agent.capture.Part;
+import io.aitap.agent.capture.StreamedParts;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The messages of Bedrock's Converse: {@code system} and {@code messages} of a request (text,
@@ -18,10 +17,8 @@ import java.util.Map;
  */
 final class ConverseContent extends ContentReader {
 
-  private static final int MAX_BLOCKS = 64;
-
   private final boolean request;
-  private final Map<Integer, Part> blocks = new HashMap<>();
+  private final StreamedParts blocks = new StreamedParts();
   private Message message;
   private Part part;
   private String format;
@@ -141,15 +138,7 @@ final class ConverseContent extends ContentReader {
   }
 
   private Part streamBlock(boolean tool) {
-    Part block = blocks.get(blockIndex);
-    if (block == null) {
-      Message output = content.output(0);
-      block = tool ? output.toolCall(null, null) : output.text("");
-      if (blocks.size() < MAX_BLOCKS) {
-        blocks.put(blockIndex, block);
-      }
-    }
-    return block;
+    return blocks.part(blockIndex, () -> tool ? content.output(0).toolCall(null, null) : content.output(0).text(""));
   }
 
   @Override

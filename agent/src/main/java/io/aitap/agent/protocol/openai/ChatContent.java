@@ -6,10 +6,9 @@ import io.aitap.agent.capture.CallContent;
 import io.aitap.agent.capture.ContentReader;
 import io.aitap.agent.capture.Message;
 import io.aitap.agent.capture.Part;
+import io.aitap.agent.capture.StreamedParts;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The messages of Chat Completions (and the prompt of legacy Completions): {@code messages} of a
@@ -107,9 +106,7 @@ public final class ChatContent {
   }
 
   private static final class Response extends ContentReader {
-    private static final int MAX_TOOLS = 64;
-
-    private final Map<Long, Part> tools = new HashMap<>();
+    private final StreamedParts tools = new StreamedParts();
     private int choice;
     private int choicePosition;
     private int tool;
@@ -172,12 +169,7 @@ public final class ChatContent {
 
     private Part toolPart() {
       long key = ((long) choice << 32) | (tool & 0xffffffffL);
-      Part part = tools.get(key);
-      if (part == null && tools.size() < MAX_TOOLS) {
-        part = content.output(choice).toolCall(null, null);
-        tools.put(key, part);
-      }
-      return part;
+      return tools.partIfRoom(key, () -> content.output(choice).toolCall(null, null));
     }
 
     @Override

@@ -6,10 +6,9 @@ import io.aitap.agent.capture.CallContent;
 import io.aitap.agent.capture.ContentReader;
 import io.aitap.agent.capture.Message;
 import io.aitap.agent.capture.Part;
+import io.aitap.agent.capture.StreamedParts;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The messages of the Responses API: {@code instructions} are the system instructions,
@@ -19,11 +18,9 @@ import java.util.Map;
  */
 final class ResponsesContent extends ContentReader {
 
-  private static final int MAX_STREAMED_PARTS = 64;
-
   private final boolean request;
   private final boolean stream;
-  private final Map<Long, Part> streamed = new HashMap<>();
+  private final StreamedParts streamed = new StreamedParts();
   private Message item;
   private Part tool;
   private String itemType;
@@ -92,14 +89,7 @@ final class ResponsesContent extends ContentReader {
 
   private Part streamedPart(boolean toolCall) {
     long key = ((long) outputIndex << 32) | (toolCall ? 0xffffffffL : contentIndex & 0xffffffffL);
-    Part part = streamed.get(key);
-    if (part == null) {
-      part = toolCall ? content.output(0).toolCall(null, null) : content.output(0).text("");
-      if (streamed.size() < MAX_STREAMED_PARTS) {
-        streamed.put(key, part);
-      }
-    }
-    return part;
+    return streamed.part(key, () -> toolCall ? content.output(0).toolCall(null, null) : content.output(0).text(""));
   }
 
   /** A value of an input or output item whose fields sit at depth {@code at}. */
