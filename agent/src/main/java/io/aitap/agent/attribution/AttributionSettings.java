@@ -40,15 +40,15 @@ public final class AttributionSettings {
 
   public static AttributionSettings from(AitapConfig config) {
     Map<String, String> baggage = new LinkedHashMap<>();
-    for (String key : list(config.get("aitap.attribution.baggage"))) {
+    for (String key : config.getList("aitap.attribution.baggage")) {
       baggage.put(key, keyOf(key));
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    for (String header : list(config.get("aitap.attribution.headers"))) {
+    for (String header : config.getList("aitap.attribution.headers")) {
       headers.put(header, headerKey(header));
     }
     Set<String> metricKeys = new LinkedHashSet<>();
-    for (String key : list(config.get("aitap.attribution.metric-keys"))) {
+    for (String key : config.getList("aitap.attribution.metric-keys")) {
       String normalised = keyOf(key);
       if (baggage.containsValue(normalised) || headers.containsValue(normalised)) {
         metricKeys.add(normalised);
@@ -59,7 +59,7 @@ public final class AttributionSettings {
     }
     String userIds = config.get("aitap.attribution.user-id", "hashed").toLowerCase(Locale.ROOT);
     return new AttributionSettings(baggage, headers, metricKeys,
-        positive(config.get("aitap.attribution.max-values")), !userIds.equals("off"),
+        config.getPositiveInt("aitap.attribution.max-values", DEFAULT_MAX_VALUES), !userIds.equals("off"),
         config.get("aitap.attribution.user-id-key"));
   }
 
@@ -85,29 +85,5 @@ public final class AttributionSettings {
       key.append(ok ? c : '_');
     }
     return key.toString();
-  }
-
-  private static Set<String> list(String value) {
-    Set<String> items = new LinkedHashSet<>();
-    if (value != null) {
-      for (String item : value.split(",")) {
-        if (!item.isBlank()) {
-          items.add(item.trim());
-        }
-      }
-    }
-    return items;
-  }
-
-  private static int positive(String value) {
-    if (value == null) {
-      return DEFAULT_MAX_VALUES;
-    }
-    try {
-      int parsed = Integer.parseInt(value);
-      return parsed > 0 ? parsed : DEFAULT_MAX_VALUES;
-    } catch (NumberFormatException e) {
-      return DEFAULT_MAX_VALUES;
-    }
   }
 }

@@ -3,7 +3,6 @@ package io.aitap.agent.capture;
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.protocol.AiEndpoint;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
@@ -43,20 +42,14 @@ public final class CaptureSettings {
 
   public static CaptureSettings fromConfig(AitapConfig config) {
     Set<String> targets = new HashSet<>();
-    String listed = config.get("aitap.capture.providers");
-    if (listed != null) {
-      Arrays.stream(listed.split(","))
-          .map(name -> name.trim().toLowerCase(Locale.ROOT))
-          .filter(name -> !name.isEmpty())
-          .forEach(targets::add);
-    }
+    config.getList("aitap.capture.providers").forEach(name -> targets.add(name.toLowerCase(Locale.ROOT)));
     boolean everywhere = config.getBoolean(OTEL_SWITCH, false);
     if (!everywhere && targets.isEmpty()) {
       return OFF;
     }
     return new CaptureSettings(everywhere, targets,
-        positive(config, "aitap.capture.max-chars-per-message", DEFAULT_MAX_CHARS_PER_MESSAGE),
-        positive(config, "aitap.capture.max-chars-per-call", DEFAULT_MAX_CHARS_PER_CALL),
+        config.getPositiveInt("aitap.capture.max-chars-per-message", DEFAULT_MAX_CHARS_PER_MESSAGE),
+        config.getPositiveInt("aitap.capture.max-chars-per-call", DEFAULT_MAX_CHARS_PER_CALL),
         new Redactor(userPattern(config.get("aitap.capture.redact"))));
   }
 
@@ -70,20 +63,6 @@ public final class CaptureSettings {
   /** A new collector for one call to {@code endpoint}, or null when its content is not captured. */
   public CallContent newCallContent(AiEndpoint endpoint) {
     return capturesFor(endpoint) ? new CallContent(this) : null;
-  }
-
-  private static int positive(AitapConfig config, String key, int defaultValue) {
-    String value = config.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      int number = Integer.parseInt(value);
-      return number > 0 ? number : defaultValue;
-    } catch (NumberFormatException e) {
-      AgentLog.warn(key + " is not a positive number: " + value + "; using " + defaultValue, null);
-      return defaultValue;
-    }
   }
 
   private static Pattern userPattern(String regex) {

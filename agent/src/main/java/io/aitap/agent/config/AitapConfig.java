@@ -1,9 +1,12 @@
 package io.aitap.agent.config;
 
+import io.aitap.agent.AgentLog;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * aitap's settings, its own {@code aitap.*} and the OpenTelemetry ones it reads besides the SDK: a
@@ -46,6 +49,41 @@ public final class AitapConfig {
   public boolean getBoolean(String key, boolean defaultValue) {
     String value = get(key);
     return value == null ? defaultValue : Boolean.parseBoolean(value);
+  }
+
+  /**
+   * A positive whole number; {@code defaultValue} when unset, and with a warning when it is not one,
+   * so that a mistyped cap never passes silently.
+   */
+  public int getPositiveInt(String key, int defaultValue) {
+    String value = get(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // warned below, as a number that is not positive is
+    }
+    AgentLog.warn(key + " is not a positive number: " + value + "; using " + defaultValue, null);
+    return defaultValue;
+  }
+
+  /** The comma-separated items of {@code key}, trimmed, blanks dropped, in their order, each once. */
+  public Set<String> getList(String key) {
+    Set<String> items = new LinkedHashSet<>();
+    String value = get(key);
+    if (value != null) {
+      for (String item : value.split(",")) {
+        if (!item.isBlank()) {
+          items.add(item.trim());
+        }
+      }
+    }
+    return items;
   }
 
   /**

@@ -81,4 +81,24 @@ class AitapConfigTest {
   private static Duration shutdownTimeout(String value) {
     return new AitapConfig(new Properties(), Map.of("AITAP_SHUTDOWN_TIMEOUT", value)).shutdownTimeout();
   }
+
+  @Test
+  void aPositiveNumberFallsBackToItsDefaultWhenItIsNotOne() {
+    Map<String, String> environment = Map.of("AITAP_A", "7", "AITAP_B", "0", "AITAP_C", "-3", "AITAP_D", "lots");
+    AitapConfig config = new AitapConfig(new Properties(), environment);
+
+    assertEquals(7, config.getPositiveInt("aitap.a", 100));
+    assertEquals(100, config.getPositiveInt("aitap.b", 100));
+    assertEquals(100, config.getPositiveInt("aitap.c", 100));
+    assertEquals(100, config.getPositiveInt("aitap.d", 100));
+    assertEquals(100, config.getPositiveInt("aitap.unset", 100));
+  }
+
+  @Test
+  void aListKeepsItsOrderAndDropsBlanksAndRepeats() {
+    AitapConfig config = new AitapConfig(new Properties(), Map.of("AITAP_TEAMS", " team , ,cost_center,team,"));
+
+    assertEquals(java.util.List.of("team", "cost_center"), new java.util.ArrayList<>(config.getList("aitap.teams")));
+    assertTrue(config.getList("aitap.unset").isEmpty());
+  }
 }
