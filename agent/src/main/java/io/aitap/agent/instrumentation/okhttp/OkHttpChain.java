@@ -1,8 +1,9 @@
 package io.aitap.agent.instrumentation.okhttp;
 
-import static io.aitap.agent.instrumentation.common.LibraryMethods.find;
 import static io.aitap.agent.instrumentation.common.LibraryMethods.invoke;
+import static io.aitap.agent.instrumentation.common.LibraryMethods.require;
 
+import io.aitap.agent.instrumentation.common.LibraryApi;
 import java.lang.reflect.Method;
 
 /**
@@ -11,15 +12,8 @@ import java.lang.reflect.Method;
  */
 final class OkHttpChain {
 
-  private static final ClassValue<OkHttpChain> BY_CHAIN_CLASS =
-      new ClassValue<OkHttpChain>() {
-        @Override
-        protected OkHttpChain computeValue(Class<?> chainClass) {
-          Method call = find(chainClass, "call");
-          Method request = find(chainClass, "request");
-          return call == null || request == null ? null : new OkHttpChain(call, request);
-        }
-      };
+  private static final LibraryApi<OkHttpChain> API = LibraryApi.resolvedBy("OkHttp's Interceptor.Chain",
+      chainClass -> new OkHttpChain(require(chainClass, "call"), require(chainClass, "request")));
 
   private final Method call;
   private final Method request;
@@ -31,7 +25,7 @@ final class OkHttpChain {
 
   /** Null when this OkHttp's chain cannot name its call. */
   static OkHttpChain of(Class<?> chainClass) {
-    return BY_CHAIN_CLASS.get(chainClass);
+    return API.of(chainClass);
   }
 
   Object call(Object chain) throws Exception {
