@@ -21,8 +21,10 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * Starts aitap inside the JVM: hooks first, so no AI call made during startup is missed; the
- * OpenTelemetry SDK then starts on its own thread, so the application never waits for it.
+ * Starts aitap inside the JVM without making the application wait: the instrumentation (Byte
+ * Buddy), the OpenTelemetry SDK and the prices each start on a thread of their own. No AI call is
+ * missed for it: a client class loaded before the instrumentation is ready waits for it, and calls
+ * that end before the SDK has started are handed to it once it has.
  */
 final class AgentInstaller {
 
@@ -55,7 +57,7 @@ final class AgentInstaller {
     }
     CallFactory calls = new CallFactory(
         EndpointClassifier.fromConfig(config), sink, CaptureSettings.fromConfig(config), Attribution.fromConfig(config));
-    List<String> instrumented = ClientInstrumentations.install(instrumentation, config, calls);
+    List<String> instrumented = ClientInstrumentations.start(instrumentation, config, calls);
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);
     starter.start();
