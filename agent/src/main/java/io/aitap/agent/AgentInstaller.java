@@ -21,10 +21,10 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * Starts aitap inside the JVM without making the application wait: the instrumentation (Byte
- * Buddy), the OpenTelemetry SDK and the prices each start on a thread of their own. No AI call is
- * missed for it: a client class loaded before the instrumentation is ready waits for it, and calls
- * that end before the SDK has started are handed to it once it has.
+ * Starts aitap inside the JVM: the instrumentation first, so no AI call made during start-up is
+ * missed; the OpenTelemetry SDK and the prices then start on threads of their own, so the
+ * application never waits for them (calls that end before the SDK has started are handed to it
+ * once it has).
  */
 final class AgentInstaller {
 
@@ -57,7 +57,7 @@ final class AgentInstaller {
     }
     CallFactory calls = new CallFactory(
         EndpointClassifier.fromConfig(config), sink, CaptureSettings.fromConfig(config), Attribution.fromConfig(config));
-    List<String> instrumented = ClientInstrumentations.start(instrumentation, config, calls);
+    List<String> instrumented = ClientInstrumentations.install(instrumentation, config, calls);
 
     TelemetryStarter starter = new TelemetryStarter(telemetry);
     starter.start();

@@ -65,24 +65,11 @@ public final class ClientInstrumentations {
   /**
    * Puts the advice of the enabled instrumentations in place, retransforming the classes already
    * loaded, and hands the bridge every client's hooks, their calls started by {@code calls}.
-   * Returns the names of the instrumentations installed. For tests: returns once all is in place.
+   * Returns the names of the instrumentations installed, once all is in place.
    */
   public static List<String> install(Instrumentation instrumentation, AitapConfig config, CallStarts calls) {
     Installation installation = new Installation(instrumentation, config, calls);
     installation.run();
-    return installation.names;
-  }
-
-  /**
-   * As {@link #install}, but returns at once: Byte Buddy, most of aitap's start-up cost, is built
-   * on a thread of its own while the application starts. Only a client class loaded before it is
-   * ready waits for it (see {@link ClientPackageFilter}).
-   */
-  public static List<String> start(Instrumentation instrumentation, AitapConfig config, CallStarts calls) {
-    Installation installation = new Installation(instrumentation, config, calls);
-    Thread thread = new Thread(installation, "aitap-instrumentation");
-    thread.setDaemon(true);
-    thread.start();
     return installation.names;
   }
 

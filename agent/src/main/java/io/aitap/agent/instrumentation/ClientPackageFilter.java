@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
  * The transformer aitap registers with the JVM: lets Byte Buddy see only classes in the packages
  * of an instrumented client; every other class the JVM loads costs one prefix comparison.
  *
- * <p>Byte Buddy is built on a thread of its own, so the application's start never waits for it
- * (see {@link ClientInstrumentations#start}). This filter is registered before, using no Byte
- * Buddy type: a client class loaded before Byte Buddy is ready waits for it (at most
- * {@link #WAIT_MILLIS}), so that no call through that class goes untapped; any other class goes by.
- * A class that waited longer is retransformed once Byte Buddy is ready.
+ * <p>It is registered before Byte Buddy is built, and uses no Byte Buddy type: a client class
+ * that another thread loads meanwhile waits for Byte Buddy (at most {@link #WAIT_MILLIS}), so that
+ * no call through that class goes untapped; any other class goes by. A class that waited longer
+ * is retransformed once Byte Buddy is ready. Byte Buddy is built in {@code premain}, not on a
+ * thread of its own: a client class loaded first on an event loop would block it.
  *
  * <p>Filtering first is also what keeps aitap's transformer from ever running inside the loading
  * of a JDK class it needs itself. When the first {@code ThreadLocalRandom} is loaded and the
