@@ -21,8 +21,10 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * Starts aitap inside the JVM: hooks first, so no AI call made during startup is missed; the
- * OpenTelemetry SDK then starts on its own thread, so the application never waits for it.
+ * Starts aitap inside the JVM: the instrumentation first, so no AI call made during start-up is
+ * missed; the OpenTelemetry SDK and the prices then start on threads of their own, so the
+ * application never waits for them (calls that end before the SDK has started are handed to it
+ * once it has).
  */
 final class AgentInstaller {
 

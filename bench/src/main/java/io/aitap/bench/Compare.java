@@ -23,19 +23,23 @@ import java.util.TreeMap;
  */
 public final class Compare {
 
-  private static final List<String> WORKLOADS = List.of("startup", "plain", "chat-jdk", "chat-okhttp", "paced", "bulk");
+  private static final List<String> ALL_WORKLOADS = List.of("startup", "plain", "chat-jdk", "chat-okhttp", "paced", "bulk");
   private static final String[] METRICS = {"wall_ms", "cpu_ms", "rss_kb", "calls_per_s", "cpu_us_per_call",
       "alloc_b_per_call", "ttfc_ms", "mib_per_s"};
 
   private Compare() {}
 
-  /** Arguments: aitap jar, OpenTelemetry agent jar, class path of the programs, rounds, calls per run. */
+  /**
+   * Arguments: aitap jar, OpenTelemetry agent jar, class path of the programs, rounds, calls per
+   * run, and optionally the workloads to run, comma-separated (all of them when absent or empty).
+   */
   public static void main(String[] args) throws Exception {
     String aitap = args[0];
     String otel = args[1];
     String classPath = args[2];
     int rounds = Integer.parseInt(args[3]);
     int calls = Integer.parseInt(args[4]);
+    List<String> workloads = args.length > 5 && !args[5].isBlank() ? List.of(args[5].split(",")) : ALL_WORKLOADS;
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     Process provider = new ProcessBuilder(java, "-cp", classPath, LoopbackProvider.class.getName())
         .redirectErrorStream(true).start();
@@ -54,7 +58,7 @@ public final class Compare {
       for (int round = 0; round < rounds; round++) {
         List<String> order = new ArrayList<>(modes.keySet());
         Collections.rotate(order, round);
-        for (String workload : WORKLOADS) {
+        for (String workload : workloads) {
           for (String mode : order) {
             List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
             command.addAll(modes.get(mode));

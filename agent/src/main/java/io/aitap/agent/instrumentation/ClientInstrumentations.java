@@ -21,6 +21,7 @@ import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.instrumentation.vertx.VertxHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.bootstrap.AitapBridge;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,16 +62,90 @@ public final class ClientInstrumentations {
           new ClientModule(ReactorNettyTap::new, new ReactorNettyInstrumentation()));
 
   /**
-   * Hands the bridge every client's hooks, their calls started by {@code calls}, then puts the
-   * advice of the enabled instrumentations in place. Returns the names of those installed.
+   * Puts the advice of the enabled instrumentations in place, retransforming the classes already
+   * loaded, and hands the bridge every client's hooks, their calls started by {@code calls}.
+   * Returns the names of the instrumentations installed, once all is in place.
    */
   public static List<String> install(Instrumentation instrumentation, AitapConfig config, CallStarts calls) {
-    HookRegistry hooks = new HookRegistry();
-    for (ClientModule module : MODULES) {
-      module.taps.apply(calls).registerHooks(hooks);
+    Installation installation = new Installation(instrumentation, config, calls);
+    installation.run();
+    return installation.names;
+  }
+
+  /**
+   * Registers the package filter at once; {@link #run} builds Byte Buddy behind it and
+   * retransforms the client classes loaded before.
+   */
+  private static final class Installation implements Runnable {
+    private final Instrumentation instrumentation;
+    private final CallStarts calls;
+    private final List<ClientInstrumentation> enabled = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    private final ClientPackageFilter filter;
+
+    Installation(Instrumentation instrumentation, AitapConfig config, CallStarts calls) {
+      this.instrumentation = instrumentation;
+      this.calls = calls;
+      List<String> packages = new ArrayList<>();
+      for (ClientInstrumentation client : instrumentations()) {
+        if (config.instrumentationEnabled(client.name())) {
+          enabled.add(client);
+          names.add(client.name());
+          packages.addAll(client.packages());
+          for (String module : client.modules()) {
+            letModuleReadBridge(instrumentation, module);
+          }
+        }
+      }
+      filter = new ClientPackageFilter(packages);
+      instrumentation.addTransformer(filter, true);
     }
-    AitapBridge.install(hooks.byName());
-    List<String> installed = new ArrayList<>();
+
+    @Override
+    public void run() {
+      // loaded before the filter was registered, or while this runs (those are retransformed twice, harmlessly)
+      List<Class<?>> loadedBefore = loadedClientClasses();
+      try {
+        HookRegistry hooks = new HookRegistry();
+        for (ClientModule module : MODULES) {
+          module.taps.apply(calls).registerHooks(hooks);
+        }
+        AitapBridge.install(hooks.byName());
+        filter.instrumentWith(byteBuddy(enabled));
+      } catch (Throwable t) {
+        filter.giveUp();
+        AgentLog.warn("aitap could not instrument the HTTP clients, no AI call will be seen", t);
+        return;
+      }
+      retransform(loadedBefore);
+      if (filter.missedAny()) {
+        retransform(loadedClientClasses());
+      }
+    }
+
+    private List<Class<?>> loadedClientClasses() {
+      List<Class<?>> loaded = new ArrayList<>();
+      for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+        if (filter.admits(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
+          loaded.add(type);
+        }
+      }
+      return loaded;
+    }
+
+    /** One class at a time: one that cannot be retransformed leaves the others be. */
+    private void retransform(List<Class<?>> types) {
+      for (Class<?> type : types) {
+        try {
+          instrumentation.retransformClasses(type);
+        } catch (Throwable t) {
+          AgentLog.debug("could not instrument " + type.getName(), t);
+        }
+      }
+    }
+  }
+
+  private static ClassFileTransformer byteBuddy(List<ClientInstrumentation> clients) {
     // Byte Buddy's Nexus (unused with disableClassFormatChanges) is built eagerly and reaches for
     // sun.misc.Unsafe, which Java 24+ reports on stderr. The property name is relocated with Byte Buddy.
     System.setProperty(Nexus.PROPERTY, "true");
@@ -80,27 +155,16 @@ public final class ClientInstrumentations {
     AgentBuilder builder =
         new AgentBuilder.Default(new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
             .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(new FailureListener())
             .ignore(nameStartsWith("io.aitap.").or(nameStartsWith("net.bytebuddy.")));
-    List<String> packages = new ArrayList<>();
-    for (ClientInstrumentation client : instrumentations()) {
-      if (!config.instrumentationEnabled(client.name())) {
-        continue;
-      }
-      packages.addAll(client.packages());
-      for (String module : client.modules()) {
-        letModuleReadBridge(instrumentation, module);
-      }
+    for (ClientInstrumentation client : clients) {
       AdviceCollector advice = new AdviceCollector();
       client.advise(advice);
       builder = builder.type(client.types()).transform(advice.transformer);
-      installed.add(client.name());
     }
-    builder.with(ClientPackageFilter.of(packages)).installOn(instrumentation);
-    return installed;
+    return builder.makeRaw();
   }
 
   static List<ClientInstrumentation> instrumentations() {

@@ -27,6 +27,8 @@ public final class GenAiTelemetry implements CallSink {
   private final BlockingQueue<AiCall> pending = new ArrayBlockingQueue<>(PENDING_LIMIT);
   private volatile Emitters emitters;
   private volatile boolean anyCallEnded;
+  /** Calls that ended while the queue was full, before the SDK had started: said once it has. */
+  private int dropped;
 
   public GenAiTelemetry(String instrumentationVersion, CostCalculator costs) {
     this.instrumentationVersion = instrumentationVersion;
@@ -49,6 +51,10 @@ public final class GenAiTelemetry implements CallSink {
       }
       emitters = started;
     }
+    if (dropped > 0) {
+      AgentLog.info(dropped + " AI calls ended before OpenTelemetry had started, beyond the " + PENDING_LIMIT
+          + " that wait for it: their spans and metrics are lost");
+    }
   }
 
   /** Whether any call has ended, so that there is telemetry to deliver. */
@@ -65,7 +71,7 @@ public final class GenAiTelemetry implements CallSink {
         current = emitters;
         if (current == null) {
           if (!pending.offer(call)) {
-            AgentLog.debug("telemetry not started yet, dropped a call");
+            dropped++;
           }
           return;
         }

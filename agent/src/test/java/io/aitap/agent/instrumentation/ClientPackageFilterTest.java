@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
 import java.util.List;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ClientPackageFilterTest {
@@ -17,24 +19,29 @@ class ClientPackageFilterTest {
   private static final byte[] REWRITTEN = {1};
   private static final Module BASE = Object.class.getModule();
 
-  private final List<String> reached = new ArrayList<>();
+  private final List<String> reached = new CopyOnWriteArrayList<>();
 
-  private ResettableClassFileTransformer filtering(String... packages) {
-    ResettableClassFileTransformer recording =
-        (ResettableClassFileTransformer)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {ResettableClassFileTransformer.class},
-                (proxy, method, args) -> {
-                  reached.add(args.length + " " + args[args.length - 4]);
-                  return REWRITTEN;
-                });
-    return ClientPackageFilter.of(List.of(packages)).decorate(recording);
-  }
+  /** Stands for Byte Buddy: notes which overload the filter called, and for which class. */
+  private final ClassFileTransformer recording = new ClassFileTransformer() {
+    @Override
+    public byte[] transform(ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+      reached.add("5 " + name);
+      return REWRITTEN;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
+        byte[] bytes) {
+      reached.add("6 " + name);
+      return REWRITTEN;
+    }
+  };
+
+  private final ClientPackageFilter filter = new ClientPackageFilter(List.of("okhttp3.", "jdk.internal.net.http."));
 
   @Test
   void aClassOutsideEveryClientPackageNeverReachesByteBuddy() throws Exception {
-    ResettableClassFileTransformer filter = filtering("okhttp3.", "jdk.internal.net.http.");
+    filter.instrumentWith(recording);
 
     assertNull(filter.transform(null, "java/util/concurrent/ThreadLocalRandom", null, null, new byte[0]));
     assertNull(filter.transform(BASE, null, "java/util/concurrent/ThreadLocalRandom", null, null, new byte[0]));
@@ -46,11 +53,38 @@ class ClientPackageFilterTest {
 
   @Test
   void aClassInAClientPackageReachesByteBuddyThroughTheOverloadTheJvmCalled() throws Exception {
-    ResettableClassFileTransformer filter = filtering("okhttp3.", "jdk.internal.net.http.");
+    filter.instrumentWith(recording);
 
     assertSame(REWRITTEN, filter.transform(null, "okhttp3/internal/connection/RealCall", null, null, new byte[0]));
     assertSame(REWRITTEN, filter.transform(BASE, null, "jdk/internal/net/http/HttpClientImpl", null, null, new byte[0]));
     assertEquals(List.of("5 okhttp3/internal/connection/RealCall", "6 jdk/internal/net/http/HttpClientImpl"), reached);
+  }
+
+  @Test
+  void aClientClassLoadedBeforeByteBuddyIsReadyWaitsForItAndGoesThroughIt() throws Exception {
+    CompletableFuture<byte[]> loading = CompletableFuture.supplyAsync(() -> {
+      try {
+        return filter.transform(BASE, null, "okhttp3/RealCall", null, null, new byte[0]);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    // any other class goes by meanwhile, without waiting
+    assertNull(filter.transform(BASE, null, "java/lang/Thread", null, null, new byte[0]));
+    filter.instrumentWith(recording);
+
+    assertSame(REWRITTEN, loading.get(30, TimeUnit.SECONDS));
+    assertEquals(List.of("6 okhttp3/RealCall"), reached);
+    assertFalse(filter.missedAny());
+  }
+
+  @Test
+  void whenByteBuddyCannotBeBuiltClientClassesLoadUntouched() throws Exception {
+    filter.giveUp();
+
+    assertNull(filter.transform(BASE, null, "okhttp3/RealCall", null, null, new byte[0]));
+    assertEquals(List.of(), reached);
   }
 
   @Test
