@@ -32,6 +32,14 @@ import java.util.function.UnaryOperator;
 public final class SmokeRun {
 
   private static final Duration TELEMETRY_WAIT = Duration.ofSeconds(5);
+  /**
+   * A whole plan, hundreds of calls, to its end. Part of it is waiting by design: the provider's
+   * pacing of streams, and HttpClient 5, which by default retries a 429 once after its
+   * {@code Retry-After} (Azure's says 6 s), sleeps about 50 s of every run. On a machine whose CPUs
+   * are shared that leaves too little of two minutes, and the run with the agent, which also starts
+   * the agent and exports, is the one cut off while still making calls.
+   */
+  private static final Duration PLAN_TIMEOUT = Duration.ofMinutes(5);
   private static final ExecutorService BASELINES = Executors.newCachedThreadPool(DaemonThreads.named("smoke-baseline"));
 
   final TestJdk jdk;
@@ -111,6 +119,7 @@ public final class SmokeRun {
    */
   private static AgentJvm jvm(TestJdk jdk, Class<?> mainClass, Path libraries) {
     return new AgentJvm(jdk, mainClass).libraries(libraries)
+        .timeout(PLAN_TIMEOUT)
         .systemProperty("aws.disableEc2Metadata", "true")
         .systemProperty("vertx.disableDnsResolver", "true");
   }
