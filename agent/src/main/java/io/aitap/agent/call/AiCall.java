@@ -12,9 +12,10 @@ import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The record of one AI exchange. Client hooks feed it what they see (request bytes, response head,
@@ -27,6 +28,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AiCall implements ResponseFacts.ChunkListener {
 
   private static final int COPY_CHUNK = 8192;
+  private static final VarHandle ENDED;
+
+  static {
+    try {
+      ENDED = MethodHandles.lookup().findVarHandle(AiCall.class, "ended", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final AiEndpoint endpoint;
   private final CallSink sink;
@@ -35,7 +45,8 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   private final CallAttribution attribution;
   private final long startEpochNanos;
   private final long startNanos;
-  private final AtomicBoolean ended = new AtomicBoolean();
+  /** Set once, by whichever end comes first; a field with a handle rather than an object per call. */
+  private volatile boolean ended;
   private final RequestFacts request = new RequestFacts();
   private final ResponseFacts response = new ResponseFacts(this);
 
@@ -85,7 +96,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   // ---- fed by client hooks -------------------------------------------------------------------
 
   public synchronized void requestBody(byte[] bytes, int offset, int length) {
-    if (length <= 0 || parsingBroken || ended.get()) {
+    if (length <= 0 || parsingBroken || ended) {
       return;
     }
     try {
@@ -114,7 +125,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   }
 
   public synchronized void responseHead(ResponseHead responseHead) {
-    if (head != null || ended.get()) {
+    if (head != null || ended) {
       return;
     }
     head = responseHead;
@@ -138,7 +149,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
    * reads exactly that many).
    */
   public synchronized void responseBody(byte[] bytes, int offset, int length) {
-    if (length <= 0 || ended.get()) {
+    if (length <= 0 || ended) {
       return;
     }
     if (responseParser != null && !parsingBroken) {
@@ -182,13 +193,13 @@ public final class AiCall implements ResponseFacts.ChunkListener {
    * here unreported, and nothing later (a cancel, the abandon watch) reports it.
    */
   public void discarded() {
-    if (ended.compareAndSet(false, true)) {
+    if (ENDED.compareAndSet(this, false, true)) {
       sink.discarded(this);
     }
   }
 
   private void feed(ByteBuffer buffer, boolean isRequest) {
-    if (!buffer.hasRemaining() || ended.get()) {
+    if (!buffer.hasRemaining() || ended) {
       return;
     }
     if (buffer.hasArray()) {
@@ -216,7 +227,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   }
 
   private void finish(CallEnd how, Throwable cause) {
-    if (!ended.compareAndSet(false, true)) {
+    if (!ENDED.compareAndSet(this, false, true)) {
       return;
     }
     endNanos = System.nanoTime();
@@ -337,7 +348,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   }
 
   public boolean isEnded() {
-    return ended.get();
+    return ended;
   }
 
   public CallEnd end() {
@@ -358,7 +369,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   }
 
   public long durationNanos() {
-    return (ended.get() ? endNanos : System.nanoTime()) - startNanos;
+    return (ended ? endNanos : System.nanoTime()) - startNanos;
   }
 
   /** Nanoseconds from the start of the call to the first streamed output chunk, or -1. */

@@ -19,16 +19,29 @@ public final class RateLimits {
   public final Long limitTokens;
   public final Double retryAfterSeconds;
 
-  private RateLimits(ResponseHead head) {
-    remainingRequests = first(head, "x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining");
-    limitRequests = first(head, "x-ratelimit-limit-requests", "anthropic-ratelimit-requests-limit");
-    remainingTokens = first(head, "x-ratelimit-remaining-tokens", "anthropic-ratelimit-tokens-remaining");
-    limitTokens = first(head, "x-ratelimit-limit-tokens", "anthropic-ratelimit-tokens-limit");
-    retryAfterSeconds = retryAfter(head);
+  /** What a response without any of these headers reports: one shared instance, nothing to allocate. */
+  private static final RateLimits NONE = new RateLimits(null, null, null, null, null);
+
+  private RateLimits(
+      Long remainingRequests, Long limitRequests, Long remainingTokens, Long limitTokens, Double retryAfterSeconds) {
+    this.remainingRequests = remainingRequests;
+    this.limitRequests = limitRequests;
+    this.remainingTokens = remainingTokens;
+    this.limitTokens = limitTokens;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public static RateLimits of(ResponseHead head) {
-    return new RateLimits(head);
+    Long remainingRequests = first(head, "x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining");
+    Long limitRequests = first(head, "x-ratelimit-limit-requests", "anthropic-ratelimit-requests-limit");
+    Long remainingTokens = first(head, "x-ratelimit-remaining-tokens", "anthropic-ratelimit-tokens-remaining");
+    Long limitTokens = first(head, "x-ratelimit-limit-tokens", "anthropic-ratelimit-tokens-limit");
+    Double retryAfterSeconds = retryAfter(head);
+    if (remainingRequests == null && limitRequests == null && remainingTokens == null && limitTokens == null
+        && retryAfterSeconds == null) {
+      return NONE;
+    }
+    return new RateLimits(remainingRequests, limitRequests, remainingTokens, limitTokens, retryAfterSeconds);
   }
 
   private static Long first(ResponseHead head, String name, String alternative) {

@@ -21,6 +21,7 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Turns a finished call into one CLIENT span, after the fact, with the call's own start and end times. */
@@ -40,6 +41,7 @@ final class CallSpans {
       };
 
   private final Tracer tracer;
+  private final SpanNames names = new SpanNames();
 
   CallSpans(Tracer tracer) {
     this.tracer = tracer;
@@ -53,7 +55,7 @@ final class CallSpans {
     String operation = endpoint.protocol().operationName();
 
     SpanBuilder builder =
-        tracer.spanBuilder(request.model == null ? operation : operation + " " + request.model)
+        tracer.spanBuilder(names.of(operation, request.model))
             .setSpanKind(SpanKind.CLIENT)
             .setParent(parentOf(call))
             .setStartTimestamp(call.startEpochNanos(), TimeUnit.NANOSECONDS)
@@ -68,8 +70,9 @@ final class CallSpans {
     builder.setAttribute(REQUEST_STREAM, call.isStreaming());
     put(builder, RESPONSE_MODEL, response.model);
     put(builder, RESPONSE_ID, response.id);
-    if (!response.finishReasons().isEmpty()) {
-      builder.setAttribute(RESPONSE_FINISH_REASONS, response.finishReasons());
+    List<String> finishReasons = response.finishReasons();
+    if (!finishReasons.isEmpty()) {
+      builder.setAttribute(RESPONSE_FINISH_REASONS, finishReasons);
     }
     put(builder, USAGE_INPUT_TOKENS, response.inputTokens);
     put(builder, USAGE_OUTPUT_TOKENS, response.outputTokens);
