@@ -1,6 +1,7 @@
 package io.aitap.agent.cost;
 
 import io.aitap.agent.AgentLog;
+import io.aitap.agent.PairMemo;
 import io.aitap.agent.config.AitapConfig;
 import io.aitap.agent.protocol.ResponseFacts;
 import java.io.BufferedReader;
@@ -23,11 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a call cost in USD. Prices come from the user's own price lines first, then from
@@ -48,9 +47,8 @@ public final class CostCalculator {
 
   private final Future<PriceSources> reading;
   private final Map<String, String> aliases;
-  /** By endpoint, then model: a call's lookup builds no key. */
-  private final Map<String, Map<String, Optional<PricedModel>>> resolved = new ConcurrentHashMap<>();
-  private final AtomicInteger remembered = new AtomicInteger();
+  /** By endpoint and model: a call's lookup builds no key. */
+  private final PairMemo<String, String, Optional<PricedModel>> resolved = new PairMemo<>(MAX_REMEMBERED);
 
   private CostCalculator(Future<PriceSources> reading, Map<String, String> aliases) {
     this.reading = reading;
@@ -141,13 +139,11 @@ public final class CostCalculator {
     if (model == null) {
       return null;
     }
-    Map<String, Optional<PricedModel>> atEndpoint = endpoint == null ? null : resolved.get(endpoint);
-    Optional<PricedModel> known = atEndpoint == null ? null : atEndpoint.get(model);
+    Optional<PricedModel> known = endpoint == null ? null : resolved.get(endpoint, model);
     if (known == null) {
       known = Optional.ofNullable(resolve(model, endpoint, sources()));
-      if (endpoint != null && remembered.get() < MAX_REMEMBERED && reading.isDone()
-          && resolved.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>()).putIfAbsent(model, known) == null) {
-        remembered.incrementAndGet();
+      if (endpoint != null && reading.isDone()) {
+        resolved.remember(endpoint, model, known);
       }
     }
     return known.orElse(null);

@@ -1,6 +1,6 @@
 package io.aitap.agent.telemetry;
 
-import java.util.concurrent.ConcurrentHashMap;
+import io.aitap.agent.PairMemo;
 
 /**
  * Span names, {@code "{operation} {model}"} as the GenAI conventions ask, built once per pair and
@@ -11,32 +11,19 @@ final class SpanNames {
 
   static final int LIMIT = 1024;
 
-  private final ConcurrentHashMap<String, ConcurrentHashMap<String, String>> byOperation = new ConcurrentHashMap<>();
+  private final PairMemo<String, String, String> names = new PairMemo<>(LIMIT);
 
   /** The name of a span of {@code operation} on {@code model} (the operation alone when null). */
   String of(String operation, String model) {
     if (model == null) {
       return operation;
     }
-    ConcurrentHashMap<String, String> byModel = byOperation.get(operation);
-    String known = byModel == null ? null : byModel.get(model);
-    if (known != null) {
-      return known;
-    }
-    String made = operation + " " + model;
-    if (size() >= LIMIT) {
-      return made;
-    }
-    String raced = byOperation.computeIfAbsent(operation, o -> new ConcurrentHashMap<>()).putIfAbsent(model, made);
-    return raced == null ? made : raced;
+    String known = names.get(operation, model);
+    return known != null ? known : names.remember(operation, model, operation + " " + model);
   }
 
   /** Names kept so far. */
   int size() {
-    int size = 0;
-    for (ConcurrentHashMap<String, String> byModel : byOperation.values()) {
-      size += byModel.size();
-    }
-    return size;
+    return names.size();
   }
 }
