@@ -62,80 +62,47 @@ public final class ClientInstrumentations {
           new ClientModule(ReactorNettyTap::new, new ReactorNettyInstrumentation()));
 
   /**
-   * Puts the advice of the enabled instrumentations in place, retransforming the classes already
-   * loaded, and hands the bridge every client's hooks, their calls started by {@code calls}.
-   * Returns the names of the instrumentations installed, once all is in place.
+   * Hands the bridge every client's hooks, their calls started by {@code calls}, puts the advice of
+   * the enabled instrumentations in place and retransforms the client classes already loaded.
+   * Returns the names of the instrumentations installed.
    */
   public static List<String> install(Instrumentation instrumentation, AitapConfig config, CallStarts calls) {
-    Installation installation = new Installation(instrumentation, config, calls);
-    installation.run();
-    return installation.names;
+    List<ClientInstrumentation> enabled = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<String> packages = new ArrayList<>();
+    for (ClientInstrumentation client : instrumentations()) {
+      if (config.instrumentationEnabled(client.name())) {
+        enabled.add(client);
+        names.add(client.name());
+        packages.addAll(client.packages());
+        for (String module : client.modules()) {
+          letModuleReadBridge(instrumentation, module);
+        }
+      }
+    }
+    ClientPackageFilter filter;
+    try {
+      HookRegistry hooks = new HookRegistry();
+      for (ClientModule module : MODULES) {
+        module.taps.apply(calls).registerHooks(hooks);
+      }
+      AitapBridge.install(hooks.byName());
+      filter = new ClientPackageFilter(packages, byteBuddy(enabled));
+    } catch (Throwable t) {
+      AgentLog.warn("aitap could not instrument the HTTP clients, no AI call will be seen", t);
+      return List.of();
+    }
+    // registered only once Byte Buddy is ready, so no class ever waits for it; what was loaded
+    // before (by the application, when aitap is attached late) is retransformed here
+    instrumentation.addTransformer(filter, true);
+    retransformLoaded(instrumentation, filter);
+    return names;
   }
 
-  /**
-   * Registers the package filter at once; {@link #run} builds Byte Buddy behind it and
-   * retransforms the client classes loaded before.
-   */
-  private static final class Installation implements Runnable {
-    private final Instrumentation instrumentation;
-    private final CallStarts calls;
-    private final List<ClientInstrumentation> enabled = new ArrayList<>();
-    private final List<String> names = new ArrayList<>();
-    private final ClientPackageFilter filter;
-
-    Installation(Instrumentation instrumentation, AitapConfig config, CallStarts calls) {
-      this.instrumentation = instrumentation;
-      this.calls = calls;
-      List<String> packages = new ArrayList<>();
-      for (ClientInstrumentation client : instrumentations()) {
-        if (config.instrumentationEnabled(client.name())) {
-          enabled.add(client);
-          names.add(client.name());
-          packages.addAll(client.packages());
-          for (String module : client.modules()) {
-            letModuleReadBridge(instrumentation, module);
-          }
-        }
-      }
-      filter = new ClientPackageFilter(packages);
-      instrumentation.addTransformer(filter, true);
-    }
-
-    @Override
-    public void run() {
-      // loaded before the filter was registered, or while this runs (those are retransformed twice, harmlessly)
-      List<Class<?>> loadedBefore = loadedClientClasses();
-      try {
-        HookRegistry hooks = new HookRegistry();
-        for (ClientModule module : MODULES) {
-          module.taps.apply(calls).registerHooks(hooks);
-        }
-        AitapBridge.install(hooks.byName());
-        filter.instrumentWith(byteBuddy(enabled));
-      } catch (Throwable t) {
-        filter.giveUp();
-        AgentLog.warn("aitap could not instrument the HTTP clients, no AI call will be seen", t);
-        return;
-      }
-      retransform(loadedBefore);
-      if (filter.missedAny()) {
-        retransform(loadedClientClasses());
-      }
-    }
-
-    private List<Class<?>> loadedClientClasses() {
-      List<Class<?>> loaded = new ArrayList<>();
-      for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-        if (filter.admits(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
-          loaded.add(type);
-        }
-      }
-      return loaded;
-    }
-
-    /** One class at a time: one that cannot be retransformed leaves the others be. */
-    private void retransform(List<Class<?>> types) {
-      for (Class<?> type : types) {
+  /** One class at a time: one that cannot be retransformed leaves the others be. */
+  private static void retransformLoaded(Instrumentation instrumentation, ClientPackageFilter filter) {
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (filter.admits(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
         try {
           instrumentation.retransformClasses(type);
         } catch (Throwable t) {

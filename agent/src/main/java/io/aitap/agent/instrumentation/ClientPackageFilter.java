@@ -4,18 +4,13 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
 import java.util.Collection;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The transformer aitap registers with the JVM: lets Byte Buddy see only classes in the packages
  * of an instrumented client; every other class the JVM loads costs one prefix comparison.
  *
- * <p>It is registered before Byte Buddy is built, and uses no Byte Buddy type: a client class
- * that another thread loads meanwhile waits for Byte Buddy (at most {@link #WAIT_MILLIS}), so that
- * no call through that class goes untapped; any other class goes by. A class that waited longer
- * is retransformed once Byte Buddy is ready. Byte Buddy is built in {@code premain}, not on a
- * thread of its own: a client class loaded first on an event loop would block it.
+ * <p>It is registered once Byte Buddy is built, so no class ever waits for aitap; the client
+ * classes loaded before are retransformed then (see {@link ClientInstrumentations#install}).
  *
  * <p>Filtering first is also what keeps aitap's transformer from ever running inside the loading
  * of a JDK class it needs itself. When the first {@code ThreadLocalRandom} is loaded and the
@@ -26,34 +21,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClientPackageFilter implements ClassFileTransformer {
 
-  /** The longest a client class being loaded waits for Byte Buddy, however loaded the machine. */
-  static final long WAIT_MILLIS = 10_000;
-
   /** Internal names, slash-separated, as the JVM hands them to a transformer. */
   private final String[] prefixes;
-  private final CountDownLatch decided = new CountDownLatch(1);
-  private volatile ClassFileTransformer byteBuddy;
-  private volatile boolean missed;
+  private final ClassFileTransformer byteBuddy;
 
   /** @param packages dotted package prefixes, as {@link ClientInstrumentation#packages()} gives them */
-  ClientPackageFilter(Collection<String> packages) {
+  ClientPackageFilter(Collection<String> packages, ClassFileTransformer byteBuddy) {
     this.prefixes = packages.stream().map(p -> p.replace('.', '/')).distinct().toArray(String[]::new);
-  }
-
-  /** Byte Buddy is ready: classes in the client packages go through {@code transformer} from now on. */
-  void instrumentWith(ClassFileTransformer transformer) {
-    byteBuddy = transformer;
-    decided.countDown();
-  }
-
-  /** Byte Buddy could not be built: no class waits for it any longer. */
-  void giveUp() {
-    decided.countDown();
-  }
-
-  /** Whether a client class was loaded without Byte Buddy because it was not ready in time. */
-  boolean missedAny() {
-    return missed;
+    this.byteBuddy = byteBuddy;
   }
 
   boolean admits(String internalName) {
@@ -72,32 +47,13 @@ final class ClientPackageFilter implements ClassFileTransformer {
   public byte[] transform(
       ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes)
       throws IllegalClassFormatException {
-    ClassFileTransformer transformer = admits(className) ? ready() : null;
-    return transformer == null ? null : transformer.transform(loader, className, redefined, domain, bytes);
+    return admits(className) ? byteBuddy.transform(loader, className, redefined, domain, bytes) : null;
   }
 
   @Override
   public byte[] transform(
       Module module, ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes)
       throws IllegalClassFormatException {
-    ClassFileTransformer transformer = admits(className) ? ready() : null;
-    return transformer == null ? null : transformer.transform(module, loader, className, redefined, domain, bytes);
-  }
-
-  /** Byte Buddy's transformer once ready, waiting for it if need be; null when it is not to be had. */
-  private ClassFileTransformer ready() {
-    ClassFileTransformer transformer = byteBuddy;
-    if (transformer != null) {
-      return transformer;
-    }
-    try {
-      if (!decided.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-        missed = true;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      missed = true;
-    }
-    return byteBuddy;
+    return admits(className) ? byteBuddy.transform(module, loader, className, redefined, domain, bytes) : null;
   }
 }

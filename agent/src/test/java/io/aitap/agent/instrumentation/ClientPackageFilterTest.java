@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ClientPackageFilterTest {
@@ -37,12 +35,11 @@ class ClientPackageFilterTest {
     }
   };
 
-  private final ClientPackageFilter filter = new ClientPackageFilter(List.of("okhttp3.", "jdk.internal.net.http."));
+  private final ClientPackageFilter filter =
+      new ClientPackageFilter(List.of("okhttp3.", "jdk.internal.net.http."), recording);
 
   @Test
   void aClassOutsideEveryClientPackageNeverReachesByteBuddy() throws Exception {
-    filter.instrumentWith(recording);
-
     assertNull(filter.transform(null, "java/util/concurrent/ThreadLocalRandom", null, null, new byte[0]));
     assertNull(filter.transform(BASE, null, "java/util/concurrent/ThreadLocalRandom", null, null, new byte[0]));
     assertNull(filter.transform(null, "okhttp3x/RealCall", null, null, new byte[0]));
@@ -53,38 +50,9 @@ class ClientPackageFilterTest {
 
   @Test
   void aClassInAClientPackageReachesByteBuddyThroughTheOverloadTheJvmCalled() throws Exception {
-    filter.instrumentWith(recording);
-
     assertSame(REWRITTEN, filter.transform(null, "okhttp3/internal/connection/RealCall", null, null, new byte[0]));
     assertSame(REWRITTEN, filter.transform(BASE, null, "jdk/internal/net/http/HttpClientImpl", null, null, new byte[0]));
     assertEquals(List.of("5 okhttp3/internal/connection/RealCall", "6 jdk/internal/net/http/HttpClientImpl"), reached);
-  }
-
-  @Test
-  void aClientClassLoadedBeforeByteBuddyIsReadyWaitsForItAndGoesThroughIt() throws Exception {
-    CompletableFuture<byte[]> loading = CompletableFuture.supplyAsync(() -> {
-      try {
-        return filter.transform(BASE, null, "okhttp3/RealCall", null, null, new byte[0]);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-
-    // any other class goes by meanwhile, without waiting
-    assertNull(filter.transform(BASE, null, "java/lang/Thread", null, null, new byte[0]));
-    filter.instrumentWith(recording);
-
-    assertSame(REWRITTEN, loading.get(30, TimeUnit.SECONDS));
-    assertEquals(List.of("6 okhttp3/RealCall"), reached);
-    assertFalse(filter.missedAny());
-  }
-
-  @Test
-  void whenByteBuddyCannotBeBuiltClientClassesLoadUntouched() throws Exception {
-    filter.giveUp();
-
-    assertNull(filter.transform(BASE, null, "okhttp3/RealCall", null, null, new byte[0]));
-    assertEquals(List.of(), reached);
   }
 
   @Test
