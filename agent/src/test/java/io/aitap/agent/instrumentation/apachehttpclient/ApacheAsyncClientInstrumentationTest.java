@@ -110,7 +110,7 @@ class ApacheAsyncClientInstrumentationTest extends InstrumentedClientTest {
     assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, done.get(30, TimeUnit.SECONDS));
     assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, responseSeen(onlyCall()));
     assertEquals(REQUEST, requestSeen(onlyCall()));
-    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+    assertSame(CallEnd.COMPLETED, endOf(onlyCall()));
   }
 
   @Test
@@ -120,7 +120,7 @@ class ApacheAsyncClientInstrumentationTest extends InstrumentedClientTest {
     } catch (ExecutionException expected) {
       assertTrue(expected.getCause() instanceof IOException);
     }
-    assertSame(CallEnd.FAILED, onlyCall().call.end());
+    assertSame(CallEnd.FAILED, endOf(onlyCall()));
   }
 
   @Test

@@ -64,7 +64,7 @@ class AwsAsyncClientInstrumentationTest extends InstrumentedClientTest {
     assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, exchange.body.toString(StandardCharsets.UTF_8));
     assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, responseSeen(onlyCall()));
     assertEquals(REQUEST, requestSeen(onlyCall()));
-    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+    assertSame(CallEnd.COMPLETED, endOf(onlyCall()));
   }
 
   @Test
@@ -74,7 +74,7 @@ class AwsAsyncClientInstrumentationTest extends InstrumentedClientTest {
     assertEquals(429, exchange.status.get());
     assertEquals(429, onlyCall().call.status());
     assertEquals(exchange.body.toString(StandardCharsets.UTF_8), responseSeen(onlyCall()));
-    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+    assertSame(CallEnd.COMPLETED, endOf(onlyCall()));
   }
 
   @Test

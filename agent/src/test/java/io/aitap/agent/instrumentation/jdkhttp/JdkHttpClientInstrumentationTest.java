@@ -55,7 +55,7 @@ class JdkHttpClientInstrumentationTest extends InstrumentedClientTest {
   @Test
   void aConnectionFailureReachesTheApplicationUnchangedAndFailsTheCall() {
     assertThrows(ConnectException.class, () -> client.send(post("http://127.0.0.1:1/v1/chat/completions"), HttpResponse.BodyHandlers.ofString()));
-    assertSame(CallEnd.FAILED, onlyCall().call.end());
+    assertSame(CallEnd.FAILED, endOf(onlyCall()));
   }
 
   @Test

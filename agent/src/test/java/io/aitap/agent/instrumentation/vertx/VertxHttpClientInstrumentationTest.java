@@ -75,7 +75,7 @@ class VertxHttpClientInstrumentationTest extends InstrumentedClientTest {
     assertEquals(FakeAiServer.FIRST_EVENT + FakeAiServer.REST_OF_STREAM, received.toString());
     assertEquals(received.toString(), responseSeen(onlyCall()));
     assertEquals(REQUEST, requestSeen(onlyCall()));
-    assertSame(CallEnd.COMPLETED, onlyCall().call.end());
+    assertSame(CallEnd.COMPLETED, endOf(onlyCall()));
   }
 
   @Test
