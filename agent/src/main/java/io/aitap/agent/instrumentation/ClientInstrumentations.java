@@ -1,7 +1,5 @@
 package io.aitap.agent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-
 import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.CallStarts;
 import io.aitap.agent.config.AitapConfig;
@@ -21,22 +19,12 @@ import io.aitap.agent.instrumentation.urlconnection.UrlConnectionTap;
 import io.aitap.agent.instrumentation.vertx.VertxHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.vertx.VertxHttpClientTap;
 import io.aitap.bootstrap.AitapBridge;
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.Nexus;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
 /** Installs the advice of every enabled client library, retransforming classes already loaded. */
 public final class ClientInstrumentations {
@@ -87,13 +75,12 @@ public final class ClientInstrumentations {
         module.taps.apply(calls).registerHooks(hooks);
       }
       AitapBridge.install(hooks.byName());
-      filter = new ClientPackageFilter(packages, byteBuddy(enabled));
+      filter = new ClientPackageFilter(packages, new AdviceTransformer(enabled));
     } catch (Throwable t) {
       AgentLog.warn("aitap could not instrument the HTTP clients, no AI call will be seen", t);
       return List.of();
     }
-    // registered only once Byte Buddy is ready, so no class ever waits for it; what was loaded
-    // before (by the application, when aitap is attached late) is retransformed here
+    // what was loaded before (by the application, when aitap is attached late) is retransformed here
     instrumentation.addTransformer(filter, true);
     retransformLoaded(instrumentation, filter);
     return names;
@@ -110,28 +97,6 @@ public final class ClientInstrumentations {
         }
       }
     }
-  }
-
-  private static ClassFileTransformer byteBuddy(List<ClientInstrumentation> clients) {
-    // Byte Buddy's Nexus (unused with disableClassFormatChanges) is built eagerly and reaches for
-    // sun.misc.Unsafe, which Java 24+ reports on stderr. The property name is relocated with Byte Buddy.
-    System.setProperty(Nexus.PROPERTY, "true");
-    // Advice goes on declared methods only, so the type's hierarchy need not be resolved. Another
-    // agent may have added interfaces no class file describes (the OpenTelemetry Java agent's
-    // virtual-field accessors, defined at run time): resolving them would fail the transformation.
-    AgentBuilder builder =
-        new AgentBuilder.Default(new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
-            .disableClassFormatChanges()
-            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-            .with(new FailureListener())
-            .ignore(nameStartsWith("io.aitap.").or(nameStartsWith("net.bytebuddy.")));
-    for (ClientInstrumentation client : clients) {
-      AdviceCollector advice = new AdviceCollector();
-      client.advise(advice);
-      builder = builder.type(client.types()).transform(advice.transformer);
-    }
-    return builder.makeRaw();
   }
 
   static List<ClientInstrumentation> instrumentations() {
@@ -164,39 +129,6 @@ public final class ClientInstrumentations {
     ClientModule(Function<CallStarts, ? extends ClientHooks> taps, ClientInstrumentation... instrumentations) {
       this.taps = taps;
       this.instrumentations = List.of(instrumentations);
-    }
-  }
-
-  private static final class AdviceCollector implements ClientInstrumentation.Advisor {
-    AgentBuilder.Transformer.ForAdvice transformer =
-        new AgentBuilder.Transformer.ForAdvice().include(ClientInstrumentations.class.getClassLoader());
-
-    @Override
-    public void advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
-      transformer = transformer.advice(methods, adviceClass.getName());
-    }
-
-    @Override
-    public void advise(ElementMatcher<? super MethodDescription> methods, Class<?> enterAdvice, Class<?> exitAdvice) {
-      transformer = transformer.advice(methods, enterAdvice.getName(), exitAdvice.getName());
-    }
-  }
-
-  private static final class FailureListener extends AgentBuilder.Listener.Adapter {
-    @Override
-    public void onError(
-        String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
-      AgentLog.debug("could not instrument " + typeName, throwable);
-    }
-
-    @Override
-    public void onTransformation(
-        TypeDescription typeDescription,
-        ClassLoader classLoader,
-        JavaModule module,
-        boolean loaded,
-        DynamicType dynamicType) {
-      AgentLog.debug("instrumented " + typeDescription.getName());
     }
   }
 }

@@ -9,9 +9,6 @@ import java.util.Collection;
  * The transformer aitap registers with the JVM: lets Byte Buddy see only classes in the packages
  * of an instrumented client; every other class the JVM loads costs one prefix comparison.
  *
- * <p>It is registered once Byte Buddy is built, so no class ever waits for aitap; the client
- * classes loaded before are retransformed then (see {@link ClientInstrumentations#install}).
- *
  * <p>Filtering first is also what keeps aitap's transformer from ever running inside the loading
  * of a JDK class it needs itself. When the first {@code ThreadLocalRandom} is loaded and the
  * transformer, on the same thread, reaches for it (a contended {@code ConcurrentHashMap} does), the
@@ -21,26 +18,17 @@ import java.util.Collection;
  */
 final class ClientPackageFilter implements ClassFileTransformer {
 
-  /** Internal names, slash-separated, as the JVM hands them to a transformer. */
-  private final String[] prefixes;
+  private final PackagePrefixes packages;
   private final ClassFileTransformer byteBuddy;
 
   /** @param packages dotted package prefixes, as {@link ClientInstrumentation#packages()} gives them */
   ClientPackageFilter(Collection<String> packages, ClassFileTransformer byteBuddy) {
-    this.prefixes = packages.stream().map(p -> p.replace('.', '/')).distinct().toArray(String[]::new);
+    this.packages = new PackagePrefixes(packages);
     this.byteBuddy = byteBuddy;
   }
 
   boolean admits(String internalName) {
-    if (internalName == null) {
-      return false;
-    }
-    for (String prefix : prefixes) {
-      if (internalName.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
+    return packages.admit(internalName);
   }
 
   @Override

@@ -1,0 +1,88 @@
+package io.aitap.agent.instrumentation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
+import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+import org.junit.jupiter.api.Test;
+
+class AdviceTransformerTest {
+
+  private static final String REAL_CALL = "okhttp3/internal/connection/RealCall";
+
+  private final Counting okhttp = new Counting(new OkHttpInstrumentation());
+  private final Counting jdk = new Counting(new JdkHttpClientInstrumentation());
+  private final AdviceTransformer transformer = new AdviceTransformer(List.of(jdk, okhttp));
+
+  @Test
+  void aClientsAdviceIsReadOnceByTheFirstOfItsClassesAndNeverForAClientNotInUse() throws Exception {
+    byte[] original = classFile(REAL_CALL);
+    byte[] woven = transformer.transform(loader(), REAL_CALL, null, null, original);
+    assertNotNull(woven);
+    assertTrue(woven.length > original.length, "advice was inlined");
+    assertNotNull(transformer.transform(loader(), REAL_CALL, null, null, original));
+    assertEquals(1, okhttp.advised.get());
+    assertEquals(0, jdk.advised.get());
+  }
+
+  @Test
+  void aClassOfTheClientsPackagesThatNoMatcherNamesIsLeftAlone() throws Exception {
+    assertNull(transformer.transform(loader(), "okhttp3/Request", null, null, classFile("okhttp3/Request")));
+  }
+
+  @Test
+  void aClassFileThatCannotBeReadIsLeftAsItIs() throws Exception {
+    assertNull(transformer.transform(loader(), REAL_CALL, null, null, "not a class".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static ClassLoader loader() {
+    return AdviceTransformerTest.class.getClassLoader();
+  }
+
+  private static byte[] classFile(String internalName) throws IOException {
+    try (InputStream in = loader().getResourceAsStream(internalName + ".class")) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** A client as it is, counting how often its advice is asked for. */
+  private static final class Counting implements ClientInstrumentation {
+    final ClientInstrumentation client;
+    final AtomicInteger advised = new AtomicInteger();
+
+    Counting(ClientInstrumentation client) {
+      this.client = client;
+    }
+
+    @Override
+    public String name() {
+      return client.name();
+    }
+
+    @Override
+    public ElementMatcher<TypeDescription> types() {
+      return client.types();
+    }
+
+    @Override
+    public List<String> packages() {
+      return client.packages();
+    }
+
+    @Override
+    public void advise(Advisor advisor) {
+      advised.incrementAndGet();
+      client.advise(advisor);
+    }
+  }
+}
