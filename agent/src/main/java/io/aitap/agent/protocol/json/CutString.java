@@ -1,7 +1,5 @@
 package io.aitap.agent.protocol.json;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * A string value that {@link LongStringFilter} cut: what was kept, and how long the whole string
  * was in bytes as sent (escapes and base64 included). The filter marks the cut with a character
@@ -46,8 +44,29 @@ public final class CutString {
     return bytes;
   }
 
-  /** The bytes the filter appends inside the JSON string: the escaped mark, then the length. */
-  static byte[] mark(long sentBytes) {
-    return ("\\uffff" + sentBytes).getBytes(StandardCharsets.US_ASCII);
+  /** Room for the longest {@link #mark}: the escaped mark and the 19 digits of a long. */
+  static final int MAX_MARK_BYTES = 6 + 19;
+
+  /**
+   * Writes the bytes the filter appends inside the JSON string, the escaped mark then the length,
+   * to the start of {@code into} (of at least {@link #MAX_MARK_BYTES}); returns how many.
+   */
+  static int mark(long sentBytes, byte[] into) {
+    into[0] = '\\';
+    into[1] = 'u';
+    into[2] = 'f';
+    into[3] = 'f';
+    into[4] = 'f';
+    into[5] = 'f';
+    int digits = 1;
+    for (long rest = sentBytes / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    long rest = sentBytes;
+    for (int i = 6 + digits - 1; i >= 6; i--) {
+      into[i] = (byte) ('0' + rest % 10);
+      rest /= 10;
+    }
+    return 6 + digits;
   }
 }

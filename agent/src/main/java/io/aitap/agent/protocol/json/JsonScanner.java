@@ -1,9 +1,7 @@
 package io.aitap.agent.protocol.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
 
 /**
@@ -36,42 +34,43 @@ public final class JsonScanner {
   /** Strings longer than this are cut: every value aitap reads (ids, models, reasons) is far shorter. */
   static final int KEPT_STRING_BYTES = 1024;
 
-  private static final JsonFactory FACTORY = new JsonFactory();
   /** Whitespace: ends a number that closes a document without ending the input. */
   private static final byte[] SEPARATOR = {' '};
 
   private final Listener listener;
-  private final JsonParser parser;
-  private final ByteArrayFeeder feeder;
   private final LongStringFilter filter;
-  private final JsonPath path = new JsonPath();
+  /** The parser this scanner reads with; null once the scanner has ended. */
+  private ReusableParser reader;
   private boolean broken;
 
   public JsonScanner(Listener listener) {
     this.listener = listener;
-    try {
-      this.parser = FACTORY.createNonBlockingByteArrayParser();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+    this.reader = ReusableParser.take();
     this.filter = new LongStringFilter(Math.max(KEPT_STRING_BYTES, listener.keptStringBytes()), this::parse);
   }
 
   public void feed(byte[] bytes, int offset, int length) {
-    if (!broken && length > 0) {
+    if (reader != null && !broken && length > 0) {
       filter.feed(bytes, offset, length);
     }
   }
 
-  /** No more input: lets a number at the very end of the input complete. */
+  /**
+   * No more input: lets a number at the very end of the input complete. A document that ended
+   * whole leaves its parser to the next body this thread reads.
+   */
   public void end() {
-    if (broken) {
+    if (reader == null || broken) {
       return;
     }
-    feeder.endOfInput();
-    drain();
-    close();
+    if (betweenDocuments()) {
+      reader.giveBack();
+    } else {
+      reader.endOfInput();
+      drain();
+      reader.close();
+    }
+    reader = null;
   }
 
   /**
@@ -81,13 +80,15 @@ public final class JsonScanner {
    * next document needs a new one, as if each had its own.
    */
   public boolean endDocument() {
-    if (!broken && filter.endsWithClose() && parser.getParsingContext().inRoot()) {
-      // the document closed with its last byte: the parser is between documents already
+    if (reader == null) {
+      return false;
+    }
+    if (!broken && betweenDocuments()) {
       return true;
     }
     if (!broken && !filter.inString()) {
       parse(SEPARATOR, 0, 1);
-      if (!broken && parser.getParsingContext().inRoot()) {
+      if (!broken && reader.parser.getParsingContext().inRoot()) {
         return true;
       }
     }
@@ -99,40 +100,44 @@ public final class JsonScanner {
     return broken;
   }
 
+  /** The document closed with its last byte: the parser is between documents already. */
+  private boolean betweenDocuments() {
+    return filter.endsWithClose() && reader.parser.getParsingContext().inRoot();
+  }
+
   private void parse(byte[] bytes, int offset, int length) {
     if (broken) {
       return;
     }
     try {
-      feeder.feedInput(bytes, offset, offset + length);
+      reader.feed(bytes, offset, length);
     } catch (IOException e) {
-      broken = true;
+      fail();
       return;
     }
     drain();
   }
 
-  /** Hands the field names this parser learnt to the factory, so that the next call finds them. */
-  private void close() {
-    try {
-      parser.close();
-    } catch (IOException e) {
-      broken = true;
-    }
+  /** Malformed input: the parser is of no further use. */
+  private void fail() {
+    broken = true;
+    reader.close();
   }
 
   private void drain() {
+    JsonParser parser = reader.parser;
     try {
       JsonToken token;
       while ((token = parser.nextToken()) != null && token != JsonToken.NOT_AVAILABLE) {
-        onToken(token);
+        onToken(token, parser);
       }
     } catch (IOException | RuntimeException e) {
-      broken = true;
+      fail();
     }
   }
 
-  private void onToken(JsonToken token) throws IOException {
+  private void onToken(JsonToken token, JsonParser parser) throws IOException {
+    JsonPath path = reader.path;
     switch (token) {
       case START_OBJECT:
         path.push(null);

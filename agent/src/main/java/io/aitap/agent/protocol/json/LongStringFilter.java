@@ -24,6 +24,8 @@ final class LongStringFilter {
   private boolean dropping;
   /** The last byte outside strings that is not whitespace (a closing quote counts as one). */
   private byte lastSignificant;
+  /** Where a cut string's mark is written on its way to the sink, which reads it at once. */
+  private byte[] mark;
 
   LongStringFilter(int keep, Sink sink) {
     this.keep = keep;
@@ -58,8 +60,10 @@ final class LongStringFilter {
       }
       if (closes) {
         if (dropping) {
-          byte[] mark = CutString.mark(kept + dropped);
-          sink.accept(mark, 0, mark.length);
+          if (mark == null) {
+            mark = new byte[CutString.MAX_MARK_BYTES];
+          }
+          sink.accept(mark, 0, CutString.mark(kept + dropped, mark));
           runStart = i;
           dropping = false;
         }
