@@ -86,7 +86,10 @@ final class AdviceTransformer implements ClassFileTransformer {
     ClassWriter writer = new ClassWriter(reader, writerFlags);
     ClassFileVersion version = ClassFileVersion.ofClassFile(bytes);
     Implementation.Context context = Implementation.Context.Disabled.Factory.INSTANCE.make(
-        type, new AuxiliaryType.NamingStrategy.Suffixing("aitap"), TypeInitializer.None.INSTANCE, version, version);
+        type, new AuxiliaryType.NamingStrategy.Suffixing("aitap"), TypeInitializer.None.INSTANCE, version, version,
+        version.isAtLeast(ClassFileVersion.JAVA_V6)
+            ? Implementation.Context.FrameGeneration.GENERATE
+            : Implementation.Context.FrameGeneration.DISABLED);
     reader.accept(
         methods.wrap(type, writer, context, pool, type.getDeclaredFields(), type.getDeclaredMethods(), writerFlags, readerFlags),
         readerFlags);
