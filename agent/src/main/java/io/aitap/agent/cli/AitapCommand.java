@@ -42,7 +42,7 @@ public final class AitapCommand {
       case "attach":
         return attach(rest);
       case "slo":
-        return new SloCommand(out, err).run(rest);
+        return SloCommand.run(rest, out, err);
       default:
         err.println("aitap: unknown command '" + command + "'");
         help();

@@ -14,15 +14,9 @@ final class SloCommand {
 
   private static final String USAGE = "usage: slo <slo.yaml> [-o <rules.yml>]";
 
-  private final PrintStream out;
-  private final PrintStream err;
+  private SloCommand() {}
 
-  SloCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
-
-  int run(String[] args) {
+  static int run(String[] args, PrintStream out, PrintStream err) {
     boolean toFile = args.length == 3 && args[1].equals("-o");
     if (args.length != 1 && !toFile) {
       err.println(USAGE);

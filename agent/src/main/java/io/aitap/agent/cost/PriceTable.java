@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * aitap's own price lines, for teams that set their prices themselves (documented in the README):
@@ -18,28 +17,11 @@ import java.util.Objects;
  */
 final class PriceTable {
 
-  private static final class Line {
-    final String pattern;
-    final String endpoint;
-    final PricedModel model;
-
-    Line(String pattern, String endpoint, PricedModel model) {
-      this.pattern = pattern;
-      this.endpoint = endpoint;
-      this.model = model;
-    }
-
-    boolean matches(String id) {
-      return pattern.endsWith("*") ? id.startsWith(pattern.substring(0, pattern.length() - 1)) : id.equals(pattern);
-    }
-
-    /** Longer patterns are more specific; an exact name beats a prefix of the same length. */
-    int specificity() {
-      return pattern.endsWith("*") ? 2 * (pattern.length() - 1) : 2 * pattern.length() + 1;
-    }
-  }
-
-  private final List<Line> lines = new ArrayList<>();
+  /**
+   * Prices by endpoint ({@code null} for every endpoint), then by pattern: a later line of the same
+   * pattern and endpoint replaces an earlier one.
+   */
+  private final Map<String, Map<String, PricedModel>> byEndpoint = new HashMap<>();
 
   void read(Reader source, String name) throws IOException {
     BufferedReader reader = new BufferedReader(source);
@@ -52,7 +34,7 @@ final class PriceTable {
         continue;
       }
       try {
-        add(parse(content.split("\\s+"), name + " line " + number));
+        add(content.split("\\s+"), name + " line " + number);
       } catch (RuntimeException e) {
         throw new IOException(name + " line " + number + ": " + e.getMessage(), e);
       }
@@ -60,10 +42,10 @@ final class PriceTable {
   }
 
   boolean isEmpty() {
-    return lines.isEmpty();
+    return byEndpoint.isEmpty();
   }
 
-  private static Line parse(String[] fields, String where) {
+  private void add(String[] fields, String where) {
     List<String> columns = new ArrayList<>(List.of(fields));
     String endpoint = null;
     if (columns.get(columns.size() - 1).startsWith("@")) {
@@ -84,7 +66,8 @@ final class PriceTable {
     } else {
       throw new IllegalArgumentException("expected: model input output [cache_read] [cache_write] [@host]");
     }
-    return new Line(pattern, endpoint, PricedModel.always(where + " (" + String.join(" ", fields) + ")", new Price(rates)));
+    byEndpoint.computeIfAbsent(endpoint, any -> new HashMap<>())
+        .put(pattern, PricedModel.always(where + " (" + String.join(" ", fields) + ")", new Price(rates)));
   }
 
   /** "-": no price of its own, so these tokens cost as input. */
@@ -94,27 +77,31 @@ final class PriceTable {
     }
   }
 
-  private void add(Line line) {
-    lines.removeIf(l -> l.pattern.equals(line.pattern) && Objects.equals(l.endpoint, line.endpoint));
-    lines.add(line);
-  }
-
   /** The most specific line for a normalised model at an endpoint; endpoint lines win. Null when none. */
   PricedModel find(String model, String endpoint) {
-    Line best = null;
-    for (Line line : lines) {
-      if ((line.endpoint == null || line.endpoint.equalsIgnoreCase(endpoint)) && line.matches(model)
-          && (best == null || better(line, best))) {
-        best = line;
-      }
-    }
-    return best == null ? null : best.model;
+    PricedModel atEndpoint = endpoint == null ? null : mostSpecific(byEndpoint.get(endpoint.toLowerCase(Locale.ROOT)), model);
+    return atEndpoint != null ? atEndpoint : mostSpecific(byEndpoint.get(null), model);
   }
 
-  private static boolean better(Line candidate, Line current) {
-    if ((candidate.endpoint != null) != (current.endpoint != null)) {
-      return candidate.endpoint != null;
+  private static PricedModel mostSpecific(Map<String, PricedModel> byPattern, String model) {
+    if (byPattern == null) {
+      return null;
     }
-    return candidate.specificity() > current.specificity();
+    String best = null;
+    for (String pattern : byPattern.keySet()) {
+      if (matches(pattern, model) && (best == null || specificity(pattern) > specificity(best))) {
+        best = pattern;
+      }
+    }
+    return best == null ? null : byPattern.get(best);
+  }
+
+  private static boolean matches(String pattern, String model) {
+    return pattern.endsWith("*") ? model.startsWith(pattern.substring(0, pattern.length() - 1)) : model.equals(pattern);
+  }
+
+  /** Longer patterns are more specific; an exact name beats a prefix of the same length. */
+  private static int specificity(String pattern) {
+    return pattern.endsWith("*") ? 2 * (pattern.length() - 1) : 2 * pattern.length() + 1;
   }
 }

@@ -56,12 +56,8 @@ final class CallMetrics {
 
   CallMetrics(Meter meter, CostCalculator costs) {
     attribution = new AttributionTelemetry(meter);
-    duration =
-        meter.histogramBuilder("gen_ai.client.operation.duration")
-            .setDescription("GenAI operation duration.")
-            .setUnit("s")
-            .setExplicitBucketBoundariesAdvice(HistogramBuckets.DURATION_SECONDS)
-            .build();
+    duration = histogram(meter, "gen_ai.client.operation.duration", "s", HistogramBuckets.DURATION_SECONDS,
+        "GenAI operation duration.");
     tokenUsage =
         meter.histogramBuilder("gen_ai.client.token.usage")
             .ofLongs()
@@ -69,49 +65,22 @@ final class CallMetrics {
             .setUnit("{token}")
             .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS)
             .build();
-    timeToFirstChunk =
-        meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk")
-            .setDescription("Time from issuing a streaming request to receiving the first output chunk.")
-            .setUnit("s")
-            .setExplicitBucketBoundariesAdvice(HistogramBuckets.TIME_TO_FIRST_CHUNK_SECONDS)
-            .build();
-    timePerOutputChunk =
-        meter.histogramBuilder("gen_ai.client.operation.time_per_output_chunk")
-            .setDescription("Time between consecutive output chunks of a streaming response.")
-            .setUnit("s")
-            .setExplicitBucketBoundariesAdvice(TIME_PER_OUTPUT_CHUNK_BUCKETS)
-            .build();
-    tokenDetails =
-        meter.counterBuilder("aitap.client.token.details")
-            .setDescription("Tokens that are part of input or output: cache reads, cache writes, reasoning.")
-            .setUnit("{token}")
-            .build();
-    missingUsage =
-        meter.counterBuilder("aitap.usage.missing_calls")
-            .setDescription("Successful calls whose response reported no token usage.")
-            .setUnit("{call}")
-            .build();
-    cost =
-        meter.histogramBuilder("gen_ai.usage.cost")
-            .setDescription("What a call cost: the provider's own figure, or tokens at the price list's prices.")
-            .setUnit("USD")
-            .setExplicitBucketBoundariesAdvice(CostCalculator.COST_BUCKETS)
-            .build();
-    unpricedCalls =
-        meter.counterBuilder("aitap.cost.unpriced_calls")
-            .setDescription("Calls with usage whose model has no price, so their cost is unknown rather than zero.")
-            .setUnit("{call}")
-            .build();
-    rateLimitRemaining =
-        meter.gaugeBuilder("aitap.ratelimit.remaining")
-            .ofLongs()
-            .setDescription("Requests or tokens the provider says are left in the current rate-limit window.")
-            .build();
-    rateLimitLimit =
-        meter.gaugeBuilder("aitap.ratelimit.limit")
-            .ofLongs()
-            .setDescription("The provider's rate limit for requests or tokens per window.")
-            .build();
+    timeToFirstChunk = histogram(meter, "gen_ai.client.operation.time_to_first_chunk", "s",
+        HistogramBuckets.TIME_TO_FIRST_CHUNK_SECONDS,
+        "Time from issuing a streaming request to receiving the first output chunk.");
+    timePerOutputChunk = histogram(meter, "gen_ai.client.operation.time_per_output_chunk", "s",
+        TIME_PER_OUTPUT_CHUNK_BUCKETS, "Time between consecutive output chunks of a streaming response.");
+    tokenDetails = counter(meter, "aitap.client.token.details", "{token}",
+        "Tokens that are part of input or output: cache reads, cache writes, reasoning.");
+    missingUsage = counter(meter, "aitap.usage.missing_calls", "{call}",
+        "Successful calls whose response reported no token usage.");
+    cost = histogram(meter, "gen_ai.usage.cost", "USD", CostCalculator.COST_BUCKETS,
+        "What a call cost: the provider's own figure, or tokens at the price list's prices.");
+    unpricedCalls = counter(meter, "aitap.cost.unpriced_calls", "{call}",
+        "Calls with usage whose model has no price, so their cost is unknown rather than zero.");
+    rateLimitRemaining = gauge(meter, "aitap.ratelimit.remaining",
+        "Requests or tokens the provider says are left in the current rate-limit window.");
+    rateLimitLimit = gauge(meter, "aitap.ratelimit.limit", "The provider's rate limit for requests or tokens per window.");
     meter.gaugeBuilder("aitap.pricing.list_age")
         .setDescription("Days since the price list in use was published; prices drift, so an old list misprices calls.")
         .setUnit("d")
@@ -121,6 +90,23 @@ final class CallMetrics {
             gauge.record(days, Attributes.of(PRICING_LIST, costs.listSource()));
           }
         });
+  }
+
+  private static DoubleHistogram histogram(Meter meter, String name, String unit, List<Double> buckets, String description) {
+    return meter.histogramBuilder(name)
+        .setDescription(description)
+        .setUnit(unit)
+        .setExplicitBucketBoundariesAdvice(buckets)
+        .build();
+  }
+
+  private static LongCounter counter(Meter meter, String name, String unit, String description) {
+    return meter.counterBuilder(name).setDescription(description).setUnit(unit).build();
+  }
+
+  /** Unitless: requests or tokens, as the gauge's {@code aitap.ratelimit.kind} says. */
+  private static LongGauge gauge(Meter meter, String name, String description) {
+    return meter.gaugeBuilder(name).ofLongs().setDescription(description).build();
   }
 
   void record(AiCall call, CallOutcome outcome, CallCost callCost, RateLimits limits) {

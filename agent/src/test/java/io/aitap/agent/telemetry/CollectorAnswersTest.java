@@ -1,6 +1,7 @@
 package io.aitap.agent.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,17 @@ class CollectorAnswersTest {
       assertSame(delta.getDefaultAggregation(type), watched.getDefaultAggregation(type));
     }
     assertSame(delta.getMemoryMode(), watched.getMemoryMode());
+  }
+
+  @Test
+  void everyOtherCallReachesTheExporter() {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    SpanExporter watched = answers.watch(exporter);
+
+    assertEquals(exporter.toString(), watched.toString());
+    assertTrue(watched.equals(watched) && !watched.equals(exporter), "the wrapper is an object of its own");
+    assertTrue(watched.shutdown().isSuccess());
+    assertFalse(exporter.export(List.of()).isSuccess(), "the exporter itself was shut down");
   }
 
   private static final class FixedResult implements SpanExporter {

@@ -12,8 +12,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 
 /**
  * The PromQL of every panel of every dashboard in {@code deploy/grafana/dashboards/*.json}, as
@@ -42,28 +44,25 @@ final class DashboardQueries {
       "__range_s", "3600",
       "__range_ms", "3600000");
 
-  /** One panel query: where it comes from (the row its panel sits in, if any), and the PromQL Grafana would send. */
-  static final class Query {
-    final String name;
-    final String row;
-    final String promql;
-
-    Query(String name, String row, String promql) {
-      this.name = name;
-      this.row = row;
-      this.promql = promql;
-    }
-
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
   private DashboardQueries() {}
 
-  static List<Query> all() {
-    List<Query> queries = new ArrayList<>();
+  /** Every panel query's PromQL, named by where it comes from: dashboard, panel title and query id. */
+  static List<Named<String>> all() {
+    return inRows(row -> true);
+  }
+
+  /** Every query but the probe row's: what the agent's own metrics must fill. */
+  static List<Named<String>> ofAgentMetrics() {
+    return inRows(row -> !row.equals(PROBE_ROW));
+  }
+
+  static List<Named<String>> ofProbeRow() {
+    return inRows(PROBE_ROW::equals);
+  }
+
+  /** The queries of the panels in the rows {@code rows} accepts ("" for panels in no row). */
+  private static List<Named<String>> inRows(Predicate<String> rows) {
+    List<Named<String>> queries = new ArrayList<>();
     for (Path dashboard : dashboards()) {
       JsonNode root;
       try {
@@ -72,18 +71,9 @@ final class DashboardQueries {
         throw new UncheckedIOException(dashboard.toString(), e);
       }
       Map<String, String> variables = variables(root);
-      collect(dashboard.getFileName().toString(), root.path("panels"), "", variables, queries);
+      collect(dashboard.getFileName().toString(), root.path("panels"), "", variables, rows, queries);
     }
     return queries;
-  }
-
-  /** Every query but the probe row's: what the agent's own metrics must fill. */
-  static List<Query> ofAgentMetrics() {
-    return all().stream().filter(query -> !query.row.equals(PROBE_ROW)).collect(Collectors.toList());
-  }
-
-  static List<Query> ofProbeRow() {
-    return all().stream().filter(query -> query.row.equals(PROBE_ROW)).collect(Collectors.toList());
   }
 
   private static List<Path> dashboards() {
@@ -95,19 +85,20 @@ final class DashboardQueries {
   }
 
   /** Panels, and the panels inside collapsed rows; a panel after an expanded row belongs to that row. */
-  private static void collect(String dashboard, JsonNode panels, String row, Map<String, String> variables, List<Query> queries) {
+  private static void collect(String dashboard, JsonNode panels, String row, Map<String, String> variables,
+      Predicate<String> rows, List<Named<String>> queries) {
     for (JsonNode panel : panels) {
       if (panel.path("type").asText().equals("row")) {
         row = panel.path("title").asText();
       }
       for (JsonNode target : panel.path("targets")) {
         String expr = target.path("expr").asText("");
-        if (!expr.isBlank()) {
-          queries.add(new Query(dashboard + ": " + panel.path("title").asText() + " (" + target.path("refId").asText() + ")",
-              row, substitute(expr, variables)));
+        if (!expr.isBlank() && rows.test(row)) {
+          queries.add(Named.of(dashboard + ": " + panel.path("title").asText() + " (" + target.path("refId").asText() + ")",
+              substitute(expr, variables)));
         }
       }
-      collect(dashboard, panel.path("panels"), row, variables, queries);
+      collect(dashboard, panel.path("panels"), row, variables, rows, queries);
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -161,9 +162,9 @@ abstract class DemoInPrometheusChecks {
   /** The probe row's queries read the blackbox exporter's series, which EndpointProbesTest checks. */
   @TestFactory
   Stream<DynamicTest> everyDashboardQueryReturnsData() {
-    List<DashboardQueries.Query> queries = DashboardQueries.ofAgentMetrics();
+    List<Named<String>> queries = DashboardQueries.ofAgentMetrics();
     assertTrue(!queries.isEmpty(), "no dashboard queries in " + DashboardQueries.DASHBOARDS);
-    return queries.stream().map(query -> DynamicTest.dynamicTest(query.name, () -> assertReturnsData(query.promql)));
+    return DynamicTest.stream(queries.stream(), this::assertReturnsData);
   }
 
   @TestFactory

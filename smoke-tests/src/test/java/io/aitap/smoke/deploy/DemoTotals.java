@@ -67,36 +67,28 @@ final class DemoTotals {
 
   /** The unpriced model's call costs nothing known, so it adds nothing. */
   double costUsd() {
-    Price chat = price(DemoService.MODEL);
-    Price embeddings = price(DemoService.EMBEDDING_MODEL);
-    return rounds * (chat.usd(CHAT_INPUT, CHAT_CACHED_INPUT, CHAT_OUTPUT)
-        + chat.usd(STREAM_INPUT, 0, STREAM_OUTPUT)
-        + embeddings.usd(EMBEDDING_INPUT, 0, 0));
-  }
-
-  /** A model's prices in the list: USD per million input, output and cache-read tokens. */
-  static final class Price {
-    final double input;
-    final double output;
-    final double cacheRead;
-
-    Price(double input, double output, double cacheRead) {
-      this.input = input;
-      this.output = output;
-      this.cacheRead = cacheRead;
-    }
-
-    /** Uncached input at the input price, cache reads at the cache-read price, output (reasoning included) at the output price. */
-    double usd(long input, long cacheRead, long output) {
-      return ((input - cacheRead) * this.input + cacheRead * this.cacheRead + output * this.output) / 1e6;
-    }
+    JsonNode chat = prices(DemoService.MODEL);
+    JsonNode embeddings = prices(DemoService.EMBEDDING_MODEL);
+    return rounds * (usd(chat, CHAT_INPUT, CHAT_CACHED_INPUT, CHAT_OUTPUT)
+        + usd(chat, STREAM_INPUT, 0, STREAM_OUTPUT)
+        + usd(embeddings, EMBEDDING_INPUT, 0, 0));
   }
 
   /**
-   * OpenAI's entry for exactly {@code model} in the bundled genai-prices list, where the demo's
-   * models have one flat price; no cache-read price means cache reads cost as input.
+   * Uncached input at the input price, cache reads at the cache-read price, output (reasoning
+   * included) at the output price; no cache-read price means cache reads cost as input.
    */
-  static Price price(String model) {
+  private static double usd(JsonNode prices, long input, long cacheRead, long output) {
+    double inputPrice = prices.get("input_mtok").asDouble();
+    return ((input - cacheRead) * inputPrice + cacheRead * prices.path("cache_read_mtok").asDouble(inputPrice)
+        + output * prices.path("output_mtok").asDouble(0)) / 1e6;
+  }
+
+  /**
+   * OpenAI's prices for exactly {@code model} in the bundled genai-prices list, where the demo's
+   * models have one flat price: USD per million tokens by genai-prices' keys.
+   */
+  private static JsonNode prices(String model) {
     try {
       for (JsonNode provider : new ObjectMapper().readTree(PRICES.toFile()).get("providers")) {
         if (!provider.get("id").asText().equals("openai")) {
@@ -104,9 +96,7 @@ final class DemoTotals {
         }
         for (JsonNode entry : provider.get("models")) {
           if (entry.get("id").asText().equals(model)) {
-            JsonNode prices = entry.get("prices");
-            double input = prices.get("input_mtok").asDouble();
-            return new Price(input, prices.path("output_mtok").asDouble(0), prices.path("cache_read_mtok").asDouble(input));
+            return entry.get("prices");
           }
         }
       }

@@ -13,6 +13,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,9 +76,9 @@ class DeployPackTest {
   void everyDashboardQueryIsValidPromql(@TempDir Path directory) throws Exception {
     StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard-queries\n    rules:\n");
     int queries = 0;
-    for (DashboardQueries.Query query : DashboardQueries.all()) {
+    for (Named<String> query : DashboardQueries.all()) {
       rules.append("      - record: dashboard:query_").append(queries++).append("\n")
-          .append("        expr: '").append(query.promql.replace("'", "''")).append("'\n");
+          .append("        expr: '").append(query.getPayload().replace("'", "''")).append("'\n");
     }
     assumeTrue(queries > 0);
     Path file = directory.resolve("dashboard-queries.yml");

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -153,10 +154,10 @@ class EndpointProbesTest {
 
   @TestFactory
   Stream<DynamicTest> everyQueryOfTheDashboardsProbeRowReturnsData() {
-    List<DashboardQueries.Query> queries = DashboardQueries.ofProbeRow();
+    List<Named<String>> queries = DashboardQueries.ofProbeRow();
     assertFalse(queries.isEmpty(), "no row " + DashboardQueries.PROBE_ROW + " in " + DashboardQueries.DASHBOARDS);
-    return queries.stream().map(query -> DynamicTest.dynamicTest(query.name, () -> eventually(query.promql,
-        () -> api.query(query.promql), samples -> samples.stream().anyMatch(sample -> !Double.isNaN(sample.value)))));
+    return DynamicTest.stream(queries.stream(), promql -> eventually(promql,
+        () -> api.query(promql), samples -> samples.stream().anyMatch(sample -> !Double.isNaN(sample.value))));
   }
 
   /** The providers of the pending or firing alerts of that name. */

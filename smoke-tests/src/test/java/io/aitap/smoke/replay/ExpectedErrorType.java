@@ -21,6 +21,20 @@ final class ExpectedErrorType {
       // a Responses stream ending in response.failed
       "server_error", "server_error");
 
+  /** The README's category of each status that has one of its own; other 5xx are server errors, 4xx invalid requests. */
+  private static final Map<Integer, String> CATEGORY_BY_STATUS = Map.of(
+      // an error inside a stream that names nothing the categories know (Ollama's {"error": "…"} line)
+      200, "other",
+      401, "auth",
+      403, "auth",
+      402, "quota_exceeded",
+      408, "timeout",
+      504, "timeout",
+      413, "context_length",
+      429, "rate_limited",
+      503, "overloaded",
+      529, "overloaded");
+
   private ExpectedErrorType() {}
 
   static String of(Fixture fixture) {
@@ -48,27 +62,7 @@ final class ExpectedErrorType {
     if (named != null) {
       return named;
     }
-    switch (fixture.status()) {
-      case 200:
-        // an error inside a stream that names nothing the categories know (Ollama's {"error": "…"} line)
-        return "other";
-      case 401:
-      case 403:
-        return "auth";
-      case 402:
-        return "quota_exceeded";
-      case 408:
-      case 504:
-        return "timeout";
-      case 413:
-        return "context_length";
-      case 429:
-        return "rate_limited";
-      case 503:
-      case 529:
-        return "overloaded";
-      default:
-        return fixture.status() >= 500 ? "server_error" : "invalid_request";
-    }
+    int status = fixture.status();
+    return CATEGORY_BY_STATUS.getOrDefault(status, status >= 500 ? "server_error" : "invalid_request");
   }
 }

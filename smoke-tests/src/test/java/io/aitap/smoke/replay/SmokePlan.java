@@ -24,14 +24,8 @@ public final class SmokePlan {
   static final String ORDINARY_HOST = "orders.internal";
   /** A host aitap cannot know, serving the OpenAI API: an in-house gateway or relay. */
   static final String UNKNOWN_AI_HOST = "llm-gateway.internal";
-  /**
-   * Where Ollama calls go: the fake provider cannot listen on Ollama's port 11434, the fixture's,
-   * so it is called by a host name aitap also knows as Ollama's.
-   */
-  static final String OLLAMA_HOST = "ollama";
   /** An OpenAI-compatible relay aitap knows by nothing but its OpenAI-style paths. */
   static final String RELAY_HOST = "api.holysheep.ai";
-  static final String TRACEPARENT_FIXTURE = "openai-chat.json";
 
   /** One AI call of the plan and what answers it. */
   public static final class AiCall {
@@ -71,7 +65,7 @@ public final class SmokePlan {
       if (reportedAs != null) {
         return reportedAs;
       }
-      return host().equals(hostOf(fixture)) ? GenAiNames.providerName(fixture) : GenAiNames.OPENAI_COMPATIBLE;
+      return host().equals(fixture.host()) ? GenAiNames.providerName(fixture) : GenAiNames.OPENAI_COMPATIBLE;
     }
 
     /** The shape the span of this call must have. */
@@ -81,7 +75,7 @@ public final class SmokePlan {
 
     /** What the span checks call this call's group: the fixture, and the host when it is not the fixture's. */
     String group() {
-      return host().equals(hostOf(fixture)) ? fixture.file() : fixture.file() + " from " + host();
+      return host().equals(fixture.host()) ? fixture.file() : fixture.file() + " from " + host();
     }
   }
 
@@ -103,14 +97,8 @@ public final class SmokePlan {
     }
     hosts.add(ORDINARY_HOST);
     hosts.add(UNKNOWN_AI_HOST);
-    hosts.add(OLLAMA_HOST);
     hosts.add(RELAY_HOST);
     return hosts;
-  }
-
-  /** The host name by which the fixture's provider is called. */
-  static String hostOf(Fixture fixture) {
-    return fixture.provider().equals("ollama") ? OLLAMA_HOST : fixture.host();
   }
 
   /**
@@ -140,7 +128,7 @@ public final class SmokePlan {
       plan.ai(fixture, fixture.host(), client.plain(), Transport.HTTP_GZIP, null);
       plan.ai(fixture, fixture.host(), client.plain(), Transport.HTTPS, null);
     }
-    Fixture chat = Fixtures.named(TRACEPARENT_FIXTURE);
+    Fixture chat = Fixtures.named("openai-chat.json");
     plan.ai(chat, chat.host(), client.plain(), Transport.HTTP, traceparent);
     plan.ai(chat, UNKNOWN_AI_HOST, client.plain(), Transport.HTTP, null);
     byte[] lookalike = AiRequest.notAnAiCall(NOT_AN_AI_MODEL);
@@ -224,7 +212,7 @@ public final class SmokePlan {
     /** An SDK call: {@code operation} names the SDK method the program calls. */
     public static SdkCall sdk(String operation, String fixture, Transport transport) {
       Fixture answer = Fixtures.named(fixture);
-      return new SdkCall(operation, answer, hostOf(answer), transport, false);
+      return new SdkCall(operation, answer, answer.host(), transport, false);
     }
 
     /** A plain client's call, with the body the test wrote, to another host than the fixture's. */

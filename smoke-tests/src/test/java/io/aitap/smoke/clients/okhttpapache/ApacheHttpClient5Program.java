@@ -86,9 +86,8 @@ public final class ApacheHttpClient5Program {
       return CallReport.completed(planned.id(), response.getCode(), BodyDigest.of(body == null ? new byte[0] : body),
           requestSha256);
     }
-    StreamedDigest streamed = client.execute(SimpleRequestProducer.create(request), new DigestingConsumer(), null)
+    return client.execute(SimpleRequestProducer.create(request), new DigestingConsumer(planned.id(), requestSha256), null)
         .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    return CallReport.completed(planned.id(), streamed.status, streamed.digest, requestSha256);
   }
 
   private static ContentType contentType(PlannedCall planned) {
@@ -104,20 +103,17 @@ public final class ApacheHttpClient5Program {
     return BodyDigest.of(entity == null ? new byte[0] : EntityUtils.toByteArray(entity));
   }
 
-  private static final class StreamedDigest {
-    final int status;
-    final String digest;
-
-    StreamedDigest(int status, String digest) {
-      this.status = status;
-      this.digest = digest;
-    }
-  }
-
   /** A streaming consumer that hashes each buffer as it arrives, as an SSE client built on HttpClient 5 would. */
-  private static final class DigestingConsumer extends AbstractBinResponseConsumer<StreamedDigest> {
+  private static final class DigestingConsumer extends AbstractBinResponseConsumer<CallReport> {
+    private final String id;
+    private final String requestSha256;
     private final BodyDigest digest = new BodyDigest();
     private int status;
+
+    DigestingConsumer(String id, String requestSha256) {
+      this.id = id;
+      this.requestSha256 = requestSha256;
+    }
 
     @Override
     protected void start(HttpResponse response, ContentType contentType) {
@@ -135,8 +131,8 @@ public final class ApacheHttpClient5Program {
     }
 
     @Override
-    protected StreamedDigest buildResult() {
-      return new StreamedDigest(status, digest.hex());
+    protected CallReport buildResult() {
+      return CallReport.completed(id, status, digest.hex(), requestSha256);
     }
 
     @Override
