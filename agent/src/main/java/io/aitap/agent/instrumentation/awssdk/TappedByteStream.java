@@ -1,9 +1,8 @@
 package io.aitap.agent.instrumentation.awssdk;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.instrumentation.common.ProxyHandlers;
-import java.lang.reflect.InvocationHandler;
+import io.aitap.agent.instrumentation.common.TappingHandler;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 
@@ -14,18 +13,15 @@ import java.nio.ByteBuffer;
  * itself on, untouched; every other signal passes through as it came. The stream is never read
  * ahead of the subscriber's own demand.
  */
-final class TappedByteStream implements InvocationHandler {
+final class TappedByteStream extends TappingHandler {
 
-  private final Object publisher;
-  private final AiCall call;
   private final boolean isResponse;
   /** Keeps the response handler proxy, which watches for abandoned calls, reachable while the body is. */
   @SuppressWarnings("unused")
   private final Object owner;
 
   private TappedByteStream(Object publisher, AiCall call, boolean isResponse, Object owner) {
-    this.publisher = publisher;
-    this.call = call;
+    super(publisher, call);
     this.isResponse = isResponse;
     this.owner = owner;
   }
@@ -43,17 +39,14 @@ final class TappedByteStream implements InvocationHandler {
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     if (method.getName().equals("subscribe") && args != null && args.length == 1 && args[0] != null) {
-      Object subscriber = ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscriber(args[0]));
-      return LibraryMethods.invoke(method, publisher, subscriber);
+      return delegate(method, ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscriber(args[0])));
     }
-    return ProxyHandlers.passOn(proxy, publisher, method, args);
+    return passOn(proxy, method, args);
   }
 
-  private final class Subscriber implements InvocationHandler {
-    private final Object subscriber;
-
+  private final class Subscriber extends TappingHandler {
     Subscriber(Object subscriber) {
-      this.subscriber = subscriber;
+      super(subscriber, TappedByteStream.this.call);
     }
 
     @Override
@@ -62,8 +55,7 @@ final class TappedByteStream implements InvocationHandler {
       switch (method.getName()) {
         case "onSubscribe":
           if (arity == 1 && args[0] != null && isResponse) {
-            Object subscription = ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscription(args[0]));
-            return LibraryMethods.invoke(method, subscriber, subscription);
+            return delegate(method, ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscription(args[0], call)));
           }
           break;
         case "onNext":
@@ -80,37 +72,35 @@ final class TappedByteStream implements InvocationHandler {
             if (isResponse) {
               // every byte has been seen; ended first, as the SDK may hand its result over inside
               call.responseComplete();
-              return LibraryMethods.invoke(method, subscriber, args);
+              return delegate(method, args);
             }
-            return ProxyHandlers.invokeThen(method, subscriber, args, call::requestBodyEnd);
+            return delegateThen(method, args, call::requestBodyEnd);
           }
           break;
         case "onError":
           if (arity == 1 && isResponse) {
-            return ProxyHandlers.invokeThen(method, subscriber, args, () -> call.failed((Throwable) args[0]));
+            return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
           }
           break;
         default:
           break;
       }
-      return ProxyHandlers.passOn(proxy, subscriber, method, args);
+      return passOn(proxy, method, args);
     }
   }
 
   /** The response body's subscription: a subscriber that cancels has stopped reading. */
-  private final class Subscription implements InvocationHandler {
-    private final Object subscription;
-
-    Subscription(Object subscription) {
-      this.subscription = subscription;
+  private static final class Subscription extends TappingHandler {
+    Subscription(Object subscription, AiCall call) {
+      super(subscription, call);
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       if (method.getName().equals("cancel") && (args == null || args.length == 0)) {
-        return ProxyHandlers.invokeThen(method, subscription, args, call::abandoned);
+        return delegateThen(method, args, call::abandoned);
       }
-      return ProxyHandlers.passOn(proxy, subscription, method, args);
+      return passOn(proxy, method, args);
     }
   }
 }
