@@ -3,7 +3,6 @@ package io.aitap.agent.instrumentation.common;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
@@ -13,12 +12,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 public abstract class JdkClassInstrumentation implements ClientInstrumentation {
 
   private final String name;
-  private final String module;
   private final String className;
 
-  protected JdkClassInstrumentation(String name, String module, String className) {
+  protected JdkClassInstrumentation(String name, String className) {
     this.name = name;
-    this.module = module;
     this.className = className;
   }
 
@@ -29,7 +26,7 @@ public abstract class JdkClassInstrumentation implements ClientInstrumentation {
 
   @Override
   public final List<String> packages() {
-    return List.of(className.substring(0, className.lastIndexOf('.') + 1));
+    return List.of(packageName() + ".");
   }
 
   @Override
@@ -37,8 +34,19 @@ public abstract class JdkClassInstrumentation implements ClientInstrumentation {
     return named(className);
   }
 
+  /** The module of the running JDK that holds the class; none when this JDK leaves it out. */
   @Override
   public final Set<String> modules() {
-    return Collections.singleton(module);
+    String packageName = packageName();
+    for (Module module : ModuleLayer.boot().modules()) {
+      if (module.getPackages().contains(packageName)) {
+        return Set.of(module.getName());
+      }
+    }
+    return Set.of();
+  }
+
+  private String packageName() {
+    return className.substring(0, className.lastIndexOf('.'));
   }
 }
