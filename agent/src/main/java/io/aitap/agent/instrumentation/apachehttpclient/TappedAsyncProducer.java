@@ -40,25 +40,18 @@ final class TappedAsyncProducer extends TappingHandler {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      switch (method.getName()) {
-        case "sendRequest":
-          if (args != null && args.length >= 1 && args[0] != null) {
-            Object request = args[0];
-            ApacheMessages api = ApacheMessages.of(request);
-            if (api != null) {
-              call.requestHeaders(name -> api.header(request, name));
-            }
-          }
-          break;
-        case "write":
-          if (args != null && args.length == 1 && args[0] instanceof ByteBuffer) {
-            return write(method, (ByteBuffer) args[0]);
-          }
-          break;
-        case "endStream":
-          return delegateThen(method, args, call::requestBodyEnd);
-        default:
-          break;
+      if (method.getName().equals("write") && args != null && args.length == 1 && args[0] instanceof ByteBuffer) {
+        return write(method, (ByteBuffer) args[0]);
+      }
+      if (method.getName().equals("endStream")) {
+        return delegateThen(method, args, call::requestBodyEnd);
+      }
+      if (method.getName().equals("sendRequest") && args != null && args.length >= 1 && args[0] != null) {
+        Object request = args[0];
+        ApacheMessages api = ApacheMessages.of(request);
+        if (api != null) {
+          call.requestHeaders(name -> api.header(request, name));
+        }
       }
       return passOn(proxy, method, args);
     }

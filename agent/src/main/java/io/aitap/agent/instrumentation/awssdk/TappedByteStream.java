@@ -8,20 +8,24 @@ import java.nio.ByteBuffer;
 
 /**
  * Behind a proxy of a Reactive Streams {@code Publisher} of {@code ByteBuffer}s (the SDK's request
- * body publisher, or the response body the client hands the SDK): whoever subscribes gets a
- * subscriber proxy that shows the call a read-only view of each buffer and then passes the buffer
- * itself on, untouched; every other signal passes through as it came. The stream is never read
- * ahead of the subscriber's own demand.
+ * body publisher, or the response body the client hands the SDK), and of the subscriber and
+ * subscription it leads to: whoever subscribes gets a subscriber proxy that shows the call a
+ * read-only view of each buffer and then passes the buffer itself on, untouched; every other signal
+ * passes through as it came. The stream is never read ahead of the subscriber's own demand. The
+ * three interfaces' methods have names of their own, so one handler serves them all.
  */
 final class TappedByteStream extends TappingHandler {
 
   private final boolean isResponse;
-  /** Keeps the response handler proxy, which watches for abandoned calls, reachable while the body is. */
+  /**
+   * Keeps the response handler proxy, which watches for abandoned calls, reachable while the body,
+   * its subscriber or its subscription is.
+   */
   @SuppressWarnings("unused")
   private final Object owner;
 
-  private TappedByteStream(Object publisher, AiCall call, boolean isResponse, Object owner) {
-    super(publisher, call);
+  private TappedByteStream(Object target, AiCall call, boolean isResponse, Object owner) {
+    super(target, call);
     this.isResponse = isResponse;
     this.owner = owner;
   }
@@ -38,69 +42,56 @@ final class TappedByteStream extends TappingHandler {
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    if (method.getName().equals("subscribe") && args != null && args.length == 1 && args[0] != null) {
-      return delegate(method, ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscriber(args[0])));
+    int arity = args == null ? 0 : args.length;
+    switch (method.getName()) {
+      case "subscribe":
+        if (arity == 1 && args[0] != null) {
+          return delegate(method, tapped(method, args[0]));
+        }
+        break;
+      case "onSubscribe":
+        // a response's subscription: a subscriber that cancels has stopped reading
+        if (arity == 1 && args[0] != null && isResponse) {
+          return delegate(method, tapped(method, args[0]));
+        }
+        break;
+      case "onNext":
+        if (arity == 1 && args[0] instanceof ByteBuffer) {
+          if (isResponse) {
+            call.responseBody((ByteBuffer) args[0]);
+          } else {
+            call.requestBody((ByteBuffer) args[0]);
+          }
+        }
+        break;
+      case "onComplete":
+        if (arity == 0) {
+          if (isResponse) {
+            // every byte has been seen; ended first, as the SDK may hand its result over inside
+            call.responseComplete();
+            return delegate(method, args);
+          }
+          return delegateThen(method, args, call::requestBodyEnd);
+        }
+        break;
+      case "onError":
+        if (arity == 1 && isResponse) {
+          return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
+        }
+        break;
+      case "cancel":
+        if (arity == 0) {
+          return delegateThen(method, args, call::abandoned);
+        }
+        break;
+      default:
+        break;
     }
     return passOn(proxy, method, args);
   }
 
-  private final class Subscriber extends TappingHandler {
-    Subscriber(Object subscriber) {
-      super(subscriber, TappedByteStream.this.call);
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      int arity = args == null ? 0 : args.length;
-      switch (method.getName()) {
-        case "onSubscribe":
-          if (arity == 1 && args[0] != null && isResponse) {
-            return delegate(method, ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscription(args[0], call)));
-          }
-          break;
-        case "onNext":
-          if (arity == 1 && args[0] instanceof ByteBuffer) {
-            if (isResponse) {
-              call.responseBody((ByteBuffer) args[0]);
-            } else {
-              call.requestBody((ByteBuffer) args[0]);
-            }
-          }
-          break;
-        case "onComplete":
-          if (arity == 0) {
-            if (isResponse) {
-              // every byte has been seen; ended first, as the SDK may hand its result over inside
-              call.responseComplete();
-              return delegate(method, args);
-            }
-            return delegateThen(method, args, call::requestBodyEnd);
-          }
-          break;
-        case "onError":
-          if (arity == 1 && isResponse) {
-            return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
-          }
-          break;
-        default:
-          break;
-      }
-      return passOn(proxy, method, args);
-    }
-  }
-
-  /** The response body's subscription: a subscriber that cancels has stopped reading. */
-  private static final class Subscription extends TappingHandler {
-    Subscription(Object subscription, AiCall call) {
-      super(subscription, call);
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      if (method.getName().equals("cancel") && (args == null || args.length == 0)) {
-        return delegateThen(method, args, call::abandoned);
-      }
-      return passOn(proxy, method, args);
-    }
+  /** The subscriber or subscription {@code method} hands over, behind a proxy of the type it takes. */
+  private Object tapped(Method method, Object target) {
+    return ProxyHandlers.proxy(method.getParameterTypes()[0], new TappedByteStream(target, call, isResponse, owner));
   }
 }
