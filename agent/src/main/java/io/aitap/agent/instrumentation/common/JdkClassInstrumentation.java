@@ -12,11 +12,13 @@ import net.bytebuddy.matcher.ElementMatcher;
 public abstract class JdkClassInstrumentation implements ClientInstrumentation {
 
   private final String name;
-  private final String className;
+  private final String packageName;
+  private final ElementMatcher<TypeDescription> type;
 
   protected JdkClassInstrumentation(String name, String className) {
     this.name = name;
-    this.className = className;
+    this.packageName = className.substring(0, className.lastIndexOf('.'));
+    this.type = named(className);
   }
 
   @Override
@@ -26,27 +28,22 @@ public abstract class JdkClassInstrumentation implements ClientInstrumentation {
 
   @Override
   public final List<String> packages() {
-    return List.of(packageName() + ".");
+    return List.of(packageName + ".");
   }
 
   @Override
   public final ElementMatcher<TypeDescription> types() {
-    return named(className);
+    return type;
   }
 
   /** The module of the running JDK that holds the class; none when this JDK leaves it out. */
   @Override
   public final Set<String> modules() {
-    String packageName = packageName();
     for (Module module : ModuleLayer.boot().modules()) {
       if (module.getPackages().contains(packageName)) {
         return Set.of(module.getName());
       }
     }
     return Set.of();
-  }
-
-  private String packageName() {
-    return className.substring(0, className.lastIndexOf('.'));
   }
 }
