@@ -10,7 +10,7 @@ import java.time.LocalTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +28,6 @@ final class GenaiPriceList {
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern COMPACT_DATE = Pattern.compile("-(20\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?=-|:|$)");
-
-  /** Price keys aitap can apply from a response's usage; the others need counts it does not read. */
-  private static final List<String> APPLIED = List.of(Price.INPUT, Price.OUTPUT, Price.CACHE_READ,
-      Price.CACHE_WRITE, Price.CACHE_WRITE_5M, Price.CACHE_WRITE_1H, Price.REASONING, Price.REQUESTS);
 
   private final String source;
   private final LocalDate date;
@@ -202,9 +198,9 @@ final class GenaiPriceList {
 
   @SuppressWarnings("unchecked")
   private static Price price(Map<String, Object> json) {
-    Map<String, Rate> rates = new HashMap<>();
-    for (String key : APPLIED) {
-      Object value = json == null ? null : json.get(key);
+    Map<Price.Key, Rate> rates = new EnumMap<>(Price.Key.class);
+    for (Price.Key key : Price.Key.values()) {
+      Object value = json == null ? null : json.get(key.listed);
       if (value instanceof Number) {
         rates.put(key, Rate.flat(((Number) value).doubleValue()));
       } else if (value instanceof Map) {

@@ -10,14 +10,24 @@ import java.util.Map;
  * else as output. So a missing cache price means cache tokens cost as input.
  */
 public final class Price {
-  static final String INPUT = "input_mtok";
-  static final String OUTPUT = "output_mtok";
-  static final String CACHE_READ = "cache_read_mtok";
-  static final String CACHE_WRITE = "cache_write_mtok";
-  static final String CACHE_WRITE_5M = "cache_write_5m_mtok";
-  static final String CACHE_WRITE_1H = "cache_write_1h_mtok";
-  static final String REASONING = "output_reasoning_mtok";
-  static final String REQUESTS = "requests_kcount";
+  /** genai-prices' price keys that aitap applies; the others need counts it does not read. */
+  enum Key {
+    INPUT("input_mtok"),
+    OUTPUT("output_mtok"),
+    CACHE_READ("cache_read_mtok"),
+    CACHE_WRITE("cache_write_mtok"),
+    CACHE_WRITE_5M("cache_write_5m_mtok"),
+    CACHE_WRITE_1H("cache_write_1h_mtok"),
+    REASONING("output_reasoning_mtok"),
+    REQUESTS("requests_kcount");
+
+    /** As the price list spells it. */
+    final String listed;
+
+    Key(String listed) {
+      this.listed = listed;
+    }
+  }
 
   private final Rate input;
   private final Rate output;
@@ -28,16 +38,15 @@ public final class Price {
   private final Rate reasoning;
   private final Rate requests;
 
-  /** Keys aitap does not apply (audio, image, searches) are left out by the caller. */
-  Price(Map<String, Rate> rates) {
-    input = rates.get(INPUT);
-    output = rates.get(OUTPUT);
-    cacheRead = rates.get(CACHE_READ);
-    cacheWrite = rates.get(CACHE_WRITE);
-    cacheWrite5m = rates.get(CACHE_WRITE_5M);
-    cacheWrite1h = rates.get(CACHE_WRITE_1H);
-    reasoning = rates.get(REASONING);
-    requests = rates.get(REQUESTS);
+  Price(Map<Key, Rate> rates) {
+    input = rates.get(Key.INPUT);
+    output = rates.get(Key.OUTPUT);
+    cacheRead = rates.get(Key.CACHE_READ);
+    cacheWrite = rates.get(Key.CACHE_WRITE);
+    cacheWrite5m = rates.get(Key.CACHE_WRITE_5M);
+    cacheWrite1h = rates.get(Key.CACHE_WRITE_1H);
+    reasoning = rates.get(Key.REASONING);
+    requests = rates.get(Key.REQUESTS);
   }
 
   /** False for a model the list names without a price for tokens or requests: its calls stay unpriced. */

@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,17 +52,17 @@ final class PriceTable {
       endpoint = columns.remove(columns.size() - 1).substring(1).toLowerCase(Locale.ROOT);
     }
     String pattern = columns.get(0).toLowerCase(Locale.ROOT);
-    Map<String, Rate> rates = new HashMap<>();
+    Map<Price.Key, Rate> rates = new EnumMap<>(Price.Key.class);
     if (columns.size() == 3 && columns.get(1).equalsIgnoreCase("blended")) {
       Rate price = Rate.flat(Double.parseDouble(columns.get(2)));
-      for (String key : List.of(Price.INPUT, Price.OUTPUT, Price.CACHE_READ, Price.CACHE_WRITE)) {
+      for (Price.Key key : List.of(Price.Key.INPUT, Price.Key.OUTPUT, Price.Key.CACHE_READ, Price.Key.CACHE_WRITE)) {
         rates.put(key, price);
       }
     } else if (columns.size() >= 3 && columns.size() <= 5) {
-      rates.put(Price.INPUT, Rate.flat(Double.parseDouble(columns.get(1))));
-      rates.put(Price.OUTPUT, Rate.flat(Double.parseDouble(columns.get(2))));
-      optional(columns, 3, Price.CACHE_READ, rates);
-      optional(columns, 4, Price.CACHE_WRITE, rates);
+      rates.put(Price.Key.INPUT, Rate.flat(Double.parseDouble(columns.get(1))));
+      rates.put(Price.Key.OUTPUT, Rate.flat(Double.parseDouble(columns.get(2))));
+      optional(columns, 3, Price.Key.CACHE_READ, rates);
+      optional(columns, 4, Price.Key.CACHE_WRITE, rates);
     } else {
       throw new IllegalArgumentException("expected: model input output [cache_read] [cache_write] [@host]");
     }
@@ -71,7 +71,7 @@ final class PriceTable {
   }
 
   /** "-": no price of its own, so these tokens cost as input. */
-  private static void optional(List<String> columns, int index, String key, Map<String, Rate> rates) {
+  private static void optional(List<String> columns, int index, Price.Key key, Map<Price.Key, Rate> rates) {
     if (index < columns.size() && !columns.get(index).equals("-")) {
       rates.put(key, Rate.flat(Double.parseDouble(columns.get(index))));
     }

@@ -54,22 +54,28 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
    * connection without telling the entity.
    */
   public static ApacheHttpClientInstrumentation httpClient4() {
-    return new ApacheHttpClientInstrumentation(
+    return classic(
         "apache-httpclient-4",
         "org.apache.http.impl.client.CloseableHttpClient",
-        doExecute(3, 0, "org.apache.http.HttpHost", 2, "org.apache.http.protocol.HttpContext"),
-        ApacheClientExecuteAdvice.class,
+        "org.apache.http.",
         "org.apache.http.impl.execchain.HttpResponseProxy");
   }
 
   /** HttpClient 5.x classic: {@code InternalHttpClient}, {@code MinimalHttpClient}. */
   public static ApacheHttpClientInstrumentation httpClient5() {
+    return classic("apache-httpclient-5", "org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
+        "org.apache.hc.core5.http.", null);
+  }
+
+  /** A classic client, whose {@code doExecute} takes the target host, request and context of {@code core}. */
+  private static ApacheHttpClientInstrumentation classic(
+      String name, String client, String core, String responseNotClosingEntity) {
     return new ApacheHttpClientInstrumentation(
-        "apache-httpclient-5",
-        "org.apache.hc.client5.http.impl.classic.CloseableHttpClient",
-        doExecute(3, 0, "org.apache.hc.core5.http.HttpHost", 2, "org.apache.hc.core5.http.protocol.HttpContext"),
+        name,
+        client,
+        doExecute(3, 0, core + "HttpHost", 2, core + "protocol.HttpContext"),
         ApacheClientExecuteAdvice.class,
-        null);
+        responseNotClosingEntity);
   }
 
   /**

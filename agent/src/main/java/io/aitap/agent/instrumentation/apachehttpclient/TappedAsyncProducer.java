@@ -7,10 +7,10 @@ import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 
 /**
- * Behind a proxy of {@code AsyncRequestProducer}: hands the producer a proxy of the client's
- * {@code DataStreamChannel}, which shows the call the bytes each {@code write} took, and of its
- * {@code RequestChannel}, which shows it the request head as it goes out, with the
- * {@code traceparent} a wrapped producer (the OpenTelemetry Java agent's) may have set.
+ * Behind a proxy of {@code AsyncRequestProducer}: hands the producer, in place of the client's
+ * {@code RequestChannel} and {@code DataStreamChannel}, proxies of them that show the call the
+ * request head as it goes out, with the {@code traceparent} a wrapped producer (the OpenTelemetry
+ * Java agent's) may have set, and the bytes each {@code write} took.
  */
 final class TappedAsyncProducer extends TappingHandler {
 
@@ -20,29 +20,32 @@ final class TappedAsyncProducer extends TappingHandler {
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    if (method.getName().equals("produce") && args != null && args.length == 1 && args[0] != null) {
-      Class<?> channelType = method.getParameterTypes()[0];
-      Object channel = ProxyHandlers.proxy(channelType, new Channel(args[0], call));
-      return delegate(method, channel);
+    String name = method.getName();
+    // sendRequest(RequestChannel, HttpContext) and produce(DataStreamChannel): the channel comes first
+    if ((name.equals("sendRequest") || name.equals("produce")) && args != null && args.length >= 1 && args[0] != null) {
+      args[0] = ProxyHandlers.proxy(method.getParameterTypes()[0], new Channel(args[0], call));
+      return delegate(method, args);
     }
-    if (method.getName().equals("sendRequest") && args != null && args.length == 2 && args[0] != null) {
-      Class<?> channelType = method.getParameterTypes()[0];
-      Object channel = ProxyHandlers.proxy(channelType, new RequestHeadChannel(args[0], call));
-      return delegate(method, channel, args[1]);
-    }
-    if (method.getName().equals("failed") && args != null && args.length == 1) {
+    if (name.equals("failed") && args != null && args.length == 1) {
       return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
     }
     return passOn(proxy, method, args);
   }
 
-  private static final class RequestHeadChannel extends TappingHandler {
-    RequestHeadChannel(Object channel, AiCall call) {
+  /** Either channel: their methods have names of their own. */
+  private static final class Channel extends TappingHandler {
+    Channel(Object channel, AiCall call) {
       super(channel, call);
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getName().equals("write") && args != null && args.length == 1 && args[0] instanceof ByteBuffer) {
+        return write(method, (ByteBuffer) args[0]);
+      }
+      if (method.getName().equals("endStream")) {
+        return delegateThen(method, args, call::requestBodyEnd);
+      }
       if (method.getName().equals("sendRequest") && args != null && args.length >= 1 && args[0] != null) {
         Object request = args[0];
         ApacheMessages api = ApacheMessages.of(request);
@@ -52,28 +55,15 @@ final class TappedAsyncProducer extends TappingHandler {
       }
       return passOn(proxy, method, args);
     }
-  }
 
-  private static final class Channel extends TappingHandler {
-    Channel(Object channel, AiCall call) {
-      super(channel, call);
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      if (method.getName().equals("write") && args != null && args.length == 1 && args[0] instanceof ByteBuffer) {
-        ByteBuffer written = ((ByteBuffer) args[0]).duplicate();
-        Object n = delegate(method, args);
-        if (n instanceof Integer && (Integer) n > 0) {
-          written.limit(written.position() + (Integer) n);
-          call.requestBody(written);
-        }
-        return n;
+    private Object write(Method method, ByteBuffer buffer) throws Exception {
+      ByteBuffer written = buffer.duplicate();
+      Object n = delegate(method, buffer);
+      if (n instanceof Integer && (Integer) n > 0) {
+        written.limit(written.position() + (Integer) n);
+        call.requestBody(written);
       }
-      if (method.getName().equals("endStream")) {
-        return delegateThen(method, args, call::requestBodyEnd);
-      }
-      return passOn(proxy, method, args);
+      return n;
     }
   }
 }

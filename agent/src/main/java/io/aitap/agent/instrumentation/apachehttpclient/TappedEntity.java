@@ -3,8 +3,7 @@ package io.aitap.agent.instrumentation.apachehttpclient;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.instrumentation.common.TappingHandler;
 import io.aitap.agent.instrumentation.common.TeeInputStream;
-import java.io.FilterOutputStream;
-import java.io.IOException;
+import io.aitap.agent.instrumentation.common.TeeOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
@@ -42,34 +41,12 @@ final class TappedEntity extends TappingHandler {
 
   private Object writeTo(Method method, OutputStream out) throws Exception {
     try {
-      delegate(method, new ResponseCopy(out, call));
+      delegate(method, TeeOutputStream.ofResponse(out, call));
     } catch (Exception | Error e) {
       call.failed(e);
       throw e;
     }
     call.responseComplete();
     return null;
-  }
-
-  /** What the entity writes for the application, shown to the call after it is passed on. */
-  private static final class ResponseCopy extends FilterOutputStream {
-    private final AiCall call;
-
-    ResponseCopy(OutputStream out, AiCall call) {
-      super(out);
-      this.call = call;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      call.responseBody(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] buffer, int offset, int length) throws IOException {
-      out.write(buffer, offset, length);
-      call.responseBody(buffer, offset, length);
-    }
   }
 }

@@ -50,7 +50,7 @@ public final class AwsAsyncClientTap implements ClientHooks {
 
   /** Returns the request the client should execute instead, or null when this is no AI call. */
   public Object execute(Object request) throws Exception {
-    AwsSdkApi api = request == null ? null : AwsSdkApi.of(request.getClass());
+    AwsSdkApi api = request == null ? null : AwsSdkApi.of(request);
     if (api == null) {
       return null;
     }
@@ -128,7 +128,7 @@ public final class AwsAsyncClientTap implements ClientHooks {
   }
 
   private static AiCall callOf(Object tapped) throws Exception {
-    AwsSdkApi api = AwsSdkApi.of(tapped.getClass());
+    AwsSdkApi api = AwsSdkApi.of(tapped);
     TappedResponseHandler handler =
         api == null ? null : ProxyHandlers.handlerOf(api.handler(tapped), TappedResponseHandler.class);
     return handler == null ? null : handler.aiCall();

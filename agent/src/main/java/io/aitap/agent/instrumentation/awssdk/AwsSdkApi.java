@@ -25,14 +25,14 @@ final class AwsSdkApi {
   private final Method body;
   private final Method handler;
   private final Method uri;
-  private final Method requestHeaders;
   private final Method statusCode;
-  private final Method responseHeaders;
+  /** {@code SdkHttpHeaders.headers()}, of the HTTP request and of the response alike. */
+  private final Method headers;
   private final ExecuteRequestCopier copier;
 
-  /** Null when this SDK lacks something aitap needs. */
-  static AwsSdkApi of(Class<?> requestClass) {
-    return BY_REQUEST_CLASS.of(requestClass);
+  /** Null when the SDK of {@code request} lacks something aitap needs. */
+  static AwsSdkApi of(Object request) {
+    return BY_REQUEST_CLASS.of(request.getClass());
   }
 
   private AwsSdkApi(Class<?> requestClass) throws ReflectiveOperationException {
@@ -40,10 +40,8 @@ final class AwsSdkApi {
     body = require(requestClass, ExecuteRequestCopier.BODY);
     handler = require(requestClass, ExecuteRequestCopier.HANDLER);
     uri = require(httpRequest.getReturnType(), "getUri");
-    requestHeaders = require(httpRequest.getReturnType(), "headers");
-    Class<?> response = LibraryApi.type(requestClass, "software.amazon.awssdk.http.SdkHttpResponse");
-    statusCode = require(response, "statusCode");
-    responseHeaders = require(response, "headers");
+    statusCode = require(LibraryApi.type(requestClass, "software.amazon.awssdk.http.SdkHttpResponse"), "statusCode");
+    headers = require(LibraryApi.type(requestClass, "software.amazon.awssdk.http.SdkHttpHeaders"), "headers");
     copier = new ExecuteRequestCopier(requestClass);
   }
 
@@ -80,19 +78,19 @@ final class AwsSdkApi {
 
   /** The first value of a header of the SDK's HTTP request, or null; never throws. */
   String requestHeader(Object httpRequest, String name) {
-    return firstValue(requestHeaders, httpRequest, name);
+    return header(httpRequest, name);
   }
 
   /** The status and headers of the SDK's HTTP response. */
   ResponseHead responseHead(Object response) throws Exception {
-    return new ResponseHead((Integer) invoke(statusCode, response), name -> firstValue(responseHeaders, response, name));
+    return new ResponseHead((Integer) invoke(statusCode, response), name -> header(response, name));
   }
 
   /**
    * Read from {@code headers()}, case-insensitively: {@code firstMatchingHeader} is overloaded, by
    * name and by a collection of names.
    */
-  private static String firstValue(Method headers, Object message, String name) {
+  private String header(Object message, String name) {
     try {
       for (Map.Entry<?, ?> header : ((Map<?, ?>) invoke(headers, message)).entrySet()) {
         if (name.equalsIgnoreCase((String) header.getKey())) {

@@ -1,31 +1,31 @@
 package io.aitap.agent.instrumentation.awssdk;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
 import io.aitap.agent.instrumentation.common.ProxyHandlers;
-import java.lang.reflect.InvocationHandler;
+import io.aitap.agent.instrumentation.common.TappingHandler;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 
 /**
  * Behind a proxy of a Reactive Streams {@code Publisher} of {@code ByteBuffer}s (the SDK's request
- * body publisher, or the response body the client hands the SDK): whoever subscribes gets a
- * subscriber proxy that shows the call a read-only view of each buffer and then passes the buffer
- * itself on, untouched; every other signal passes through as it came. The stream is never read
- * ahead of the subscriber's own demand.
+ * body publisher, or the response body the client hands the SDK), and of the subscriber and
+ * subscription it leads to: whoever subscribes gets a subscriber proxy that shows the call a
+ * read-only view of each buffer and then passes the buffer itself on, untouched; every other signal
+ * passes through as it came. The stream is never read ahead of the subscriber's own demand. The
+ * three interfaces' methods have names of their own, so one handler serves them all.
  */
-final class TappedByteStream implements InvocationHandler {
+final class TappedByteStream extends TappingHandler {
 
-  private final Object publisher;
-  private final AiCall call;
   private final boolean isResponse;
-  /** Keeps the response handler proxy, which watches for abandoned calls, reachable while the body is. */
+  /**
+   * Keeps the response handler proxy, which watches for abandoned calls, reachable while the body,
+   * its subscriber or its subscription is.
+   */
   @SuppressWarnings("unused")
   private final Object owner;
 
-  private TappedByteStream(Object publisher, AiCall call, boolean isResponse, Object owner) {
-    this.publisher = publisher;
-    this.call = call;
+  private TappedByteStream(Object target, AiCall call, boolean isResponse, Object owner) {
+    super(target, call);
     this.isResponse = isResponse;
     this.owner = owner;
   }
@@ -42,75 +42,56 @@ final class TappedByteStream implements InvocationHandler {
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    if (method.getName().equals("subscribe") && args != null && args.length == 1 && args[0] != null) {
-      Object subscriber = ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscriber(args[0]));
-      return LibraryMethods.invoke(method, publisher, subscriber);
+    int arity = args == null ? 0 : args.length;
+    switch (method.getName()) {
+      case "subscribe":
+        if (arity == 1 && args[0] != null) {
+          return delegate(method, tapped(method, args[0]));
+        }
+        break;
+      case "onSubscribe":
+        // a response's subscription: a subscriber that cancels has stopped reading
+        if (arity == 1 && args[0] != null && isResponse) {
+          return delegate(method, tapped(method, args[0]));
+        }
+        break;
+      case "onNext":
+        if (arity == 1 && args[0] instanceof ByteBuffer) {
+          if (isResponse) {
+            call.responseBody((ByteBuffer) args[0]);
+          } else {
+            call.requestBody((ByteBuffer) args[0]);
+          }
+        }
+        break;
+      case "onComplete":
+        if (arity == 0) {
+          if (isResponse) {
+            // every byte has been seen; ended first, as the SDK may hand its result over inside
+            call.responseComplete();
+            return delegate(method, args);
+          }
+          return delegateThen(method, args, call::requestBodyEnd);
+        }
+        break;
+      case "onError":
+        if (arity == 1 && isResponse) {
+          return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
+        }
+        break;
+      case "cancel":
+        if (arity == 0) {
+          return delegateThen(method, args, call::abandoned);
+        }
+        break;
+      default:
+        break;
     }
-    return ProxyHandlers.passOn(proxy, publisher, method, args);
+    return passOn(proxy, method, args);
   }
 
-  private final class Subscriber implements InvocationHandler {
-    private final Object subscriber;
-
-    Subscriber(Object subscriber) {
-      this.subscriber = subscriber;
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      int arity = args == null ? 0 : args.length;
-      switch (method.getName()) {
-        case "onSubscribe":
-          if (arity == 1 && args[0] != null && isResponse) {
-            Object subscription = ProxyHandlers.proxy(method.getParameterTypes()[0], new Subscription(args[0]));
-            return LibraryMethods.invoke(method, subscriber, subscription);
-          }
-          break;
-        case "onNext":
-          if (arity == 1 && args[0] instanceof ByteBuffer) {
-            if (isResponse) {
-              call.responseBody((ByteBuffer) args[0]);
-            } else {
-              call.requestBody((ByteBuffer) args[0]);
-            }
-          }
-          break;
-        case "onComplete":
-          if (arity == 0) {
-            if (isResponse) {
-              // every byte has been seen; ended first, as the SDK may hand its result over inside
-              call.responseComplete();
-              return LibraryMethods.invoke(method, subscriber, args);
-            }
-            return ProxyHandlers.invokeThen(method, subscriber, args, call::requestBodyEnd);
-          }
-          break;
-        case "onError":
-          if (arity == 1 && isResponse) {
-            return ProxyHandlers.invokeThen(method, subscriber, args, () -> call.failed((Throwable) args[0]));
-          }
-          break;
-        default:
-          break;
-      }
-      return ProxyHandlers.passOn(proxy, subscriber, method, args);
-    }
-  }
-
-  /** The response body's subscription: a subscriber that cancels has stopped reading. */
-  private final class Subscription implements InvocationHandler {
-    private final Object subscription;
-
-    Subscription(Object subscription) {
-      this.subscription = subscription;
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      if (method.getName().equals("cancel") && (args == null || args.length == 0)) {
-        return ProxyHandlers.invokeThen(method, subscription, args, call::abandoned);
-      }
-      return ProxyHandlers.passOn(proxy, subscription, method, args);
-    }
+  /** The subscriber or subscription {@code method} hands over, behind a proxy of the type it takes. */
+  private Object tapped(Method method, Object target) {
+    return ProxyHandlers.proxy(method.getParameterTypes()[0], new TappedByteStream(target, call, isResponse, owner));
   }
 }

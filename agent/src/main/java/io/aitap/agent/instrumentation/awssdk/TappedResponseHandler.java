@@ -1,9 +1,7 @@
 package io.aitap.agent.instrumentation.awssdk;
 
 import io.aitap.agent.call.AiCall;
-import io.aitap.agent.instrumentation.common.LibraryMethods;
-import io.aitap.agent.instrumentation.common.ProxyHandlers;
-import java.lang.reflect.InvocationHandler;
+import io.aitap.agent.instrumentation.common.TappingHandler;
 import java.lang.reflect.Method;
 
 /**
@@ -11,15 +9,12 @@ import java.lang.reflect.Method;
  * the SDK gets them, and the SDK gets the response body through a {@link TappedByteStream}, so
  * the call sees each buffer just before the SDK does.
  */
-final class TappedResponseHandler implements InvocationHandler {
+final class TappedResponseHandler extends TappingHandler {
 
-  private final Object handler;
-  private final AiCall call;
   private final AwsSdkApi api;
 
   TappedResponseHandler(Object handler, AiCall call, AwsSdkApi api) {
-    this.handler = handler;
-    this.call = call;
+    super(handler, call);
     this.api = api;
   }
 
@@ -27,30 +22,24 @@ final class TappedResponseHandler implements InvocationHandler {
     return call;
   }
 
+  /** Every method it taps takes one argument. */
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    int arity = args == null ? 0 : args.length;
+    if (args == null || args.length != 1) {
+      return passOn(proxy, method, args);
+    }
     switch (method.getName()) {
       case "onHeaders":
-        if (arity == 1) {
-          call.responseHead(api.responseHead(args[0]));
-          return LibraryMethods.invoke(method, handler, args);
-        }
-        break;
+        call.responseHead(api.responseHead(args[0]));
+        return delegate(method, args);
       case "onStream":
-        if (arity == 1 && args[0] != null) {
-          Object body = TappedByteStream.response(method.getParameterTypes()[0], args[0], call, proxy);
-          return LibraryMethods.invoke(method, handler, body);
-        }
-        break;
+        return args[0] == null
+            ? delegate(method, args)
+            : delegate(method, TappedByteStream.response(method.getParameterTypes()[0], args[0], call, proxy));
       case "onError":
-        if (arity == 1) {
-          return ProxyHandlers.invokeThen(method, handler, args, () -> call.failed((Throwable) args[0]));
-        }
-        break;
+        return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
       default:
-        break;
+        return passOn(proxy, method, args);
     }
-    return ProxyHandlers.passOn(proxy, handler, method, args);
   }
 }

@@ -19,13 +19,9 @@ final class XrayTraceHeader {
 
   /** The same context as a W3C {@code traceparent}, or null when {@code value} is none. */
   static String asTraceparent(String value) {
-    if (value == null) {
-      return null;
-    }
-    Matcher matcher = FIELDS.matcher(value);
-    if (!matcher.matches()) {
-      return null;
-    }
-    return "00-" + matcher.group(1) + matcher.group(2) + "-" + matcher.group(3) + "-0" + matcher.group(4);
+    Matcher matcher = FIELDS.matcher(value == null ? "" : value);
+    return matcher.matches()
+        ? "00-" + matcher.group(1) + matcher.group(2) + "-" + matcher.group(3) + "-0" + matcher.group(4)
+        : null;
   }
 }

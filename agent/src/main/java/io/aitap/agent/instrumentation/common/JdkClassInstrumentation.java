@@ -3,7 +3,6 @@ package io.aitap.agent.instrumentation.common;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
@@ -13,13 +12,13 @@ import net.bytebuddy.matcher.ElementMatcher;
 public abstract class JdkClassInstrumentation implements ClientInstrumentation {
 
   private final String name;
-  private final String module;
-  private final String className;
+  private final String packageName;
+  private final ElementMatcher<TypeDescription> type;
 
-  protected JdkClassInstrumentation(String name, String module, String className) {
+  protected JdkClassInstrumentation(String name, String className) {
     this.name = name;
-    this.module = module;
-    this.className = className;
+    this.packageName = className.substring(0, className.lastIndexOf('.'));
+    this.type = named(className);
   }
 
   @Override
@@ -29,16 +28,22 @@ public abstract class JdkClassInstrumentation implements ClientInstrumentation {
 
   @Override
   public final List<String> packages() {
-    return List.of(className.substring(0, className.lastIndexOf('.') + 1));
+    return List.of(packageName + ".");
   }
 
   @Override
   public final ElementMatcher<TypeDescription> types() {
-    return named(className);
+    return type;
   }
 
+  /** The module of the running JDK that holds the class; none when this JDK leaves it out. */
   @Override
   public final Set<String> modules() {
-    return Collections.singleton(module);
+    for (Module module : ModuleLayer.boot().modules()) {
+      if (module.getPackages().contains(packageName)) {
+        return Set.of(module.getName());
+      }
+    }
+    return Set.of();
   }
 }

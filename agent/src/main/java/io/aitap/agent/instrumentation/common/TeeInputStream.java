@@ -29,36 +29,12 @@ public final class TeeInputStream extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    int b;
-    try {
-      b = in.read();
-    } catch (IOException | RuntimeException e) {
-      call.failed(e);
-      throw e;
-    }
-    if (b < 0) {
-      call.responseComplete();
-    } else {
-      show(new byte[] {(byte) b}, 0, 1);
-    }
-    return b;
+    return tee(null, 0, 1);
   }
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
-    int n;
-    try {
-      n = in.read(buffer, offset, length);
-    } catch (IOException | RuntimeException e) {
-      call.failed(e);
-      throw e;
-    }
-    if (n < 0) {
-      call.responseComplete();
-    } else {
-      show(buffer, offset, n);
-    }
-    return n;
+    return tee(buffer, offset, length);
   }
 
   @Override
@@ -95,6 +71,25 @@ public final class TeeInputStream extends FilterInputStream {
     } finally {
       call.abandoned();
     }
+  }
+
+  /** Reads one byte ({@code buffer} null) or into {@code buffer}, then shows the call what was read. */
+  private int tee(byte[] buffer, int offset, int length) throws IOException {
+    int n;
+    try {
+      n = buffer == null ? in.read() : in.read(buffer, offset, length);
+    } catch (IOException | RuntimeException e) {
+      call.failed(e);
+      throw e;
+    }
+    if (n < 0) {
+      call.responseComplete();
+    } else if (buffer == null) {
+      show(new byte[] {(byte) n}, 0, 1);
+    } else {
+      show(buffer, offset, n);
+    }
+    return n;
   }
 
   private void show(byte[] buffer, int offset, int length) {

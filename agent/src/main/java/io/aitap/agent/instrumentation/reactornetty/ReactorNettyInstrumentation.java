@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
 import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -56,18 +57,10 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
 
   @Override
   public void advise(Advisor advisor) {
-    advisor.advise(
-        isDeclaredBy(named(OPERATIONS)).and(named("beforeMarkSentHeaders")).and(takesArguments(0)),
-        ReactorNettyAdvice.RequestSending.class);
-    advisor.advise(
-        isDeclaredBy(named(OPERATIONS)).and(named("onInboundNext")).and(takesArguments(2)),
-        ReactorNettyAdvice.Inbound.class);
-    advisor.advise(
-        isDeclaredBy(named(OPERATIONS)).and(named("afterInboundComplete")).and(takesArguments(0)),
-        ReactorNettyAdvice.InboundComplete.class);
-    advisor.advise(
-        isDeclaredBy(named(OPERATIONS)).and(named("onInboundCancel")).and(takesArguments(0)),
-        ReactorNettyAdvice.Cancelled.class);
+    advisor.advise(operations("beforeMarkSentHeaders", 0), ReactorNettyAdvice.RequestSending.class);
+    advisor.advise(operations("onInboundNext", 2), ReactorNettyAdvice.Inbound.class);
+    advisor.advise(operations("afterInboundComplete", 0), ReactorNettyAdvice.InboundComplete.class);
+    advisor.advise(operations("onInboundCancel", 0), ReactorNettyAdvice.Cancelled.class);
     advisor.advise(
         isDeclaredBy(named(CHANNEL_OPERATIONS)).and(named("onInboundError"))
             .and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
@@ -79,5 +72,9 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
     advisor.advise(
         isDeclaredBy(named(ENCODER)).and(named("encode")).and(takesArguments(3)),
         ReactorNettyAdvice.Encoding.class);
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> operations(String method, int arguments) {
+    return isDeclaredBy(named(OPERATIONS)).and(named(method)).and(takesArguments(arguments));
   }
 }

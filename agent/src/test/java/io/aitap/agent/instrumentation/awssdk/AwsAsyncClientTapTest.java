@@ -37,15 +37,15 @@ class AwsAsyncClientTapTest {
             .responseHandler(ExecuteRequestCopierTest.handler())
             .build();
 
-    assertNotNull(AwsSdkApi.of(AsyncExecuteRequest.class));
+    assertNotNull(AwsSdkApi.of(request));
     assertNull(tap.execute(request), "no AI call: the client executes the SDK's own request");
     assertEquals(List.of(health), checked);
   }
 
   @Test
   void anSdkLackingAMethodIsLeftAloneBeforeAnyCallStarts() throws Exception {
-    assertNull(AwsSdkApi.of(RenamedRequest.class));
     RenamedRequest request = new RenamedRequest();
+    assertNull(AwsSdkApi.of(request));
 
     assertNull(tap.execute(request));
     assertTrue(checked.isEmpty(), "no call was started");
