@@ -1,10 +1,6 @@
 package io.aitap.agent.attribution;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.aitap.agent.protocol.PercentDecoding;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -76,7 +72,7 @@ final class Baggage {
     if (!isToken(key) || !wanted.contains(key)) {
       return true;
     }
-    String value = percentDecoded(keyValue.substring(equals + 1).trim());
+    String value = PercentDecoding.strict(keyValue.substring(equals + 1).trim());
     if (value != null) {
       found.put(key, value);
     }
@@ -97,42 +93,5 @@ final class Baggage {
       }
     }
     return true;
-  }
-
-  /** The value with its {@code %XX} escapes decoded as UTF-8, or null when they are not valid. */
-  private static String percentDecoded(String value) {
-    if (value.indexOf('%') < 0) {
-      return value;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c != '%') {
-        if (c > 0x7f) {
-          return null;
-        }
-        bytes.write(c);
-        continue;
-      }
-      if (i + 2 >= value.length()) {
-        return null;
-      }
-      int high = Character.digit(value.charAt(i + 1), 16);
-      int low = Character.digit(value.charAt(i + 2), 16);
-      if (high < 0 || low < 0) {
-        return null;
-      }
-      bytes.write(high << 4 | low);
-      i += 2;
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 }

@@ -104,7 +104,7 @@ final class AdviceTransformer implements ClassFileTransformer {
   private static final class ClientAdvice {
     private final ClientInstrumentation client;
     private final PackagePrefixes packages;
-    private volatile TypeAdvice advice;
+    private TypeAdvice advice;
 
     ClientAdvice(ClientInstrumentation client) {
       this.client = client;
@@ -115,17 +115,12 @@ final class AdviceTransformer implements ClassFileTransformer {
       return packages.admit(internalName);
     }
 
-    TypeAdvice advice() {
-      TypeAdvice read = advice;
-      if (read == null) {
-        synchronized (this) {
-          read = advice;
-          if (read == null) {
-            advice = read = new TypeAdvice(client);
-          }
-        }
+    /** Asked as each class of the client's packages loads: the lock is never held long but once. */
+    synchronized TypeAdvice advice() {
+      if (advice == null) {
+        advice = new TypeAdvice(client);
       }
-      return read;
+      return advice;
     }
   }
 

@@ -2,7 +2,7 @@ package io.aitap.agent.protocol.bedrock;
 
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
-import io.aitap.agent.protocol.PathSegments;
+import io.aitap.agent.protocol.PercentDecoding;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
@@ -49,7 +49,7 @@ public final class BedrockRuntime implements ApiProtocol {
     }
     BedrockRuntime api = forAction(rawPath.substring(slash + 1));
     return api == null ? null : new AiEndpoint(provider, api, host, port,
-        PathSegments.percentDecoded(rawPath.substring(model + "/model/".length(), slash)));
+        PercentDecoding.lenient(rawPath.substring(model + "/model/".length(), slash)));
   }
 
   /** The operation the last path segment names, or null. */

@@ -2,7 +2,7 @@ package io.aitap.agent.protocol.gemini;
 
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
-import io.aitap.agent.protocol.PathSegments;
+import io.aitap.agent.protocol.PercentDecoding;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
@@ -41,7 +41,7 @@ public final class GeminiGenerateContent implements ApiProtocol {
     if (models < 0 || colon < models) {
       return null;
     }
-    String model = PathSegments.percentDecoded(rawPath.substring(models + "/models/".length(), colon));
+    String model = PercentDecoding.lenient(rawPath.substring(models + "/models/".length(), colon));
     switch (rawPath.substring(colon + 1)) {
       case "generateContent":
         return new AiEndpoint(provider, GENERATE, host, port, model);
