@@ -3,7 +3,7 @@ package io.aitap.agent.protocol.anthropic;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.capture.CallContent;
-import io.aitap.agent.capture.ContentReader;
+import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.capture.Message;
 import io.aitap.agent.capture.Part;
 import io.aitap.agent.capture.StreamedParts;
@@ -16,27 +16,15 @@ import java.util.function.Consumer;
  * images and documents, tool_use, tool_result); the {@code content} blocks of a response, whole or
  * assembled from a stream's {@code content_block_start} and {@code content_block_delta} events.
  */
-public final class MessagesContent extends ContentReader {
+final class MessagesContent extends ConversationReader {
 
-  private final boolean request;
   private final StreamedParts blocks = new StreamedParts();
-  private Message message;
-  private Part part;
   private String blockType;
   private String mediaType;
   private int blockIndex;
 
-  private MessagesContent(CallContent content, boolean request) {
-    super(content);
-    this.request = request;
-  }
-
-  public static ContentReader request(CallContent content) {
-    return content == null ? null : new MessagesContent(content, true);
-  }
-
-  public static ContentReader response(CallContent content) {
-    return content == null ? null : new MessagesContent(content, false);
+  MessagesContent(CallContent content, boolean request) {
+    super(content, request);
   }
 
   @Override
@@ -93,16 +81,16 @@ public final class MessagesContent extends ContentReader {
           }
           break;
         case "id":
-          toolUse(target).id(value);
+          toolCall(target).id(value);
           break;
         case "name":
-          toolUse(target).name(value);
+          toolCall(target).name(value);
           break;
         case "tool_use_id":
-          toolResult(target).id(value);
+          toolResponse(target).id(value);
           break;
         case "content":
-          toolResult(target).append(value);
+          toolResponse(target).append(value);
           break;
         default:
           break;
@@ -117,7 +105,7 @@ public final class MessagesContent extends ContentReader {
         target.uri("document".equals(blockType) ? "file" : "image", value);
       }
     } else if (path.depth() == at + 3 && "content".equals(path.segment(at)) && "text".equals(field)) {
-      toolResult(target).append(value);
+      toolResponse(target).append(value);
     }
   }
 
