@@ -30,13 +30,8 @@ final class OllamaFields extends EventFields {
   private final int status;
 
   OllamaFields(ResponseFacts response, int status) {
-    super(response);
+    super(response, null, LINE, LINE);
     this.status = status;
-  }
-
-  @Override
-  protected EventShape shapeOf(String name) {
-    return LINE;
   }
 
   @Override
