@@ -23,10 +23,19 @@ import java.util.Locale;
  * is the {@code x-amzn-ErrorType} header's name part.
  */
 public enum BedrockRuntime implements ApiProtocol {
-  CONVERSE,
-  CONVERSE_STREAM,
-  INVOKE,
-  INVOKE_STREAM;
+  CONVERSE("converse"),
+  CONVERSE_STREAM("converse-stream"),
+  INVOKE("invoke"),
+  INVOKE_STREAM("invoke-with-response-stream");
+
+  private static final BedrockRuntime[] OPERATIONS = values();
+
+  /** The last path segment that names the operation. */
+  private final String action;
+
+  BedrockRuntime(String action) {
+    this.action = action;
+  }
 
   /**
    * {@link io.aitap.agent.protocol.ApiPaths} of the runtime:
@@ -46,18 +55,12 @@ public enum BedrockRuntime implements ApiProtocol {
 
   /** The operation the last path segment names, or null. */
   private static BedrockRuntime forAction(String action) {
-    switch (action) {
-      case "converse":
-        return CONVERSE;
-      case "converse-stream":
-        return CONVERSE_STREAM;
-      case "invoke":
-        return INVOKE;
-      case "invoke-with-response-stream":
-        return INVOKE_STREAM;
-      default:
-        return null;
+    for (BedrockRuntime operation : OPERATIONS) {
+      if (operation.action.equals(action)) {
+        return operation;
+      }
     }
+    return null;
   }
 
   @Override
