@@ -75,7 +75,7 @@ public enum BedrockRuntime implements ApiProtocol {
   }
 
   private static RequestScanner converseScanner(RequestFacts request) {
-    return JsonRequestFields.scanner(request, "inferenceConfig", "maxTokens", "temperature", "topP",
+    return JsonRequestFields.scanner(request, "inferenceConfig", "maxTokens", "topP",
         ConversationReader.request(request.content, ConverseContent::new));
   }
 
@@ -89,10 +89,10 @@ public enum BedrockRuntime implements ApiProtocol {
       return AnthropicMessages.requestScanner(request);
     }
     if (model.contains("meta.llama")) {
-      return JsonRequestFields.scanner(request, null, "max_gen_len", "temperature", "top_p");
+      return JsonRequestFields.scanner(request, null, "max_gen_len", "top_p");
     }
     if (model.contains("amazon.nova")) {
-      return JsonRequestFields.scanner(request, "inferenceConfig", "max_new_tokens", "temperature", "topP");
+      return JsonRequestFields.scanner(request, "inferenceConfig", "max_new_tokens", "topP");
     }
     return converseScanner(request);
   }

@@ -64,7 +64,7 @@ public final class GeminiGenerateContent implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = stream;
-    return JsonRequestFields.scanner(request, "generationConfig", "maxOutputTokens", "temperature", "topP",
+    return JsonRequestFields.scanner(request, "generationConfig", "maxOutputTokens", "topP",
         ConversationReader.request(request.content, GeminiContent::new));
   }
 

@@ -62,7 +62,7 @@ public final class OllamaApi implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = streamsByDefault;
-    return JsonRequestFields.scanner(request, "options", "num_predict", "temperature", "top_p",
+    return JsonRequestFields.scanner(request, "options", "num_predict", "top_p",
         this == EMBED ? null : ConversationReader.request(request.content, OllamaContent::new));
   }
 
