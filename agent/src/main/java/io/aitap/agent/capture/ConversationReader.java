@@ -1,9 +1,12 @@
 package io.aitap.agent.capture;
 
+import java.util.function.Consumer;
+
 /**
  * A content reader of a protocol whose request and answer carry messages of one shape: it knows
- * which side of the call it reads, the message its values go to, and the tool part the block being
- * read has opened.
+ * which side of the call it reads, the message its values go to, the tool part the block being
+ * read has opened, and, in a stream of content blocks by index (Anthropic's, Bedrock Converse's),
+ * the part each block builds.
  */
 public abstract class ConversationReader extends ContentReader {
 
@@ -16,6 +19,9 @@ public abstract class ConversationReader extends ContentReader {
   protected final boolean request;
   protected Message message;
   protected Part part;
+  /** The content block a stream's event is about. */
+  protected int blockIndex;
+  private StreamedParts blocks;
 
   protected ConversationReader(CallContent content, boolean request) {
     super(content);
@@ -58,5 +64,25 @@ public abstract class ConversationReader extends ContentReader {
     }
     message = null;
     part = null;
+  }
+
+  /**
+   * Does {@code action} to the part the stream builds for content block {@link #blockIndex}, opened
+   * by the block's first event; to nothing once the stream has named more blocks than are kept.
+   */
+  protected final void withBlock(boolean tool, Consumer<Part> action) {
+    if (blocks == null) {
+      blocks = new StreamedParts();
+    }
+    Part block = blocks.partIfRoom(blockIndex, () -> newBlock(tool));
+    if (block != null) {
+      action.accept(block);
+    }
+  }
+
+  /** A streamed block's part in the answer: a tool call, or text. */
+  protected Part newBlock(boolean tool) {
+    Message output = content.output(0);
+    return tool ? output.toolCall(null, null) : output.text("");
   }
 }

@@ -6,10 +6,8 @@ import io.aitap.agent.capture.CallContent;
 import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.capture.Message;
 import io.aitap.agent.capture.Part;
-import io.aitap.agent.capture.StreamedParts;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
-import java.util.function.Consumer;
 
 /**
  * The messages of Anthropic's Messages API: {@code system} and {@code messages} of a request (text,
@@ -18,10 +16,8 @@ import java.util.function.Consumer;
  */
 final class MessagesContent extends ConversationReader {
 
-  private final StreamedParts blocks = new StreamedParts();
   private String blockType;
   private String mediaType;
-  private int blockIndex;
 
   MessagesContent(CallContent content, boolean request) {
     super(content, request);
@@ -109,20 +105,6 @@ final class MessagesContent extends ConversationReader {
     }
   }
 
-  private Part toolUse(Message target) {
-    if (part == null) {
-      part = target.toolCall(null, null);
-    }
-    return part;
-  }
-
-  private Part toolResult(Message target) {
-    if (part == null) {
-      part = target.toolCallResponse(null);
-    }
-    return part;
-  }
-
   private void streamValue(JsonPath path, JsonToken token, JsonParser parser, String value) throws IOException {
     if (path.is("index")) {
       blockIndex = index(token, parser, blockIndex);
@@ -141,18 +123,9 @@ final class MessagesContent extends ConversationReader {
     }
   }
 
-  private void withBlock(boolean tool, Consumer<Part> action) {
-    Part block = streamBlock(tool);
-    if (block != null) {
-      action.accept(block);
-    }
-  }
-
-  private Part streamBlock(boolean tool) {
-    return blocks.partIfRoom(blockIndex, () -> {
-      Message output = content.output(0);
-      return tool || "tool_use".equals(blockType) ? output.toolCall(null, null) : output.text("");
-    });
+  @Override
+  protected Part newBlock(boolean tool) {
+    return super.newBlock(tool || "tool_use".equals(blockType));
   }
 
   @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.capture.CallContent;
 import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.capture.Part;
-import io.aitap.agent.capture.StreamedParts;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
 
@@ -16,10 +15,8 @@ import java.io.IOException;
  */
 final class ConverseContent extends ConversationReader {
 
-  private final StreamedParts blocks = new StreamedParts();
   private String format;
   private String eventType;
-  private int blockIndex;
 
   ConverseContent(CallContent content, boolean request) {
     super(content, request);
@@ -105,18 +102,14 @@ final class ConverseContent extends ConversationReader {
     } else if (path.is("role")) {
       content.output(0).role(value);
     } else if (path.is("start", "toolUse", "toolUseId")) {
-      streamBlock(true).id(value);
+      withBlock(true, block -> block.id(value));
     } else if (path.is("start", "toolUse", "name")) {
-      streamBlock(true).name(value);
+      withBlock(true, block -> block.name(value));
     } else if (path.is("delta", "text")) {
-      streamBlock(false).append(value);
+      withBlock(false, block -> block.append(value));
     } else if (path.is("delta", "toolUse", "input")) {
-      streamBlock(true).append(value);
+      withBlock(true, block -> block.append(value));
     }
-  }
-
-  private Part streamBlock(boolean tool) {
-    return blocks.part(blockIndex, () -> tool ? content.output(0).toolCall(null, null) : content.output(0).text(""));
   }
 
   @Override
