@@ -16,7 +16,7 @@ import java.io.IOException;
  * stop reason and the cumulative output count (the last one counts), {@code error} a failure inside
  * a stream that began with 200. Also reads Anthropic's error body, {@code {"error": {"type": …}}}.
  */
-public final class AnthropicFields extends EventFields {
+final class AnthropicFields extends EventFields {
 
   /**
    * A named event (its {@code type} then says nothing new) read as {@link #onValue} would read it:
@@ -34,9 +34,10 @@ public final class AnthropicFields extends EventFields {
 
   private final SplitInputUsage usage;
 
-  public AnthropicFields(ResponseFacts response) {
-    super(response, "content_block_delta");
-    this.usage = new SplitInputUsage(response);
+  AnthropicFields(ResponseFacts response) {
+    super(response, "content_block_delta", null, NAMED_EVENT);
+    this.usage = new SplitInputUsage(response, "input_tokens", "cache_read_input_tokens",
+        "cache_creation_input_tokens", "output_tokens");
   }
 
   @Override
@@ -48,11 +49,6 @@ public final class AnthropicFields extends EventFields {
   }
 
   @Override
-  protected EventShape shapeOf(String name) {
-    return name == null ? null : NAMED_EVENT;
-  }
-
-  @Override
   public void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
     // message_start wraps the message one level down; everything else is read from the top
     int at = path.depth() > 1 && "message".equals(path.segment(0)) ? 1 : 0;
@@ -61,7 +57,7 @@ public final class AnthropicFields extends EventFields {
     if (depth == 1) {
       topLevel(field, token, parser);
     } else if (depth == 2 && "usage".equals(path.segment(at))) {
-      usage(field, token, parser);
+      usage.read(field, token, parser);
     } else if (depth == 3 && "usage".equals(path.segment(at)) && "cache_creation".equals(path.segment(at + 1))) {
       cacheWriteByDuration(field, token, parser);
     } else if (depth == 2 && "delta".equals(path.segment(at)) && "stop_reason".equals(field)) {
@@ -99,28 +95,6 @@ public final class AnthropicFields extends EventFields {
       response.cacheCreation5mInputTokens = tokens;
     } else if ("ephemeral_1h_input_tokens".equals(field)) {
       response.cacheCreation1hInputTokens = tokens;
-    }
-  }
-
-  private void usage(String field, JsonToken token, JsonParser parser) throws IOException {
-    switch (field) {
-      case "input_tokens":
-        usage.uncachedInput(JsonValues.asLong(token, parser));
-        break;
-      case "cache_read_input_tokens":
-        usage.cacheRead(JsonValues.asLong(token, parser));
-        break;
-      case "cache_creation_input_tokens":
-        usage.cacheWrite(JsonValues.asLong(token, parser));
-        break;
-      case "output_tokens":
-        Long output = JsonValues.asLong(token, parser);
-        if (output != null) {
-          response.outputTokens = output;
-        }
-        break;
-      default:
-        break;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.aitap.agent.protocol.anthropic;
 
+import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
 import io.aitap.agent.protocol.PathSegments;
@@ -38,12 +39,22 @@ public final class AnthropicMessages implements ApiProtocol {
 
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
-    return JsonRequestFields.scanner(request, MessagesContent.request(request.content));
+    return requestScanner(request);
+  }
+
+  /** A Messages request, also the body of an Anthropic model's InvokeModel on Bedrock. */
+  public static RequestScanner requestScanner(RequestFacts request) {
+    return JsonRequestFields.scanner(request, ConversationReader.request(request.content, MessagesContent::new));
   }
 
   @Override
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
-    JsonEventHandler fields = Tee.of(new AnthropicFields(response), MessagesContent.response(response.content));
+    JsonEventHandler fields = responseFields(response);
     return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
+  }
+
+  /** What a Messages answer says, whole or event by event (also on Bedrock, whatever its framing). */
+  public static JsonEventHandler responseFields(ResponseFacts response) {
+    return Tee.of(new AnthropicFields(response), ConversationReader.response(response.content, MessagesContent::new));
   }
 }

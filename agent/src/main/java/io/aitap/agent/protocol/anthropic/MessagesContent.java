@@ -3,40 +3,24 @@ package io.aitap.agent.protocol.anthropic;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.capture.CallContent;
-import io.aitap.agent.capture.ContentReader;
+import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.capture.Message;
 import io.aitap.agent.capture.Part;
-import io.aitap.agent.capture.StreamedParts;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
-import java.util.function.Consumer;
 
 /**
  * The messages of Anthropic's Messages API: {@code system} and {@code messages} of a request (text,
  * images and documents, tool_use, tool_result); the {@code content} blocks of a response, whole or
  * assembled from a stream's {@code content_block_start} and {@code content_block_delta} events.
  */
-public final class MessagesContent extends ContentReader {
+final class MessagesContent extends ConversationReader {
 
-  private final boolean request;
-  private final StreamedParts blocks = new StreamedParts();
-  private Message message;
-  private Part part;
   private String blockType;
   private String mediaType;
-  private int blockIndex;
 
-  private MessagesContent(CallContent content, boolean request) {
-    super(content);
-    this.request = request;
-  }
-
-  public static ContentReader request(CallContent content) {
-    return content == null ? null : new MessagesContent(content, true);
-  }
-
-  public static ContentReader response(CallContent content) {
-    return content == null ? null : new MessagesContent(content, false);
+  MessagesContent(CallContent content, boolean request) {
+    super(content, request);
   }
 
   @Override
@@ -93,16 +77,16 @@ public final class MessagesContent extends ContentReader {
           }
           break;
         case "id":
-          toolUse(target).id(value);
+          toolCall(target).id(value);
           break;
         case "name":
-          toolUse(target).name(value);
+          toolCall(target).name(value);
           break;
         case "tool_use_id":
-          toolResult(target).id(value);
+          toolResponse(target).id(value);
           break;
         case "content":
-          toolResult(target).append(value);
+          toolResponse(target).append(value);
           break;
         default:
           break;
@@ -117,22 +101,8 @@ public final class MessagesContent extends ContentReader {
         target.uri("document".equals(blockType) ? "file" : "image", value);
       }
     } else if (path.depth() == at + 3 && "content".equals(path.segment(at)) && "text".equals(field)) {
-      toolResult(target).append(value);
+      toolResponse(target).append(value);
     }
-  }
-
-  private Part toolUse(Message target) {
-    if (part == null) {
-      part = target.toolCall(null, null);
-    }
-    return part;
-  }
-
-  private Part toolResult(Message target) {
-    if (part == null) {
-      part = target.toolCallResponse(null);
-    }
-    return part;
   }
 
   private void streamValue(JsonPath path, JsonToken token, JsonParser parser, String value) throws IOException {
@@ -153,18 +123,9 @@ public final class MessagesContent extends ContentReader {
     }
   }
 
-  private void withBlock(boolean tool, Consumer<Part> action) {
-    Part block = streamBlock(tool);
-    if (block != null) {
-      action.accept(block);
-    }
-  }
-
-  private Part streamBlock(boolean tool) {
-    return blocks.partIfRoom(blockIndex, () -> {
-      Message output = content.output(0);
-      return tool || "tool_use".equals(blockType) ? output.toolCall(null, null) : output.text("");
-    });
+  @Override
+  protected Part newBlock(boolean tool) {
+    return super.newBlock(tool || "tool_use".equals(blockType));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.aitap.agent.protocol.bedrock;
 
+import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
 import io.aitap.agent.protocol.PercentDecoding;
@@ -8,9 +9,9 @@ import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
-import io.aitap.agent.protocol.anthropic.AnthropicFields;
+import io.aitap.agent.protocol.anthropic.AnthropicMessages;
 import io.aitap.agent.protocol.json.JsonBodyParser;
-import io.aitap.agent.protocol.anthropic.MessagesContent;
+import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
 import io.aitap.agent.protocol.json.Tee;
 import java.util.Locale;
@@ -21,19 +22,19 @@ import java.util.Locale;
  * {@code x-amzn-bedrock-*-token-count} headers, its stop reason from wherever the vendor puts it). The request id is the response id; the error type
  * is the {@code x-amzn-ErrorType} header's name part.
  */
-public final class BedrockRuntime implements ApiProtocol {
+public enum BedrockRuntime implements ApiProtocol {
+  CONVERSE("converse"),
+  CONVERSE_STREAM("converse-stream"),
+  INVOKE("invoke"),
+  INVOKE_STREAM("invoke-with-response-stream");
 
-  public static final BedrockRuntime CONVERSE = new BedrockRuntime(Kind.CONVERSE);
-  public static final BedrockRuntime CONVERSE_STREAM = new BedrockRuntime(Kind.CONVERSE_STREAM);
-  public static final BedrockRuntime INVOKE = new BedrockRuntime(Kind.INVOKE);
-  public static final BedrockRuntime INVOKE_STREAM = new BedrockRuntime(Kind.INVOKE_STREAM);
+  private static final BedrockRuntime[] OPERATIONS = values();
 
-  private enum Kind { CONVERSE, CONVERSE_STREAM, INVOKE, INVOKE_STREAM }
+  /** The last path segment that names the operation. */
+  private final String action;
 
-  private final Kind kind;
-
-  private BedrockRuntime(Kind kind) {
-    this.kind = kind;
+  BedrockRuntime(String action) {
+    this.action = action;
   }
 
   /**
@@ -54,18 +55,12 @@ public final class BedrockRuntime implements ApiProtocol {
 
   /** The operation the last path segment names, or null. */
   private static BedrockRuntime forAction(String action) {
-    switch (action) {
-      case "converse":
-        return CONVERSE;
-      case "converse-stream":
-        return CONVERSE_STREAM;
-      case "invoke":
-        return INVOKE;
-      case "invoke-with-response-stream":
-        return INVOKE_STREAM;
-      default:
-        return null;
+    for (BedrockRuntime operation : OPERATIONS) {
+      if (operation.action.equals(action)) {
+        return operation;
+      }
     }
+    return null;
   }
 
   @Override
@@ -75,14 +70,13 @@ public final class BedrockRuntime implements ApiProtocol {
 
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
-    request.stream = kind == Kind.CONVERSE_STREAM || kind == Kind.INVOKE_STREAM;
-    boolean invoke = kind == Kind.INVOKE || kind == Kind.INVOKE_STREAM;
-    return invoke ? invokeScanner(request) : converseScanner(request);
+    request.stream = this == CONVERSE_STREAM || this == INVOKE_STREAM;
+    return this == INVOKE || this == INVOKE_STREAM ? invokeScanner(request) : converseScanner(request);
   }
 
   private static RequestScanner converseScanner(RequestFacts request) {
-    return JsonRequestFields.scanner(request, "inferenceConfig", "maxTokens", "temperature", "topP",
-        ConverseContent.request(request.content));
+    return JsonRequestFields.scanner(request, "inferenceConfig", "maxTokens", "topP",
+        ConversationReader.request(request.content, ConverseContent::new));
   }
 
   /**
@@ -92,13 +86,13 @@ public final class BedrockRuntime implements ApiProtocol {
   private static RequestScanner invokeScanner(RequestFacts request) {
     String model = request.model == null ? "" : request.model;
     if (isAnthropic(model)) {
-      return JsonRequestFields.scanner(request, MessagesContent.request(request.content));
+      return AnthropicMessages.requestScanner(request);
     }
     if (model.contains("meta.llama")) {
-      return JsonRequestFields.scanner(request, null, "max_gen_len", "temperature", "top_p");
+      return JsonRequestFields.scanner(request, null, "max_gen_len", "top_p");
     }
     if (model.contains("amazon.nova")) {
-      return JsonRequestFields.scanner(request, "inferenceConfig", "max_new_tokens", "temperature", "topP");
+      return JsonRequestFields.scanner(request, "inferenceConfig", "max_new_tokens", "topP");
     }
     return converseScanner(request);
   }
@@ -110,22 +104,22 @@ public final class BedrockRuntime implements ApiProtocol {
       return new JsonBodyParser((path, token, parser) -> {});
     }
     response.id = head.header("x-amzn-requestid");
-    switch (kind) {
+    switch (this) {
       case CONVERSE:
-        return new JsonBodyParser(Tee.of(new ConverseFields(response), ConverseContent.response(response.content)));
+        return new JsonBodyParser(converseFields(response));
       case CONVERSE_STREAM:
-        return new EventStreamParser(response,
-            EventStreamParser.json(Tee.of(new ConverseFields(response), ConverseContent.response(response.content))));
+        return new EventStreamParser(response, EventStreamParser.json(converseFields(response)));
       case INVOKE_STREAM:
-        return new EventStreamParser(response, new InvokeChunks(
-            Tee.of(new AnthropicFields(response), MessagesContent.response(response.content))));
+        return new EventStreamParser(response, new InvokeChunks(AnthropicMessages.responseFields(response)));
       default:
         readTokenHeaders(head, response);
         return new JsonBodyParser(
-            isAnthropic(request.model)
-                ? Tee.of(new AnthropicFields(response), MessagesContent.response(response.content))
-                : new VendorStopReason(response));
+            isAnthropic(request.model) ? AnthropicMessages.responseFields(response) : new VendorStopReason(response));
     }
+  }
+
+  private static JsonEventHandler converseFields(ResponseFacts response) {
+    return Tee.of(new ConverseFields(response), ConversationReader.response(response.content, ConverseContent::new));
   }
 
   private static boolean isAnthropic(String modelId) {

@@ -3,10 +3,8 @@ package io.aitap.agent.protocol.bedrock;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.capture.CallContent;
-import io.aitap.agent.capture.ContentReader;
-import io.aitap.agent.capture.Message;
+import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.capture.Part;
-import io.aitap.agent.capture.StreamedParts;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
 
@@ -15,33 +13,19 @@ import java.io.IOException;
  * image, document, toolUse, toolResult blocks); {@code output.message} of a response, or a
  * ConverseStream's {@code contentBlockStart} and {@code contentBlockDelta} events by block index.
  */
-final class ConverseContent extends ContentReader {
+final class ConverseContent extends ConversationReader {
 
-  private final boolean request;
-  private final StreamedParts blocks = new StreamedParts();
-  private Message message;
-  private Part part;
   private String format;
   private String eventType;
-  private int blockIndex;
 
-  private ConverseContent(CallContent content, boolean request) {
-    super(content);
-    this.request = request;
-  }
-
-  static ContentReader request(CallContent content) {
-    return content == null ? null : new ConverseContent(content, true);
-  }
-
-  static ContentReader response(CallContent content) {
-    return content == null ? null : new ConverseContent(content, false);
+  ConverseContent(CallContent content, boolean request) {
+    super(content, request);
   }
 
   @Override
   protected Part objectPart(JsonPath path) {
     if (message != null && opens(path, "toolUse", "input")) {
-      return toolCall();
+      return toolCall(message);
     }
     return part != null && opens(path, "[]", "json") ? part : null;
   }
@@ -86,9 +70,9 @@ final class ConverseContent extends ContentReader {
       message.text(value);
     } else if ("toolUse".equals(kind) && depth == at + 2) {
       if ("toolUseId".equals(field)) {
-        toolCall().id(value);
+        toolCall(message).id(value);
       } else if ("name".equals(field)) {
-        toolCall().name(value);
+        toolCall(message).name(value);
       }
     } else if ("toolResult".equals(kind)) {
       toolResult(path, at, field, value);
@@ -104,21 +88,12 @@ final class ConverseContent extends ContentReader {
   }
 
   private void toolResult(JsonPath path, int at, String field, String value) {
-    if (part == null) {
-      part = message.toolCallResponse(null);
-    }
+    Part response = toolResponse(message);
     if (path.depth() == at + 2 && "toolUseId".equals(field)) {
-      part.id(value);
+      response.id(value);
     } else if (path.depth() == at + 4 && "text".equals(field)) {
-      part.append(value);
+      response.append(value);
     }
-  }
-
-  private Part toolCall() {
-    if (part == null) {
-      part = message.toolCall(null, null);
-    }
-    return part;
   }
 
   private void streamValue(JsonPath path, JsonToken token, JsonParser parser, String value) throws IOException {
@@ -127,18 +102,14 @@ final class ConverseContent extends ContentReader {
     } else if (path.is("role")) {
       content.output(0).role(value);
     } else if (path.is("start", "toolUse", "toolUseId")) {
-      streamBlock(true).id(value);
+      withBlock(true, block -> block.id(value));
     } else if (path.is("start", "toolUse", "name")) {
-      streamBlock(true).name(value);
+      withBlock(true, block -> block.name(value));
     } else if (path.is("delta", "text")) {
-      streamBlock(false).append(value);
+      withBlock(false, block -> block.append(value));
     } else if (path.is("delta", "toolUse", "input")) {
-      streamBlock(true).append(value);
+      withBlock(true, block -> block.append(value));
     }
-  }
-
-  private Part streamBlock(boolean tool) {
-    return blocks.part(blockIndex, () -> tool ? content.output(0).toolCall(null, null) : content.output(0).text(""));
   }
 
   @Override

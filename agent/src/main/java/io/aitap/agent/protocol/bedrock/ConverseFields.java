@@ -28,13 +28,9 @@ final class ConverseFields extends EventFields {
   private Long pendingTokens;
 
   ConverseFields(ResponseFacts response) {
-    super(response, "contentBlockDelta");
-    this.usage = new SplitInputUsage(response);
-  }
-
-  @Override
-  protected EventShape shapeOf(String name) {
-    return EVENT;
+    super(response, "contentBlockDelta", EVENT, EVENT);
+    this.usage = new SplitInputUsage(response, "inputTokens", "cacheReadInputTokens", "cacheWriteInputTokens",
+        "outputTokens");
   }
 
   @Override
@@ -42,22 +38,7 @@ final class ConverseFields extends EventFields {
     if (path.is("stopReason") && token == JsonToken.VALUE_STRING) {
       response.setFinishReason(parser.getText());
     } else if (path.depth() == 2 && "usage".equals(path.segment(0))) {
-      switch (path.last()) {
-        case "inputTokens":
-          usage.uncachedInput(JsonValues.asLong(token, parser));
-          break;
-        case "outputTokens":
-          response.outputTokens = JsonValues.asLong(token, parser);
-          break;
-        case "cacheReadInputTokens":
-          usage.cacheRead(JsonValues.asLong(token, parser));
-          break;
-        case "cacheWriteInputTokens":
-          usage.cacheWrite(JsonValues.asLong(token, parser));
-          break;
-        default:
-          break;
-      }
+      usage.read(path.last(), token, parser);
     } else if (path.depth() == 4 && path.startsWith("usage", "cacheDetails", "[]")) {
       cacheDetail(path.last(), token, parser);
     }

@@ -40,8 +40,7 @@ public final class CohereChat implements ApiProtocol {
   /** Cohere calls top_p {@code p}. */
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
-    return JsonRequestFields.scanner(request, null, "max_tokens", "temperature", "p",
-        ChatContent.request(request.content));
+    return JsonRequestFields.scanner(request, null, "max_tokens", "p", ChatContent.request(request.content));
   }
 
   @Override

@@ -25,12 +25,7 @@ final class CohereFields extends EventFields {
   private static final EventShape NAMED_EVENT = FIELDS.with("delta", FIELDS);
 
   CohereFields(ResponseFacts response) {
-    super(response, "content-delta");
-  }
-
-  @Override
-  protected EventShape shapeOf(String name) {
-    return name == null ? null : NAMED_EVENT;
+    super(response, "content-delta", null, NAMED_EVENT);
   }
 
   @Override

@@ -3,8 +3,7 @@ package io.aitap.agent.protocol.gemini;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.capture.CallContent;
-import io.aitap.agent.capture.ContentReader;
-import io.aitap.agent.capture.Message;
+import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.capture.Part;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
@@ -15,27 +14,15 @@ import java.io.IOException;
  * text parts continue one another). The role {@code model} is recorded as {@code assistant}; a
  * part's text is taken when the part ends, unless it said it was a thought (a thought summary).
  */
-final class GeminiContent extends ContentReader {
+final class GeminiContent extends ConversationReader {
 
-  private final boolean request;
-  private Message message;
-  private Part part;
   private String mimeType;
   private String pendingText;
   private boolean thought;
   private int candidate;
 
-  private GeminiContent(CallContent content, boolean request) {
-    super(content);
-    this.request = request;
-  }
-
-  static ContentReader request(CallContent content) {
-    return content == null ? null : new GeminiContent(content, true);
-  }
-
-  static ContentReader response(CallContent content) {
-    return content == null ? null : new GeminiContent(content, false);
+  GeminiContent(CallContent content, boolean request) {
+    super(content, request);
   }
 
   /** Where a response's fields begin: one level down in a JSON-array stream. */
@@ -49,7 +36,7 @@ final class GeminiContent extends ContentReader {
       return null;
     }
     if (opens(path, "functionCall", "args")) {
-      return toolCall();
+      return toolCall(message);
     }
     return opens(path, "functionResponse", "response") ? toolResponse() : null;
   }
@@ -98,30 +85,21 @@ final class GeminiContent extends ContentReader {
       } else if ("fileData".equals(holder) && "fileUri".equals(field)) {
         message.uri(modality(mimeType), value);
       } else if ("functionCall".equals(holder) && "name".equals(field)) {
-        toolCall().name(value);
+        toolCall(message).name(value);
       } else if ("functionCall".equals(holder) && "id".equals(field)) {
-        toolCall().id(value);
+        toolCall(message).id(value);
       } else if ("functionResponse".equals(holder) && ("name".equals(field) || "id".equals(field))) {
         toolResponse().id(value);
       }
     }
   }
 
-  private Part toolCall() {
-    if (part == null) {
-      part = message.toolCall(null, null);
-    }
-    return part;
-  }
-
+  /** A function's response; in a request, it makes its content a message of role tool. */
   private Part toolResponse() {
-    if (part == null) {
-      part = message.toolCallResponse(null);
-      if (request) {
-        message.role("tool");
-      }
+    if (part == null && request) {
+      message.role("tool");
     }
-    return part;
+    return toolResponse(message);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.aitap.agent.protocol.gemini;
 
+import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
 import io.aitap.agent.protocol.PercentDecoding;
@@ -63,13 +64,14 @@ public final class GeminiGenerateContent implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = stream;
-    return JsonRequestFields.scanner(request, "generationConfig", "maxOutputTokens", "temperature", "topP",
-        GeminiContent.request(request.content));
+    return JsonRequestFields.scanner(request, "generationConfig", "maxOutputTokens", "topP",
+        ConversationReader.request(request.content, GeminiContent::new));
   }
 
   @Override
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
-    JsonEventHandler fields = Tee.of(new GeminiFields(response), GeminiContent.response(response.content));
+    JsonEventHandler fields =
+        Tee.of(new GeminiFields(response), ConversationReader.response(response.content, GeminiContent::new));
     return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
   }
 }

@@ -13,18 +13,28 @@ public abstract class EventFields implements JsonEventHandler {
   /** The event's name: the SSE {@code event:} field, or what the event's own {@code type} says; null if neither. */
   protected String eventType;
   private final String outputEvent;
+  private final EventShape unnamedEvent;
+  private final EventShape namedEvent;
   private boolean carriesOutput;
   private EventSkimmer skimmer;
 
-  /** For events whose content tells whether they carry output. */
+  /** For events whose content tells whether they carry output, each of them parsed. */
   protected EventFields(ResponseFacts response) {
-    this(response, null);
+    this(response, null, null, null);
   }
 
-  /** For streams of named events, where the events named {@code outputEvent} carry the output. */
-  protected EventFields(ResponseFacts response, String outputEvent) {
+  /**
+   * {@code outputEvent}: in a stream of named events, the name of those that carry the output (null
+   * where their content tells). {@code unnamedEvent} and {@code namedEvent}: what such events look
+   * like when they tell these fields nothing but whether output arrived; null where every one is
+   * parsed. Events of that shape are judged from their bytes (content capture, which reads their
+   * values, takes the parsing path).
+   */
+  protected EventFields(ResponseFacts response, String outputEvent, EventShape unnamedEvent, EventShape namedEvent) {
     this.response = response;
     this.outputEvent = outputEvent;
+    this.unnamedEvent = unnamedEvent;
+    this.namedEvent = namedEvent;
   }
 
   @Override
@@ -41,13 +51,8 @@ public abstract class EventFields implements JsonEventHandler {
     carriesOutput = false;
   }
 
-  /**
-   * What the events named {@code name} (null for unnamed ones) look like when they tell these fields
-   * nothing but whether output arrived; null when every such event is parsed. Such events are
-   * judged from their bytes (content capture, which reads their values, takes the parsing path).
-   */
-  protected EventShape shapeOf(String name) {
-    return null;
+  private EventShape shapeOf(String name) {
+    return name == null ? unnamedEvent : namedEvent;
   }
 
   @Override

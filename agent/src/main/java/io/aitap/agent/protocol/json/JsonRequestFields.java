@@ -18,15 +18,12 @@ public final class JsonRequestFields implements JsonScanner.Listener {
   private final RequestFacts request;
   private final String parametersObject;
   private final String maxTokensField;
-  private final String temperatureField;
   private final String topPField;
 
-  private JsonRequestFields(
-      RequestFacts request, String parametersObject, String maxTokensField, String temperatureField, String topPField) {
+  private JsonRequestFields(RequestFacts request, String parametersObject, String maxTokensField, String topPField) {
     this.request = request;
     this.parametersObject = parametersObject;
     this.maxTokensField = maxTokensField;
-    this.temperatureField = temperatureField;
     this.topPField = topPField;
   }
 
@@ -37,21 +34,23 @@ public final class JsonRequestFields implements JsonScanner.Listener {
 
   /** The same, showing the scan to {@code content} too (none when null). */
   public static RequestScanner scanner(RequestFacts request, JsonScanner.Listener content) {
-    return scanner(request, null, "max_tokens", "temperature", "top_p", content);
+    return scanner(request, null, "max_tokens", "top_p", content);
   }
 
-  /** Sampling parameters inside {@code parametersObject}, with the provider's own names. */
+  /**
+   * Sampling parameters inside {@code parametersObject}, with the provider's own names for the token
+   * limit and top-p (every provider calls its temperature {@code temperature}).
+   */
   public static RequestScanner scanner(
-      RequestFacts request, String parametersObject, String maxTokensField, String temperatureField, String topPField) {
-    return scanner(request, parametersObject, maxTokensField, temperatureField, topPField, null);
+      RequestFacts request, String parametersObject, String maxTokensField, String topPField) {
+    return scanner(request, parametersObject, maxTokensField, topPField, null);
   }
 
   /** The same, showing the scan to {@code content} too (none when null). */
-  public static RequestScanner scanner(
-      RequestFacts request, String parametersObject, String maxTokensField, String temperatureField, String topPField,
-      JsonScanner.Listener content) {
+  public static RequestScanner scanner(RequestFacts request, String parametersObject, String maxTokensField,
+      String topPField, JsonScanner.Listener content) {
     return new JsonBodyParser(
-        Tee.of(new JsonRequestFields(request, parametersObject, maxTokensField, temperatureField, topPField), content));
+        Tee.of(new JsonRequestFields(request, parametersObject, maxTokensField, topPField), content));
   }
 
   @Override
@@ -82,7 +81,7 @@ public final class JsonRequestFields implements JsonScanner.Listener {
         || (parametersObject == null && (field.equals("max_completion_tokens") || field.equals("max_output_tokens")));
     if (maxTokens) {
       request.maxTokens = JsonValues.asLong(token, parser);
-    } else if (field.equals(temperatureField)) {
+    } else if (field.equals("temperature")) {
       request.temperature = JsonValues.asDouble(token, parser);
     } else if (field.equals(topPField)) {
       request.topP = JsonValues.asDouble(token, parser);

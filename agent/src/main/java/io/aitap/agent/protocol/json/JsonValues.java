@@ -3,6 +3,7 @@ package io.aitap.agent.protocol.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.function.Function;
 
 /** Reads scalar values leniently: a number that arrives as a string is still a number. */
 public final class JsonValues {
@@ -16,28 +17,23 @@ public final class JsonValues {
     if (token == JsonToken.VALUE_NUMBER_FLOAT) {
       return (long) parser.getDoubleValue();
     }
-    if (token == JsonToken.VALUE_STRING) {
-      try {
-        return Long.parseLong(parser.getText().trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
+    return token == JsonToken.VALUE_STRING ? fromText(parser, Long::valueOf) : null;
   }
 
   public static Double asDouble(JsonToken token, JsonParser parser) throws IOException {
     if (token.isNumeric()) {
       return parser.getDoubleValue();
     }
-    if (token == JsonToken.VALUE_STRING) {
-      try {
-        return Double.parseDouble(parser.getText().trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
+    return token == JsonToken.VALUE_STRING ? fromText(parser, Double::valueOf) : null;
+  }
+
+  /** A number sent as a string, or null when the string is no number. */
+  private static <T> T fromText(JsonParser parser, Function<String, T> parse) throws IOException {
+    try {
+      return parse.apply(parser.getText().trim());
+    } catch (NumberFormatException e) {
+      return null;
     }
-    return null;
   }
 
   /** Whether the value is a string with something in it, read without making a String of it. */

@@ -1,5 +1,6 @@
 package io.aitap.agent.protocol.ollama;
 
+import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.ApiProtocol;
 import io.aitap.agent.protocol.PathSegments;
@@ -61,15 +62,15 @@ public final class OllamaApi implements ApiProtocol {
   @Override
   public RequestScanner newRequestScanner(RequestFacts request) {
     request.stream = streamsByDefault;
-    return JsonRequestFields.scanner(request, "options", "num_predict", "temperature", "top_p",
-        this == EMBED ? null : OllamaContent.request(request.content));
+    return JsonRequestFields.scanner(request, "options", "num_predict", "top_p",
+        this == EMBED ? null : ConversationReader.request(request.content, OllamaContent::new));
   }
 
   @Override
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
     JsonEventHandler fields = new OllamaFields(response, head.status());
     if (this != EMBED) {
-      fields = Tee.of(fields, OllamaContent.response(response.content));
+      fields = Tee.of(fields, ConversationReader.response(response.content, OllamaContent::new));
     }
     return head.mediaType().equals("application/x-ndjson") ? new NdjsonParser(fields) : new JsonBodyParser(fields);
   }

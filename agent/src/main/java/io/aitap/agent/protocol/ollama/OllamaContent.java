@@ -3,8 +3,7 @@ package io.aitap.agent.protocol.ollama;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.capture.CallContent;
-import io.aitap.agent.capture.ContentReader;
-import io.aitap.agent.capture.Message;
+import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.capture.Part;
 import io.aitap.agent.protocol.json.JsonPath;
 import java.io.IOException;
@@ -14,29 +13,17 @@ import java.io.IOException;
  * base64), {@code prompt} and {@code system} of a generate request; {@code message} of a chat
  * answer and {@code response} of a generate answer, line by line in a stream.
  */
-final class OllamaContent extends ContentReader {
+final class OllamaContent extends ConversationReader {
 
-  private final boolean request;
-  private Message message;
-  private Part tool;
   private String toolName;
 
-  private OllamaContent(CallContent content, boolean request) {
-    super(content);
-    this.request = request;
-  }
-
-  static ContentReader request(CallContent content) {
-    return content == null ? null : new OllamaContent(content, true);
-  }
-
-  static ContentReader response(CallContent content) {
-    return content == null ? null : new OllamaContent(content, false);
+  OllamaContent(CallContent content, boolean request) {
+    super(content, request);
   }
 
   @Override
   protected Part objectPart(JsonPath path) {
-    return tool != null && opens(path, "function", "arguments") ? tool : null;
+    return part != null && opens(path, "function", "arguments") ? part : null;
   }
 
   @Override
@@ -51,7 +38,7 @@ final class OllamaContent extends ContentReader {
     } else if (path.is("done_reason") && value != null) {
       content.output(0).finishReason(value);
     } else if (path.is("message", "tool_calls", "[]", "function", "name")) {
-      tool = content.output(0).toolCall(null, value);
+      part = content.output(0).toolCall(null, value);
     }
   }
 
@@ -75,18 +62,15 @@ final class OllamaContent extends ContentReader {
       } else if (path.is("messages", "[]", "images", "[]")) {
         blob(message, "image", null, value);
       } else if (path.is("messages", "[]", "tool_calls", "[]", "function", "name")) {
-        tool = message.toolCall(null, value);
+        part = message.toolCall(null, value);
       }
     }
   }
 
   @Override
   protected void end(JsonPath path) {
-    if (path.is("messages", "[]") && message != null) {
-      if ("tool".equals(message.role())) {
-        message.textIsToolResponse(toolName);
-      }
-      message = null;
+    if (path.is("messages", "[]")) {
+      endMessage(toolName);
       toolName = null;
     }
   }

@@ -30,26 +30,20 @@ final class OllamaFields extends EventFields {
   private final int status;
 
   OllamaFields(ResponseFacts response, int status) {
-    super(response);
+    super(response, null, LINE, LINE);
     this.status = status;
   }
 
   @Override
-  protected EventShape shapeOf(String name) {
-    return LINE;
-  }
-
-  @Override
   public void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
-    String field = path.last();
-    if (path.depth() == 2 && "message".equals(path.segment(0)) && "content".equals(field)) {
+    if (path.is("message", "content")) {
       markOutput(token, parser);
       return;
     }
     if (path.depth() != 1) {
       return;
     }
-    switch (field) {
+    switch (path.last()) {
       case "model":
         response.model = JsonValues.isNonEmptyString(token, parser)
             ? JsonValues.text(parser, response.model) : JsonValues.asText(token, parser);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.aitap.agent.capture.CallContent;
 import io.aitap.agent.capture.ContentReader;
-import io.aitap.agent.capture.Message;
+import io.aitap.agent.capture.ConversationReader;
 import io.aitap.agent.capture.Part;
 import io.aitap.agent.capture.StreamedParts;
 import io.aitap.agent.protocol.json.JsonPath;
@@ -28,13 +28,11 @@ public final class ChatContent {
     return content == null ? null : new Response(content);
   }
 
-  private static final class Request extends ContentReader {
-    private Message message;
-    private Part tool;
+  private static final class Request extends ConversationReader {
     private String toolCallId;
 
     Request(CallContent content) {
-      super(content);
+      super(content, true);
     }
 
     @Override
@@ -65,9 +63,7 @@ public final class ChatContent {
       } else if ("content".equals(path.segment(2))) {
         contentPart(path, field, value);
       } else if ("tool_calls".equals(path.segment(2)) && path.depth() >= 5) {
-        if (tool == null) {
-          tool = message.toolCall(null, null);
-        }
+        Part tool = toolCall(message);
         if (path.depth() == 5 && "id".equals(field)) {
           tool.id(value);
         } else if (path.depth() == 6 && "name".equals(field)) {
@@ -92,15 +88,11 @@ public final class ChatContent {
 
     @Override
     protected void end(JsonPath path) {
-      if (path.is("messages", "[]") && message != null) {
-        if ("tool".equals(message.role())) {
-          message.textIsToolResponse(toolCallId);
-        }
-        message = null;
+      if (path.is("messages", "[]")) {
+        endMessage(toolCallId);
         toolCallId = null;
-        tool = null;
       } else if (path.is("messages", "[]", "tool_calls", "[]")) {
-        tool = null;
+        part = null;
       }
     }
   }

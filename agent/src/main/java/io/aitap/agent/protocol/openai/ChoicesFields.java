@@ -41,13 +41,8 @@ final class ChoicesFields extends EventFields {
   private Long completionTokens;
 
   ChoicesFields(ResponseFacts response, boolean reasoningBesideCompletion) {
-    super(response);
+    super(response, null, CHUNK, null);
     this.reasoningBesideCompletion = reasoningBesideCompletion;
-  }
-
-  @Override
-  protected EventShape shapeOf(String name) {
-    return name == null ? CHUNK : null;
   }
 
   @Override

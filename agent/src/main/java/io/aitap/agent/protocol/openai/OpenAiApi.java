@@ -57,7 +57,7 @@ final class OpenAiApi implements ApiProtocol {
   @Override
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
     if (head.isError() && !head.isEventStream()) {
-      return new JsonBodyParser(new OpenAiErrorFields(response));
+      return new JsonBodyParser(OpenAiErrorFields.body(response));
     }
     boolean stream = head.isEventStream();
     JsonEventHandler fields;

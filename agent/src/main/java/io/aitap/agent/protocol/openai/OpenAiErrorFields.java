@@ -9,17 +9,13 @@ import io.aitap.agent.protocol.json.JsonValues;
 import java.io.IOException;
 
 /** {@code {"error": {"type": …, "code": …}}}: the error shape of the OpenAI family; the message is never kept. */
-final class OpenAiErrorFields implements JsonScanner.Listener {
+final class OpenAiErrorFields {
 
-  private final ResponseFacts response;
+  private OpenAiErrorFields() {}
 
-  OpenAiErrorFields(ResponseFacts response) {
-    this.response = response;
-  }
-
-  @Override
-  public void onValue(JsonPath path, JsonToken token, JsonParser parser) throws IOException {
-    read(path, 0, token, parser, response);
+  /** An error body, which holds nothing but the error object. */
+  static JsonScanner.Listener body(ResponseFacts response) {
+    return (path, token, parser) -> read(path, 0, token, parser, response);
   }
 
   /** Reads an error object found at {@code path}'s segment {@code at} (0 for the root's "error"). */

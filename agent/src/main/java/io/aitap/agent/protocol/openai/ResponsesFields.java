@@ -29,13 +29,8 @@ final class ResponsesFields extends EventFields {
   private String incompleteReason;
 
   ResponsesFields(ResponseFacts response, boolean stream) {
-    super(response);
+    super(response, null, null, stream ? NAMED_EVENT : null);
     this.base = stream ? 1 : 0;
-  }
-
-  @Override
-  protected EventShape shapeOf(String name) {
-    return base == 1 && name != null ? NAMED_EVENT : null;
   }
 
   @Override
