@@ -31,6 +31,15 @@ import net.bytebuddy.utility.OpenedClassReader;
  *
  * <p>Advice only adds code to existing methods (no field, method or interface), so a class can be
  * woven the same way when it is loaded and when an already loaded one is retransformed.
+ *
+ * <p>Every class the JVM loads passes through here; one outside the packages of every enabled client
+ * costs a few prefix comparisons and nothing else. Turning it away first is also what keeps aitap
+ * from ever running inside the loading of a JDK class it needs itself. When the first
+ * {@code ThreadLocalRandom} is loaded and a transformer, on the same thread, reaches for it (a
+ * contended {@code ConcurrentHashMap} does), the JVM throws {@code ClassCircularityError} and
+ * remembers it: from then on that map method fails for the whole application (JDK-8164165). Classes
+ * outside the client packages are turned away before any of Byte Buddy's code or any collection
+ * runs, so no such load can enter them.
  */
 final class AdviceTransformer implements ClassFileTransformer {
 
@@ -42,9 +51,22 @@ final class AdviceTransformer implements ClassFileTransformer {
     }
   }
 
+  /** Whether the class, by its slash-separated name, lies in the packages of an enabled client. */
+  boolean admits(String internalName) {
+    for (ClientAdvice client : clients) {
+      if (client.mayMatch(internalName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public byte[] transform(
       ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+    if (!admits(internalName)) {
+      return null;
+    }
     try {
       return weave(loader, internalName, bytes);
     } catch (Throwable t) {
@@ -59,9 +81,6 @@ final class AdviceTransformer implements ClassFileTransformer {
       if (client.mayMatch(internalName)) {
         candidates.add(client.advice());
       }
-    }
-    if (candidates.isEmpty()) {
-      return null;
     }
     String name = internalName.replace('/', '.');
     // the class being defined cannot be asked of its loader yet: its bytes come first

@@ -20,7 +20,7 @@ public interface ClientInstrumentation {
 
   /**
    * Package prefixes, dotted and ending in a dot, holding every type {@link #types()} can match.
-   * Classes anywhere else never reach Byte Buddy (see {@link ClientPackageFilter}).
+   * Classes anywhere else never reach Byte Buddy (see {@link AdviceTransformer}).
    */
   List<String> packages();
 

@@ -57,39 +57,37 @@ public final class ClientInstrumentations {
   public static List<String> install(Instrumentation instrumentation, AitapConfig config, CallStarts calls) {
     List<ClientInstrumentation> enabled = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    List<String> packages = new ArrayList<>();
     for (ClientInstrumentation client : instrumentations()) {
       if (config.instrumentationEnabled(client.name())) {
         enabled.add(client);
         names.add(client.name());
-        packages.addAll(client.packages());
         for (String module : client.modules()) {
           letModuleReadBridge(instrumentation, module);
         }
       }
     }
-    ClientPackageFilter filter;
+    AdviceTransformer transformer;
     try {
       HookRegistry hooks = new HookRegistry();
       for (ClientModule module : MODULES) {
         module.taps.apply(calls).registerHooks(hooks);
       }
       AitapBridge.install(hooks.byName());
-      filter = new ClientPackageFilter(packages, new AdviceTransformer(enabled));
+      transformer = new AdviceTransformer(enabled);
     } catch (Throwable t) {
       AgentLog.warn("aitap could not instrument the HTTP clients, no AI call will be seen", t);
       return List.of();
     }
     // what was loaded before (by the application, when aitap is attached late) is retransformed here
-    instrumentation.addTransformer(filter, true);
-    retransformLoaded(instrumentation, filter);
+    instrumentation.addTransformer(transformer, true);
+    retransformLoaded(instrumentation, transformer);
     return names;
   }
 
   /** One class at a time: one that cannot be retransformed leaves the others be. */
-  private static void retransformLoaded(Instrumentation instrumentation, ClientPackageFilter filter) {
+  private static void retransformLoaded(Instrumentation instrumentation, AdviceTransformer transformer) {
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (filter.admits(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
+      if (transformer.admits(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
         try {
           instrumentation.retransformClasses(type);
         } catch (Throwable t) {

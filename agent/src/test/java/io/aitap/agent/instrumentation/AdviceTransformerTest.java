@@ -1,6 +1,7 @@
 package io.aitap.agent.instrumentation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,28 @@ class AdviceTransformerTest {
     assertNotNull(transformer.transform(loader(), REAL_CALL, null, null, original));
     assertEquals(1, okhttp.advised.get());
     assertEquals(0, jdk.advised.get());
+  }
+
+  @Test
+  void aClassOutsideEveryClientPackageIsTurnedAwayBeforeAnyAdviceIsRead() throws Exception {
+    Module base = Object.class.getModule();
+    assertNull(transformer.transform(null, "java/util/concurrent/ThreadLocalRandom", null, null, new byte[0]));
+    assertNull(transformer.transform(base, null, "java/util/concurrent/ThreadLocalRandom", null, null, new byte[0]));
+    assertNull(transformer.transform(null, "okhttp3x/RealCall", null, null, new byte[0]));
+    assertNull(transformer.transform(base, null, "jdk/internal/net/HttpClientImpl", null, null, new byte[0]));
+    assertNull(transformer.transform(null, null, null, null, new byte[0]), "a hidden class has no name");
+    assertEquals(0, okhttp.advised.get());
+    assertEquals(0, jdk.advised.get());
+  }
+
+  @Test
+  void everyClientNamesTheDottedPackagesOfItsTypes() {
+    for (ClientInstrumentation client : ClientInstrumentations.instrumentations()) {
+      assertFalse(client.packages().isEmpty(), client.name());
+      for (String pkg : client.packages()) {
+        assertTrue(pkg.length() > 1 && pkg.endsWith(".") && !pkg.contains("/"), client.name() + ": " + pkg);
+      }
+    }
   }
 
   @Test
