@@ -1,6 +1,5 @@
 package io.aitap.agent.capture;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,34 +28,33 @@ final class Redactor {
     }
   }
 
-  private static final List<Rule> BUILT_IN = List.of(
-      new Rule("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}", "[redacted:bearer]", false),
-      // OpenAI and Anthropic (sk-, sk-proj-, sk-ant-), Google (AIza), AWS access key ids,
-      // GitHub, Slack, Hugging Face, and key=/token= assignments
-      new Rule("\\b(?:sk|rk|pk)-[A-Za-z0-9_-]{16,}"
-          + "|\\bAIza[0-9A-Za-z_-]{30,}"
-          + "|\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
-          + "|\\bgh[pousr]_[A-Za-z0-9]{30,}"
-          + "|\\bxox[abprs]-[A-Za-z0-9-]{10,}"
-          + "|\\bhf_[A-Za-z0-9]{30,}"
-          + "|(?i)(?<=\\b(?:api[_-]?key|access[_-]?token|secret|password)[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?)"
-          + "[^\\s\"',;]{8,}",
-          "[redacted:key]", false),
-      new Rule("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", "[redacted:email]", false),
-      new Rule("(?<![\\d.])\\d(?:[ -]?\\d){12,18}(?![\\d.])", "[redacted:card]", true),
-      new Rule("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]\\d{3,5}(?![\\w])"
-          + "|(?<![\\w+])\\+\\d{8,15}(?!\\w)",
-          "[redacted:phone]", false));
+  /** Compiled by the first text redacted: with content capture off, as by default, never. */
+  private static final class BuiltIn {
+    static final List<Rule> RULES = List.of(
+        new Rule("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}", "[redacted:bearer]", false),
+        // OpenAI and Anthropic (sk-, sk-proj-, sk-ant-), Google (AIza), AWS access key ids,
+        // GitHub, Slack, Hugging Face, and key=/token= assignments
+        new Rule("\\b(?:sk|rk|pk)-[A-Za-z0-9_-]{16,}"
+            + "|\\bAIza[0-9A-Za-z_-]{30,}"
+            + "|\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
+            + "|\\bgh[pousr]_[A-Za-z0-9]{30,}"
+            + "|\\bxox[abprs]-[A-Za-z0-9-]{10,}"
+            + "|\\bhf_[A-Za-z0-9]{30,}"
+            + "|(?i)(?<=\\b(?:api[_-]?key|access[_-]?token|secret|password)[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?)"
+            + "[^\\s\"',;]{8,}",
+            "[redacted:key]", false),
+        new Rule("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", "[redacted:email]", false),
+        new Rule("(?<![\\d.])\\d(?:[ -]?\\d){12,18}(?![\\d.])", "[redacted:card]", true),
+        new Rule("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]\\d{3,5}(?![\\w])"
+            + "|(?<![\\w+])\\+\\d{8,15}(?!\\w)",
+            "[redacted:phone]", false));
+  }
 
-  private final List<Rule> rules;
+  private final Rule user;
 
   /** The built-in rules, then {@code user} (or none). */
   Redactor(Pattern user) {
-    List<Rule> all = new ArrayList<>(BUILT_IN);
-    if (user != null) {
-      all.add(new Rule(user, "[redacted]", false));
-    }
-    this.rules = all;
+    this.user = user == null ? null : new Rule(user, "[redacted]", false);
   }
 
   String redact(String text) {
@@ -64,10 +62,10 @@ final class Redactor {
       return text;
     }
     String result = text;
-    for (Rule rule : rules) {
+    for (Rule rule : BuiltIn.RULES) {
       result = apply(rule, result);
     }
-    return result;
+    return user == null ? result : apply(user, result);
   }
 
   private static String apply(Rule rule, String text) {

@@ -32,18 +32,25 @@ import net.bytebuddy.utility.OpenedClassReader;
  * <p>Advice only adds code to existing methods (no field, method or interface), so a class can be
  * woven the same way when it is loaded and when an already loaded one is retransformed.
  *
- * <p>Every class the JVM loads passes through here; one outside the packages of every enabled client
- * costs a few prefix comparisons and nothing else. Turning it away first is also what keeps aitap
+ * <p>Every client's advice is read ahead on a thread of its own while the application starts, so
+ * that the first class of a client to load finds it read, or waits only for what is left of it,
+ * instead of reading it on the application's thread: a few hundred of Byte Buddy's classes, the
+ * largest part of aitap's start-up. One thread at a time reads or inlines advice: classes whose
+ * static initializers refer to one another, initialized by two threads at once, can deadlock.
+ *
+ * <p>Every class the JVM loads passes through here; one not named by an enabled client (by its full
+ * name, or a package prefix) costs a few string comparisons and nothing else. Turning it away first is also what keeps aitap
  * from ever running inside the loading of a JDK class it needs itself. When the first
  * {@code ThreadLocalRandom} is loaded and a transformer, on the same thread, reaches for it (a
  * contended {@code ConcurrentHashMap} does), the JVM throws {@code ClassCircularityError} and
  * remembers it: from then on that map method fails for the whole application (JDK-8164165). Classes
- * outside the client packages are turned away before any of Byte Buddy's code or any collection
+ * no client names are turned away before any of Byte Buddy's code or any collection
  * runs, so no such load can enter them.
  */
 final class AdviceTransformer implements ClassFileTransformer {
 
   private final List<ClientAdvice> clients = new ArrayList<>();
+  private final Object oneThreadAtATime = new Object();
 
   AdviceTransformer(List<ClientInstrumentation> clients) {
     for (ClientInstrumentation client : clients) {
@@ -51,7 +58,7 @@ final class AdviceTransformer implements ClassFileTransformer {
     }
   }
 
-  /** Whether the class, by its slash-separated name, lies in the packages of an enabled client. */
+  /** Whether an enabled client names the class, given by its slash-separated name. */
   boolean admits(String internalName) {
     for (ClientAdvice client : clients) {
       if (client.mayMatch(internalName)) {
@@ -68,10 +75,32 @@ final class AdviceTransformer implements ClassFileTransformer {
       return null;
     }
     try {
-      return weave(loader, internalName, bytes);
+      synchronized (oneThreadAtATime) {
+        return weave(loader, internalName, bytes);
+      }
     } catch (Throwable t) {
       AgentLog.debug("could not instrument " + internalName, t);
       return null;
+    }
+  }
+
+  /** Starts reading every client's advice, the first client's first. */
+  void readAdviceAhead() {
+    Thread reader = new Thread(this::readAllAdvice, "aitap-advice");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private void readAllAdvice() {
+    for (ClientAdvice client : clients) {
+      synchronized (oneThreadAtATime) {
+        try {
+          client.advice();
+        } catch (Throwable t) {
+          // the client's first class tries again, and says why at debug level
+          AgentLog.debug("could not read ahead the advice of " + client.client.name(), t);
+        }
+      }
     }
   }
 
@@ -116,26 +145,22 @@ final class AdviceTransformer implements ClassFileTransformer {
     return writer.toByteArray();
   }
 
-  /**
-   * One client, its advice read from the advice classes by the first class of its packages that
-   * loads: an application pays for the clients it uses, not for every client aitap knows.
-   */
+  /** One client, its advice read once: ahead, or by the first of its classes to load. */
   private static final class ClientAdvice {
     private final ClientInstrumentation client;
-    private final PackagePrefixes packages;
+    private final TypeNames names;
     private TypeAdvice advice;
 
     ClientAdvice(ClientInstrumentation client) {
       this.client = client;
-      this.packages = new PackagePrefixes(client.packages());
+      this.names = new TypeNames(client.typeNames());
     }
 
     boolean mayMatch(String internalName) {
-      return packages.admit(internalName);
+      return names.admit(internalName);
     }
 
-    /** Asked as each class of the client's packages loads: the lock is never held long but once. */
-    synchronized TypeAdvice advice() {
+    TypeAdvice advice() {
       if (advice == null) {
         advice = new TypeAdvice(client);
       }

@@ -19,10 +19,11 @@ public interface ClientInstrumentation {
   ElementMatcher<TypeDescription> types();
 
   /**
-   * Package prefixes, dotted and ending in a dot, holding every type {@link #types()} can match.
-   * Classes anywhere else never reach Byte Buddy (see {@link AdviceTransformer}).
+   * The names of every type {@link #types()} can match, each a class's full dotted name or a package
+   * prefix ending in a dot. A class named otherwise never reaches Byte Buddy (see
+   * {@link AdviceTransformer}); the narrower the names, the fewer classes are read at start-up.
    */
-  List<String> packages();
+  List<String> typeNames();
 
   void advise(Advisor advisor);
 

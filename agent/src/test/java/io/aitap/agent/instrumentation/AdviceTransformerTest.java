@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -37,6 +39,19 @@ class AdviceTransformerTest {
   }
 
   @Test
+  void adviceReadAheadIsReadOnceForEveryClientAndServesTheirClasses() throws Exception {
+    transformer.readAdviceAhead();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while ((okhttp.advised.get() == 0 || jdk.advised.get() == 0) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    byte[] original = classFile(REAL_CALL);
+    assertTrue(transformer.transform(loader(), REAL_CALL, null, null, original).length > original.length);
+    assertEquals(1, okhttp.advised.get());
+    assertEquals(1, jdk.advised.get());
+  }
+
+  @Test
   void aClassOutsideEveryClientPackageIsTurnedAwayBeforeAnyAdviceIsRead() throws Exception {
     Module base = Object.class.getModule();
     assertNull(transformer.transform(null, "java/util/concurrent/ThreadLocalRandom", null, null, new byte[0]));
@@ -49,18 +64,32 @@ class AdviceTransformerTest {
   }
 
   @Test
-  void everyClientNamesTheDottedPackagesOfItsTypes() {
+  void everyClientNamesItsTypesByDottedClassNameOrPackagePrefix() {
     for (ClientInstrumentation client : ClientInstrumentations.instrumentations()) {
-      assertFalse(client.packages().isEmpty(), client.name());
-      for (String pkg : client.packages()) {
-        assertTrue(pkg.length() > 1 && pkg.endsWith(".") && !pkg.contains("/"), client.name() + ": " + pkg);
+      assertFalse(client.typeNames().isEmpty(), client.name());
+      for (String name : client.typeNames()) {
+        assertTrue(name.length() > 1 && name.contains(".") && !name.contains("/") && !name.startsWith("."),
+            client.name() + ": " + name);
       }
     }
   }
 
   @Test
-  void aClassOfTheClientsPackagesThatNoMatcherNamesIsLeftAlone() throws Exception {
-    assertNull(transformer.transform(loader(), "okhttp3/Request", null, null, classFile("okhttp3/Request")));
+  void aClassNamedExactlyAdmitsNeitherItsNeighboursNorItsNestedClasses() throws Exception {
+    assertTrue(transformer.admits(REAL_CALL));
+    assertTrue(transformer.admits("jdk/internal/net/http/HttpClientImpl"));
+    assertFalse(transformer.admits("jdk/internal/net/http/HttpClientImpl$DelegatingExecutor"));
+    assertFalse(transformer.admits("jdk/internal/net/http/HttpRequestImpl"));
+    assertNull(transformer.transform(loader(), REAL_CALL + "$AsyncCall", null, null, classFile(REAL_CALL + "$AsyncCall")));
+    assertEquals(0, okhttp.advised.get());
+  }
+
+  @Test
+  void aClassOfAClientsPackageThatItsTypesDoNotMatchIsLeftAlone() throws Exception {
+    String builder = "org/apache/hc/client5/http/impl/classic/HttpClientBuilder";
+    AdviceTransformer apache = new AdviceTransformer(List.of(ApacheHttpClientInstrumentation.httpClient5()));
+    assertTrue(apache.admits(builder));
+    assertNull(apache.transform(loader(), builder, null, null, classFile(builder)));
   }
 
   @Test
@@ -98,8 +127,8 @@ class AdviceTransformerTest {
     }
 
     @Override
-    public List<String> packages() {
-      return client.packages();
+    public List<String> typeNames() {
+      return client.typeNames();
     }
 
     @Override

@@ -106,10 +106,8 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
   }
 
   @Override
-  public List<String> packages() {
-    return responseNotClosingEntity == null
-        ? List.of(clientPackage)
-        : List.of(clientPackage, responseNotClosingEntity.substring(0, responseNotClosingEntity.lastIndexOf('.') + 1));
+  public List<String> typeNames() {
+    return responseNotClosingEntity == null ? List.of(clientPackage) : List.of(clientPackage, responseNotClosingEntity);
   }
 
   @Override

@@ -31,7 +31,7 @@ public final class AwsAsyncClientInstrumentation implements ClientInstrumentatio
   }
 
   @Override
-  public List<String> packages() {
+  public List<String> typeNames() {
     return List.of("software.amazon.awssdk.");
   }
 

@@ -12,13 +12,13 @@ import net.bytebuddy.matcher.ElementMatcher;
 public abstract class JdkClassInstrumentation implements ClientInstrumentation {
 
   private final String name;
-  private final String packageName;
-  private final ElementMatcher<TypeDescription> type;
+  private final String module;
+  private final String className;
 
-  protected JdkClassInstrumentation(String name, String className) {
+  protected JdkClassInstrumentation(String name, String module, String className) {
     this.name = name;
-    this.packageName = className.substring(0, className.lastIndexOf('.'));
-    this.type = named(className);
+    this.module = module;
+    this.className = className;
   }
 
   @Override
@@ -27,23 +27,18 @@ public abstract class JdkClassInstrumentation implements ClientInstrumentation {
   }
 
   @Override
-  public final List<String> packages() {
-    return List.of(packageName + ".");
+  public final List<String> typeNames() {
+    return List.of(className);
   }
 
   @Override
   public final ElementMatcher<TypeDescription> types() {
-    return type;
+    return named(className);
   }
 
-  /** The module of the running JDK that holds the class; none when this JDK leaves it out. */
+  /** The module that holds the class; none when the running JDK leaves it out of its image. */
   @Override
   public final Set<String> modules() {
-    for (Module module : ModuleLayer.boot().modules()) {
-      if (module.getPackages().contains(packageName)) {
-        return Set.of(module.getName());
-      }
-    }
-    return Set.of();
+    return ModuleLayer.boot().findModule(module).isPresent() ? Set.of(module) : Set.of();
   }
 }

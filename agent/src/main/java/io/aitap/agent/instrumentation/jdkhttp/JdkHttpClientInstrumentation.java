@@ -11,7 +11,7 @@ import io.aitap.agent.instrumentation.common.JdkClassInstrumentation;
 public final class JdkHttpClientInstrumentation extends JdkClassInstrumentation {
 
   public JdkHttpClientInstrumentation() {
-    super("jdk-httpclient", "jdk.internal.net.http.HttpClientImpl");
+    super("jdk-httpclient", "java.net.http", "jdk.internal.net.http.HttpClientImpl");
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.aitap.agent.instrumentation.okhttp;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -29,16 +30,18 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
     return "okhttp";
   }
 
+  /** OkHttp 3's call, OkHttp 4's, and the interceptor that writes each attempt. */
+  private static final List<String> TYPES =
+      List.of(OKHTTP + ".RealCall", OKHTTP + ".internal.connection.RealCall", OKHTTP + ".internal.http.CallServerInterceptor");
+
   @Override
-  public List<String> packages() {
-    return List.of(OKHTTP + ".");
+  public List<String> typeNames() {
+    return TYPES;
   }
 
   @Override
   public ElementMatcher<TypeDescription> types() {
-    return named(OKHTTP + ".RealCall")
-        .or(named(OKHTTP + ".internal.connection.RealCall"))
-        .or(named(OKHTTP + ".internal.http.CallServerInterceptor"));
+    return namedOneOf(TYPES.toArray(new String[0]));
   }
 
   @Override

@@ -43,8 +43,8 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
   }
 
   @Override
-  public List<String> packages() {
-    return List.of("reactor.netty.", ENCODER.substring(0, ENCODER.lastIndexOf('.') + 1));
+  public List<String> typeNames() {
+    return List.of(OPERATIONS, CHANNEL_OPERATIONS, OBSERVER, ENCODER);
   }
 
   @Override

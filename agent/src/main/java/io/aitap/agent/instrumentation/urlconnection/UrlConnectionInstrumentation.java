@@ -15,7 +15,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class UrlConnectionInstrumentation extends JdkClassInstrumentation {
 
   public UrlConnectionInstrumentation() {
-    super("urlconnection", "sun.net.www.protocol.http.HttpURLConnection");
+    super("urlconnection", "java.base", "sun.net.www.protocol.http.HttpURLConnection");
   }
 
   @Override

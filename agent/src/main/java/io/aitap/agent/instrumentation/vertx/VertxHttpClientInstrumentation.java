@@ -33,8 +33,8 @@ public final class VertxHttpClientInstrumentation implements ClientInstrumentati
   }
 
   @Override
-  public List<String> packages() {
-    return List.of(IMPL);
+  public List<String> typeNames() {
+    return List.of(IMPL + "HttpClientRequestImpl", IMPL + "HttpClientRequestBase", IMPL + "HttpClientResponseImpl");
   }
 
   @Override
