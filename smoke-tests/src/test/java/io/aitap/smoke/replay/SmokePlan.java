@@ -222,7 +222,7 @@ public final class SmokePlan {
 
     /** The SDK program reads the operation and the request model from the style, space-separated. */
     ClientProgram.Style style() {
-      return new ClientProgram.Style(withBody ? operation : operation + " " + fixture.requestModel(), false);
+      return ClientProgram.Style.decoded(withBody ? operation : operation + " " + fixture.requestModel());
     }
   }
 
