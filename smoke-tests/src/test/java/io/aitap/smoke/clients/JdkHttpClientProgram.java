@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -58,9 +59,9 @@ public final class JdkHttpClientProgram {
       case "ofPublisher":
         return exchange(call, request, BodyHandlers.ofPublisher(), async, JdkHttpClientProgram::pullOneByOne);
       case "fromLineSubscriber":
-        return exchange(
-            call, request, BodyHandlers.fromLineSubscriber(new LineDigester(), LineDigester::hex, "\n"), async,
-            hex -> hex);
+        return exchange(call, request,
+            BodyHandlers.fromLineSubscriber(new Digester<>(BodyDigest::updateLine), lines -> lines.result.join(), "\n"),
+            async, hex -> hex);
       case "custom":
         return exchange(call, request, info -> new DigestingSubscriber(), async, hex -> hex);
       default:
@@ -122,15 +123,18 @@ public final class JdkHttpClientProgram {
     return subscriber.getBody().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** A custom body subscriber that requests one item at a time and hashes the buffers as they come. */
-  private static final class DigestingSubscriber implements BodySubscriber<String> {
+  /**
+   * Hashes what a publisher hands out as it comes, requesting one item at a time; its result is the
+   * hash once the publisher completes.
+   */
+  private static class Digester<T> implements Flow.Subscriber<T> {
+    final CompletableFuture<String> result = new CompletableFuture<>();
     private final BodyDigest digest = new BodyDigest();
-    private final CompletableFuture<String> result = new CompletableFuture<>();
+    private final BiConsumer<BodyDigest, T> hash;
     private Flow.Subscription subscription;
 
-    @Override
-    public CompletionStage<String> getBody() {
-      return result;
+    Digester(BiConsumer<BodyDigest, T> hash) {
+      this.hash = hash;
     }
 
     @Override
@@ -140,10 +144,8 @@ public final class JdkHttpClientProgram {
     }
 
     @Override
-    public void onNext(List<ByteBuffer> item) {
-      for (ByteBuffer buffer : item) {
-        digest.update(buffer);
-      }
+    public void onNext(T item) {
+      hash.accept(digest, item);
       subscription.request(1);
     }
 
@@ -158,28 +160,15 @@ public final class JdkHttpClientProgram {
     }
   }
 
-  /** A line subscriber as {@code fromLineSubscriber} callers write them. */
-  private static final class LineDigester implements Flow.Subscriber<String> {
-    private final BodyDigest digest = new BodyDigest();
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      subscription.request(Long.MAX_VALUE);
+  /** A custom body subscriber that hashes the buffers as they come. */
+  private static final class DigestingSubscriber extends Digester<List<ByteBuffer>> implements BodySubscriber<String> {
+    DigestingSubscriber() {
+      super((digest, buffers) -> buffers.forEach(digest::update));
     }
 
     @Override
-    public void onNext(String line) {
-      digest.updateLine(line);
-    }
-
-    @Override
-    public void onError(Throwable throwable) {}
-
-    @Override
-    public void onComplete() {}
-
-    String hex() {
-      return digest.hex();
+    public CompletionStage<String> getBody() {
+      return result;
     }
   }
 }

@@ -27,7 +27,6 @@ public final class PlannedCall {
   private static final Base64.Encoder BASE64 = Base64.getEncoder();
   private static final Base64.Decoder UNBASE64 = Base64.getDecoder();
 
-  private final String id;
   private final String style;
   private final String method;
   private final URI uri;
@@ -35,12 +34,12 @@ public final class PlannedCall {
   private final byte[] body;
 
   /**
+   * @param id names the call in its {@link #CALL_ID_HEADER} header
    * @param style how the program makes the call and reads the response (a client program's own
    *     vocabulary, e.g. {@code sendAsync:ofPublisher})
    * @param body null for a request without a body
    */
   public PlannedCall(String id, String style, String method, URI uri, Map<String, String> headers, byte[] body) {
-    this.id = id;
     this.style = style;
     this.method = method;
     this.uri = uri;
@@ -51,7 +50,7 @@ public final class PlannedCall {
   }
 
   public String id() {
-    return id;
+    return headers.get(CALL_ID_HEADER);
   }
 
   public String style() {
@@ -111,7 +110,7 @@ public final class PlannedCall {
     }
     return String.join(
         FIELD,
-        id,
+        id(),
         style,
         method,
         uri.toString(),
@@ -137,6 +136,6 @@ public final class PlannedCall {
 
   @Override
   public String toString() {
-    return id + " " + style + " " + method + " " + uri;
+    return id() + " " + style + " " + method + " " + uri;
   }
 }

@@ -25,13 +25,12 @@ final class DemoJvm implements AutoCloseable {
   static final Path RUNNING_JAVA = Paths.get(System.getProperty("java.home"), "bin", "java");
 
   private final Process process;
-  private final Path stdout;
-  private final Path stderr;
+  /** What the demo printed, both streams: its lines for each call, and whatever aitap logged. */
+  private final Path output;
 
-  private DemoJvm(Process process, Path stdout, Path stderr) {
+  private DemoJvm(Process process, Path output) {
     this.process = process;
-    this.stdout = stdout;
-    this.stderr = stderr;
+    this.output = output;
   }
 
   /** Starts the demo for {@code rounds} rounds with the given OpenTelemetry settings (OTEL_* variables). */
@@ -41,8 +40,7 @@ final class DemoJvm implements AutoCloseable {
 
   /** The same on the JDK whose {@code bin/java} is {@code java}. */
   static DemoJvm start(Path work, Path java, int rounds, Map<String, String> otel) throws IOException {
-    Path stdout = work.resolve("demo.stdout");
-    Path stderr = work.resolve("demo.stderr");
+    Path output = work.resolve("demo.out");
     ProcessBuilder builder = new ProcessBuilder(List.of(
         java.toString(),
         "-javaagent:" + agentJar(),
@@ -52,27 +50,26 @@ final class DemoJvm implements AutoCloseable {
         "-Ddemo.linger.ms=" + 30 * 60 * 1000,
         "-cp", demoClasses(),
         DemoService.class.getName()))
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile());
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile());
     Map<String, String> env = builder.environment();
     // the demo must see only the configuration the test gives it, and never a real API's URL or key
     env.keySet().removeIf(name -> name.startsWith("OTEL_") || name.startsWith("AITAP_") || name.startsWith("OPENAI_")
         || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS") || name.equals("_JAVA_OPTIONS"));
     env.put("OTEL_SERVICE_NAME", SERVICE);
     env.putAll(otel);
-    return new DemoJvm(builder.start(), stdout, stderr);
+    return new DemoJvm(builder.start(), output);
   }
 
   /** Where the demo prints a line for each call it made, as the call returns. */
-  Path stdout() {
-    return stdout;
+  Path outputFile() {
+    return output;
   }
 
   /** What the demo printed so far, for a failure message. */
   String output() {
     try {
-      return "--- demo stdout ---\n" + Files.readString(stdout, StandardCharsets.UTF_8)
-          + "--- demo stderr ---\n" + Files.readString(stderr, StandardCharsets.UTF_8)
+      return "--- demo output ---\n" + Files.readString(output, StandardCharsets.UTF_8)
           + (process.isAlive() ? "" : "--- demo exited with " + process.exitValue() + " ---\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

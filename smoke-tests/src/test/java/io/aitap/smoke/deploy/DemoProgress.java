@@ -24,7 +24,7 @@ final class DemoProgress {
 
   List<String> calls() {
     try {
-      return Files.readAllLines(demo.stdout(), StandardCharsets.UTF_8).stream()
+      return Files.readAllLines(demo.outputFile(), StandardCharsets.UTF_8).stream()
           .filter(line -> line.contains(CALL)).collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Cuts a streamed body into the pieces a provider sends one at a time: SSE events (up to and
@@ -13,26 +15,20 @@ import java.util.Locale;
  */
 final class StreamFrames {
 
+  /** How each streamed media type is cut into pieces. */
+  private static final Map<String, Function<byte[], List<byte[]>>> PIECES = Map.of(
+      "text/event-stream", StreamFrames::sseEvents,
+      "application/x-ndjson", StreamFrames::lines,
+      "application/vnd.amazon.eventstream", StreamFrames::eventStreamFrames);
+
   private StreamFrames() {}
 
   static boolean isStream(String contentType) {
-    String type = mediaType(contentType);
-    return type.equals("text/event-stream")
-        || type.equals("application/x-ndjson")
-        || type.equals("application/vnd.amazon.eventstream");
+    return PIECES.containsKey(mediaType(contentType));
   }
 
   static List<byte[]> split(String contentType, byte[] body) {
-    switch (mediaType(contentType)) {
-      case "text/event-stream":
-        return sseEvents(body);
-      case "application/x-ndjson":
-        return lines(body);
-      case "application/vnd.amazon.eventstream":
-        return eventStreamFrames(body);
-      default:
-        return List.of(body);
-    }
+    return PIECES.getOrDefault(mediaType(contentType), List::of).apply(body);
   }
 
   private static String mediaType(String contentType) {

@@ -20,45 +20,61 @@ public final class ClientProgram {
   /** One way of making a call and consuming its response. */
   static final class Style {
     final String name;
-    /** Whether the application sees the body bytes themselves, not lines decoded from them. */
-    private final boolean exactBytes;
+    private final Body body;
     /**
      * False where the JDK itself withholds a 401's body: HttpURLConnection in a streaming request
      * mode cannot resend the request to answer the challenge, and returns no error stream.
      */
     final boolean seesUnauthorizedBody;
-    /** Whether the application reads the body as UTF-8 text, which a binary body does not survive. */
-    private final boolean decodesText;
 
-    Style(String name, boolean exactBytes) {
-      this(name, exactBytes, true, false);
-    }
-
-    Style(String name, boolean exactBytes, boolean seesUnauthorizedBody) {
-      this(name, exactBytes, seesUnauthorizedBody, false);
-    }
-
-    private Style(String name, boolean exactBytes, boolean seesUnauthorizedBody, boolean decodesText) {
+    private Style(String name, Body body, boolean seesUnauthorizedBody) {
       this.name = name;
-      this.exactBytes = exactBytes;
+      this.body = body;
       this.seesUnauthorizedBody = seesUnauthorizedBody;
-      this.decodesText = decodesText;
+    }
+
+    /** A style whose application sees the body bytes themselves. */
+    static Style bytes(String name) {
+      return new Style(name, Body.BYTES, true);
     }
 
     /** A style whose application sees the body's text, decoded from exactly the bytes sent. */
-    static Style decodingText(String name) {
-      return new Style(name, true, true, true);
+    static Style text(String name) {
+      return new Style(name, Body.TEXT, true);
+    }
+
+    /** A style whose application sees what the client decoded from the bytes. */
+    static Style decoded(String name) {
+      return new Style(name, Body.DECODED, true);
+    }
+
+    /** An HttpURLConnection style with a streaming request mode: the body bytes themselves, but no 401 body. */
+    static Style streamingRequest(String name) {
+      return new Style(name, Body.BYTES, false);
     }
 
     /** Whether the application sees exactly the bytes the provider sent for this fixture. */
     boolean seesExactBytesOf(Fixture fixture) {
-      return exactBytes && !(decodesText && fixture.binary());
+      return body == Body.BYTES || (body == Body.TEXT && !fixture.binary());
     }
 
     @Override
     public String toString() {
       return name;
     }
+  }
+
+  /** What the application gets of a response body in a style. */
+  private enum Body {
+    /** The bytes the provider sent. */
+    BYTES,
+    /** Text decoded from the bytes the provider sent, which a binary body does not survive. */
+    TEXT,
+    /**
+     * What the client made of the bytes (lines, a body it undid gzip of, an SDK's objects): compared
+     * with the run without the agent only.
+     */
+    DECODED
   }
 
   private final String name;
@@ -70,14 +86,16 @@ public final class ClientProgram {
   /** The library the program runs on, or null for the JDK's own. */
   private final ClientLibrary libraries;
 
+  /** A program on the JDK's own client. */
   private ClientProgram(String name, Class<?> mainClass, List<Style> everyResponse, List<Style> streamsOnly,
       Style plain) {
     this(name, mainClass, everyResponse, streamsOnly, plain, null);
   }
 
-  private ClientProgram(String name, Class<?> mainClass, List<Style> everyResponse, List<Style> streamsOnly,
+  /** A program on the given version of a library (null: the JDK's own client), which its name shows. */
+  private ClientProgram(String client, Class<?> mainClass, List<Style> everyResponse, List<Style> streamsOnly,
       Style plain, ClientLibrary libraries) {
-    this.name = name;
+    this.name = libraries == null ? client : client + " (" + libraries + ")";
     this.mainClass = mainClass;
     this.everyResponse = everyResponse;
     this.streamsOnly = streamsOnly;
@@ -105,16 +123,16 @@ public final class ClientProgram {
         "java.net.http.HttpClient",
         JdkHttpClientProgram.class,
         List.of(
-            Style.decodingText("send:ofString"),
-            new Style("send:ofByteArray", true),
-            new Style("send:ofInputStream", true),
-            new Style("sendAsync:ofByteArray", true),
-            new Style("send:custom", true)),
+            Style.text("send:ofString"),
+            Style.bytes("send:ofByteArray"),
+            Style.bytes("send:ofInputStream"),
+            Style.bytes("sendAsync:ofByteArray"),
+            Style.bytes("send:custom")),
         List.of(
-            new Style("send:ofLines", false),
-            new Style("sendAsync:ofPublisher", true),
-            new Style("sendAsync:fromLineSubscriber", false)),
-        new Style("send:ofInputStream", true));
+            Style.decoded("send:ofLines"),
+            Style.bytes("sendAsync:ofPublisher"),
+            Style.decoded("sendAsync:fromLineSubscriber")),
+        Style.bytes("send:ofInputStream"));
   }
 
   public static ClientProgram urlConnection() {
@@ -122,11 +140,11 @@ public final class ClientProgram {
         "HttpURLConnection",
         UrlConnectionProgram.class,
         List.of(
-            new Style("buffered/buffer", true),
-            new Style("chunked/byte", true, false),
-            new Style("fixed/buffer", true, false)),
+            Style.bytes("buffered/buffer"),
+            Style.streamingRequest("chunked/byte"),
+            Style.streamingRequest("fixed/buffer")),
         List.of(),
-        new Style("buffered/buffer", true));
+        Style.bytes("buffered/buffer"));
   }
 
   // ---- OkHttp and Apache HttpClient, each at the oldest and newest version aitap claims ----------
@@ -134,40 +152,40 @@ public final class ClientProgram {
   /**
    * These clients undo gzip themselves (HttpClient 5's async client from 5.6 on), handing the
    * application other bytes than the provider sent; so their styles compare the application's
-   * bytes with the run without the agent only ({@code exactBytes} false).
+   * bytes with the run without the agent only (decoded styles).
    */
   static List<ClientProgram> libraryClients() {
     List<ClientProgram> clients = new ArrayList<>();
     for (ClientLibrary version : ClientLibrary.versionsOf("okhttp")) {
       clients.add(new ClientProgram(
-          "OkHttp (" + version + ")",
+          "OkHttp",
           OkHttpProgram.class,
           List.of(
-              new Style("execute:string", false),
-              new Style("execute:bytes", false),
-              new Style("execute:byteStream", false),
-              new Style("enqueue:byteStream", false)),
-          List.of(new Style("execute:source", false)),
-          new Style("execute:byteStream", false),
+              Style.decoded("execute:string"),
+              Style.decoded("execute:bytes"),
+              Style.decoded("execute:byteStream"),
+              Style.decoded("enqueue:byteStream")),
+          List.of(Style.decoded("execute:source")),
+          Style.decoded("execute:byteStream"),
           version));
     }
     for (ClientLibrary version : ClientLibrary.versionsOf("httpclient")) {
       clients.add(new ClientProgram(
-          "Apache HttpClient (" + version + ")",
+          "Apache HttpClient",
           ApacheHttpClient4Program.class,
-          List.of(new Style("handler", false), new Style("stream", false)),
+          List.of(Style.decoded("handler"), Style.decoded("stream")),
           List.of(),
-          new Style("stream", false),
+          Style.decoded("stream"),
           version));
     }
     for (ClientLibrary version : ClientLibrary.versionsOf("httpclient5")) {
       clients.add(new ClientProgram(
-          "Apache HttpClient (" + version + ")",
+          "Apache HttpClient",
           ApacheHttpClient5Program.class,
-          List.of(new Style("classic:handler", false), new Style("classic:stream", false),
-              new Style("async:simple", false)),
-          List.of(new Style("async:stream", false)),
-          new Style("classic:stream", false),
+          List.of(Style.decoded("classic:handler"), Style.decoded("classic:stream"),
+              Style.decoded("async:simple")),
+          List.of(Style.decoded("async:stream")),
+          Style.decoded("classic:stream"),
           version));
     }
     return clients;
@@ -180,11 +198,11 @@ public final class ClientProgram {
     List<ClientProgram> clients = new ArrayList<>();
     for (ClientLibrary version : ClientLibrary.versionsOf("vertx")) {
       clients.add(new ClientProgram(
-          "Vert.x (" + version + ")",
+          "Vert.x",
           VertxProgram.class,
-          List.of(new Style("client:body", true), new Style("webclient", true)),
-          List.of(new Style("client:handler", true)),
-          new Style("client:handler", true),
+          List.of(Style.bytes("client:body"), Style.bytes("webclient")),
+          List.of(Style.bytes("client:handler")),
+          Style.bytes("client:handler"),
           version));
     }
     return clients;
@@ -196,9 +214,9 @@ public final class ClientProgram {
   public static List<ClientProgram> awsSdkAsyncClients() {
     List<ClientProgram> clients = new ArrayList<>();
     for (ClientLibrary version : ClientLibrary.versionsOf("awssdk")) {
-      Style sdk = new Style("converse", false);
+      Style sdk = Style.decoded("converse");
       clients.add(new ClientProgram(
-          "AWS SDK BedrockRuntimeAsyncClient (" + version + ")", BedrockAsyncProgram.class, List.of(sdk), List.of(),
+          "AWS SDK BedrockRuntimeAsyncClient", BedrockAsyncProgram.class, List.of(sdk), List.of(),
           sdk, version));
     }
     return clients;
@@ -222,19 +240,19 @@ public final class ClientProgram {
   /** Reactor Netty on the given version. */
   public static ClientProgram reactorNetty(ClientLibrary version) {
     return new ClientProgram(
-        "Reactor Netty (" + version + ")",
+        "Reactor Netty",
         ReactorNettyProgram.class,
-        List.of(new Style("netty:aggregate", true), new Style("webclient:bytes", true)),
-        List.of(new Style("netty:stream", true), new Style("webclient:stream", true)),
-        new Style("netty:aggregate", true),
+        List.of(Style.bytes("netty:aggregate"), Style.bytes("webclient:bytes")),
+        List.of(Style.bytes("netty:stream"), Style.bytes("webclient:stream")),
+        Style.bytes("netty:aggregate"),
         version);
   }
 
   /** The Azure OpenAI SDK on azure-core-http-netty, which runs on Reactor Netty; its calls are an SDK plan ({@link SmokePlan.SdkCall}). */
   public static ClientProgram azureOpenAi() {
-    Style sync = new Style("sync", false);
-    return new ClientProgram("Azure OpenAI SDK (azure-ai-openai)", AzureOpenAiProgram.class, List.of(sync),
-        List.of(new Style("stream", false)), sync, ClientLibrary.only("azure-ai-openai"));
+    Style sync = Style.decoded("sync");
+    return new ClientProgram("Azure OpenAI SDK", AzureOpenAiProgram.class, List.of(sync),
+        List.of(Style.decoded("stream")), sync, ClientLibrary.only("azure-ai-openai"));
   }
 
   /** The jars of the library the program runs on; null for the JDK's own. */

@@ -117,7 +117,7 @@ public final class MetricChecks {
   private static Map<String, Object> series(SmokePlan.AiCall ai) {
     Map<String, Object> attributes = new TreeMap<>();
     attributes.put("gen_ai.operation.name", ai.fixture.api().operationName);
-    attributes.put("gen_ai.provider.name", ai.providerName());
+    attributes.put("gen_ai.provider.name", ai.providerName);
     attributes.put("gen_ai.request.model", ai.fixture.requestModel());
     attributes.put("server.address", ai.host());
     attributes.put("server.port", (long) ai.port());

@@ -34,9 +34,13 @@ public final class SmokePlan {
     final AiRequest request;
     final ClientProgram.Style style;
     final Transport transport;
-    /** The provider the span must name, when the test says; null: as {@link #providerName()} works out. */
-    private final String reportedAs;
+    /** The provider the span must name. */
+    final String providerName;
 
+    /**
+     * @param reportedAs the provider the test names; null: the fixture's, or an OpenAI-compatible one
+     *     when the call went to another host
+     */
     AiCall(PlannedCall call, Fixture fixture, AiRequest request, ClientProgram.Style style, Transport transport,
         String reportedAs) {
       this.call = call;
@@ -44,7 +48,8 @@ public final class SmokePlan {
       this.request = request;
       this.style = style;
       this.transport = transport;
-      this.reportedAs = reportedAs;
+      this.providerName = reportedAs != null ? reportedAs
+          : host().equals(fixture.host()) ? GenAiNames.providerName(fixture) : GenAiNames.OPENAI_COMPATIBLE;
     }
 
     /** The host the call went to: {@code server.address}. */
@@ -55,17 +60,6 @@ public final class SmokePlan {
     /** The port the call went to: {@code server.port}. */
     int port() {
       return call.uri().getPort();
-    }
-
-    /**
-     * The provider the test names, else the fixture's, or an OpenAI-compatible one when the call went
-     * to another host.
-     */
-    String providerName() {
-      if (reportedAs != null) {
-        return reportedAs;
-      }
-      return host().equals(fixture.host()) ? GenAiNames.providerName(fixture) : GenAiNames.OPENAI_COMPATIBLE;
     }
 
     /** The shape the span of this call must have. */
@@ -222,7 +216,7 @@ public final class SmokePlan {
 
     /** The SDK program reads the operation and the request model from the style, space-separated. */
     ClientProgram.Style style() {
-      return new ClientProgram.Style(withBody ? operation : operation + " " + fixture.requestModel(), false);
+      return ClientProgram.Style.decoded(withBody ? operation : operation + " " + fixture.requestModel());
     }
   }
 
@@ -237,7 +231,7 @@ public final class SmokePlan {
     ai(fixture, host, style, transport, traceparent, withBody, null);
   }
 
-  /** @param reportedAs the provider the span must name; null: as {@link AiCall#providerName()} works out */
+  /** @param reportedAs the provider the span must name; null: as {@link AiCall#providerName} works out */
   private void ai(Fixture fixture, String host, ClientProgram.Style style, Transport transport, String traceparent,
       boolean withBody, String reportedAs) {
     ai(fixture, host, style, transport, traceparent, withBody, reportedAs, Map.of(), null);

@@ -62,7 +62,7 @@ public final class SpanShape {
 
   /** The shape the span of this call must have, from its fixture, request and address. */
   public static SpanShape expected(SmokePlan.AiCall call) {
-    return expected(call.fixture, call.request, call.providerName(), call.host(), call.port());
+    return expected(call.fixture, call.request, call.providerName, call.host(), call.port());
   }
 
   /** The shape of the span of a call answered by {@code fixture}, sent to {@code host:port}. */
