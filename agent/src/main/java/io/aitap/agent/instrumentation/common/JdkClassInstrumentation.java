@@ -12,13 +12,14 @@ import net.bytebuddy.matcher.ElementMatcher;
 public abstract class JdkClassInstrumentation implements ClientInstrumentation {
 
   private final String name;
-  private final String module;
   private final String className;
+  /** None when the running JDK leaves the module out of its image. */
+  private final Set<String> modules;
 
   protected JdkClassInstrumentation(String name, String module, String className) {
     this.name = name;
-    this.module = module;
     this.className = className;
+    this.modules = ModuleLayer.boot().findModule(module).isPresent() ? Set.of(module) : Set.of();
   }
 
   @Override
@@ -36,9 +37,8 @@ public abstract class JdkClassInstrumentation implements ClientInstrumentation {
     return named(className);
   }
 
-  /** The module that holds the class; none when the running JDK leaves it out of its image. */
   @Override
   public final Set<String> modules() {
-    return ModuleLayer.boot().findModule(module).isPresent() ? Set.of(module) : Set.of();
+    return modules;
   }
 }
