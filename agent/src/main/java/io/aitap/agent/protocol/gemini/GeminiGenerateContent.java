@@ -10,9 +10,9 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.anthropic.AnthropicMessages;
-import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.JsonScanner;
 import io.aitap.agent.protocol.json.Tee;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
@@ -72,6 +72,6 @@ public final class GeminiGenerateContent implements ApiProtocol {
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
     JsonEventHandler fields =
         Tee.of(new GeminiFields(response), ConversationReader.response(response.content, GeminiContent::new));
-    return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
+    return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonScanner(fields);
   }
 }
