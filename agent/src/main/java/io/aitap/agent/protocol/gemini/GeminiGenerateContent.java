@@ -42,18 +42,9 @@ public final class GeminiGenerateContent implements ApiProtocol {
     if (models < 0 || colon < models) {
       return null;
     }
-    String model = PercentDecoding.lenient(rawPath.substring(models + "/models/".length(), colon));
-    switch (rawPath.substring(colon + 1)) {
-      case "generateContent":
-        return new AiEndpoint(provider, GENERATE, host, port, model);
-      case "streamGenerateContent":
-        return new AiEndpoint(provider, STREAM, host, port, model);
-      case "rawPredict":
-      case "streamRawPredict":
-        return new AiEndpoint(provider, AnthropicMessages.INSTANCE, host, port, model);
-      default:
-        return null;
-    }
+    ApiProtocol api = forMethod(rawPath.substring(colon + 1));
+    return api == null ? null : new AiEndpoint(provider, api, host, port,
+        PercentDecoding.lenient(rawPath.substring(models + "/models/".length(), colon)));
   }
 
   @Override
@@ -73,5 +64,20 @@ public final class GeminiGenerateContent implements ApiProtocol {
     JsonEventHandler fields =
         Tee.of(new GeminiFields(response), ConversationReader.response(response.content, GeminiContent::new));
     return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonScanner(fields);
+  }
+
+  /** The API the method after the model's colon names, or null. */
+  private static ApiProtocol forMethod(String method) {
+    switch (method) {
+      case "generateContent":
+        return GENERATE;
+      case "streamGenerateContent":
+        return STREAM;
+      case "rawPredict":
+      case "streamRawPredict":
+        return AnthropicMessages.INSTANCE;
+      default:
+        return null;
+    }
   }
 }
