@@ -22,13 +22,39 @@ public final class ConfiguredEndpoint {
   private final String providerName;
   private final ApiPaths api;
 
-  private ConfiguredEndpoint(String scheme, String host, int port, String pathPrefix, String providerName, ApiPaths api) {
-    this.scheme = scheme;
-    this.host = host;
-    this.port = port;
-    this.pathPrefix = pathPrefix;
-    this.providerName = providerName;
-    this.api = api;
+  /** One entry; throws {@link IllegalArgumentException} saying what is wrong with it. */
+  private ConfiguredEndpoint(String entry) {
+    int equals = entry.lastIndexOf('=');
+    String url = equals < 0 ? entry : entry.substring(0, equals).trim();
+    String provider = equals < 0 ? EndpointClassifier.OPENAI_COMPATIBLE : entry.substring(equals + 1).trim();
+    String apiName = null;
+    int colon = provider.indexOf(':');
+    if (colon >= 0) {
+      apiName = provider.substring(colon + 1).trim();
+      provider = provider.substring(0, colon).trim();
+    }
+    if (provider.isEmpty()) {
+      throw new IllegalArgumentException("no provider name after '='");
+    }
+    providerName = provider;
+    api = Apis.named(apiName == null ? Apis.defaultFor(provider) : apiName);
+    if (api == null) {
+      throw new IllegalArgumentException("unknown API '" + apiName + "' (one of " + Apis.names() + ")");
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL: " + e.getReason());
+    }
+    scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    host = uri.getHost();
+    if (!(scheme.equals("http") || scheme.equals("https")) || host == null) {
+      throw new IllegalArgumentException("not an http:// or https:// URL with a host");
+    }
+    port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    pathPrefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   public String providerName() {
@@ -69,46 +95,11 @@ public final class ConfiguredEndpoint {
         continue;
       }
       try {
-        endpoints.add(parse(entry));
+        endpoints.add(new ConfiguredEndpoint(entry));
       } catch (IllegalArgumentException e) {
         AgentLog.warn("ignoring aitap.endpoints entry '" + entry + "': " + e.getMessage(), null);
       }
     }
     return endpoints;
-  }
-
-  private static ConfiguredEndpoint parse(String entry) {
-    int equals = entry.lastIndexOf('=');
-    String url = equals < 0 ? entry : entry.substring(0, equals).trim();
-    String provider = equals < 0 ? EndpointClassifier.OPENAI_COMPATIBLE : entry.substring(equals + 1).trim();
-    String apiName = null;
-    int colon = provider.indexOf(':');
-    if (colon >= 0) {
-      apiName = provider.substring(colon + 1).trim();
-      provider = provider.substring(0, colon).trim();
-    }
-    if (provider.isEmpty()) {
-      throw new IllegalArgumentException("no provider name after '='");
-    }
-    ApiPaths api = Apis.named(apiName == null ? Apis.defaultFor(provider) : apiName);
-    if (api == null) {
-      throw new IllegalArgumentException("unknown API '" + apiName + "' (one of " + Apis.names() + ")");
-    }
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a URL: " + e.getReason());
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalArgumentException("not an http:// or https:// URL with a host");
-    }
-    int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-    if (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
-    return new ConfiguredEndpoint(scheme, uri.getHost(), port, path, provider, api);
   }
 }

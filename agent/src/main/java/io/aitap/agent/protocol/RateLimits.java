@@ -9,58 +9,31 @@ import java.time.format.DateTimeParseException;
 /**
  * The head-room a provider reports in its response headers: OpenAI's and Azure's
  * {@code x-ratelimit-*}, Anthropic's {@code anthropic-ratelimit-*}, and {@code retry-after} (seconds
- * or an HTTP date) or {@code retry-after-ms} on throttled responses. Null where a header is absent.
+ * or an HTTP date) or {@code retry-after-ms} on throttled responses. Each is read from the head when
+ * the telemetry asks for it, so a response without them costs nothing; null where a header is absent.
  */
-public final class RateLimits {
+public enum RateLimits {
+  REMAINING_REQUESTS("x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining"),
+  LIMIT_REQUESTS("x-ratelimit-limit-requests", "anthropic-ratelimit-requests-limit"),
+  REMAINING_TOKENS("x-ratelimit-remaining-tokens", "anthropic-ratelimit-tokens-remaining"),
+  LIMIT_TOKENS("x-ratelimit-limit-tokens", "anthropic-ratelimit-tokens-limit");
 
-  public final Long remainingRequests;
-  public final Long limitRequests;
-  public final Long remainingTokens;
-  public final Long limitTokens;
-  public final Double retryAfterSeconds;
+  private final String header;
+  private final String anthropicHeader;
 
-  /** What a response without any of these headers reports: one shared instance, nothing to allocate. */
-  private static final RateLimits NONE = new RateLimits(null, null, null, null, null);
-
-  private RateLimits(
-      Long remainingRequests, Long limitRequests, Long remainingTokens, Long limitTokens, Double retryAfterSeconds) {
-    this.remainingRequests = remainingRequests;
-    this.limitRequests = limitRequests;
-    this.remainingTokens = remainingTokens;
-    this.limitTokens = limitTokens;
-    this.retryAfterSeconds = retryAfterSeconds;
+  RateLimits(String header, String anthropicHeader) {
+    this.header = header;
+    this.anthropicHeader = anthropicHeader;
   }
 
-  public static RateLimits of(ResponseHead head) {
-    Long remainingRequests = first(head, "x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining");
-    Long limitRequests = first(head, "x-ratelimit-limit-requests", "anthropic-ratelimit-requests-limit");
-    Long remainingTokens = first(head, "x-ratelimit-remaining-tokens", "anthropic-ratelimit-tokens-remaining");
-    Long limitTokens = first(head, "x-ratelimit-limit-tokens", "anthropic-ratelimit-tokens-limit");
-    Double retryAfterSeconds = retryAfter(head);
-    if (remainingRequests == null && limitRequests == null && remainingTokens == null && limitTokens == null
-        && retryAfterSeconds == null) {
-      return NONE;
-    }
-    return new RateLimits(remainingRequests, limitRequests, remainingTokens, limitTokens, retryAfterSeconds);
+  /** The count {@code head} reports, or null. */
+  public Long in(ResponseHead head) {
+    Long value = number(head.header(header));
+    return value != null ? value : number(head.header(anthropicHeader));
   }
 
-  private static Long first(ResponseHead head, String name, String alternative) {
-    Long value = number(head.header(name));
-    return value != null ? value : number(head.header(alternative));
-  }
-
-  private static Long number(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Long.valueOf(value.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Double retryAfter(ResponseHead head) {
+  /** Seconds the provider asks the client to wait, or null. */
+  public static Double retryAfterSeconds(ResponseHead head) {
     Long millis = number(head.header("retry-after-ms"));
     if (millis != null) {
       return millis / 1000.0;
@@ -78,6 +51,17 @@ public final class RateLimits {
       } catch (DateTimeParseException notDate) {
         return null;
       }
+    }
+  }
+
+  private static Long number(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 }

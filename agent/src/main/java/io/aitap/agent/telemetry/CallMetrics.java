@@ -15,6 +15,7 @@ import io.aitap.agent.cost.CostCalculator;
 import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.RateLimits;
 import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.telemetry.MetricAttributeSets.Variant;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -109,14 +110,15 @@ final class CallMetrics {
     return meter.gaugeBuilder(name).ofLongs().setDescription(description).build();
   }
 
-  void record(AiCall call, CallOutcome outcome, CallCost callCost, RateLimits limits) {
+  void record(AiCall call, CallOutcome outcome, CallCost callCost) {
     ResponseFacts response = call.response();
     String errorType = outcome.errorType();
     MetricAttributeSets.Sets sets = attributeSets.of(call, response.model, errorType, outcome.errorCategory());
     Attributes attributes = sets.attributes;
     attribution.countFolded(call.attribution());
-    if (limits != null) {
-      recordRateLimits(call, limits);
+    ResponseHead head = call.head();
+    if (head != null) {
+      recordRateLimits(call, head);
     }
     if (callCost.usd() != null) {
       cost.record(callCost.usd(), attributes);
@@ -146,10 +148,10 @@ final class CallMetrics {
   }
 
   /** Per provider, endpoint and model: the head-room left before the 429s start. */
-  private void recordRateLimits(AiCall call, RateLimits limits) {
+  private void recordRateLimits(AiCall call, ResponseHead head) {
     MetricAttributeSets.Sets sets = requestSets(call);
-    recordLimit(sets, Variant.REQUESTS, limits.remainingRequests, limits.limitRequests);
-    recordLimit(sets, Variant.TOKENS, limits.remainingTokens, limits.limitTokens);
+    recordLimit(sets, Variant.REQUESTS, RateLimits.REMAINING_REQUESTS.in(head), RateLimits.LIMIT_REQUESTS.in(head));
+    recordLimit(sets, Variant.TOKENS, RateLimits.REMAINING_TOKENS.in(head), RateLimits.LIMIT_TOKENS.in(head));
   }
 
   /** Most providers send no rate-limit headers: no attributes are looked up for them. */

@@ -11,6 +11,7 @@ import io.aitap.agent.protocol.AiEndpoint;
 import io.aitap.agent.protocol.RateLimits;
 import io.aitap.agent.protocol.RequestFacts;
 import io.aitap.agent.protocol.ResponseFacts;
+import io.aitap.agent.protocol.ResponseHead;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -47,7 +48,7 @@ final class CallSpans {
     this.tracer = tracer;
   }
 
-  void record(AiCall call, CallOutcome outcome, CallCost cost, RateLimits limits) {
+  void record(AiCall call, CallOutcome outcome, CallCost cost) {
     String errorType = outcome.errorType();
     AiEndpoint endpoint = call.endpoint();
     RequestFacts request = call.request();
@@ -91,8 +92,9 @@ final class CallSpans {
     }
     put(builder, ERROR_TYPE, errorType);
     put(builder, ERROR_CATEGORY, outcome.errorCategory());
-    if (errorType != null && limits != null) {
-      put(builder, RETRY_AFTER, limits.retryAfterSeconds);
+    ResponseHead head = call.head();
+    if (errorType != null && head != null) {
+      put(builder, RETRY_AFTER, RateLimits.retryAfterSeconds(head));
     }
     put(builder, USAGE_COST, cost.usd());
     ContentAttributes.put(builder, call);

@@ -6,7 +6,6 @@ import io.aitap.agent.call.CallOutcome;
 import io.aitap.agent.call.CallSink;
 import io.aitap.agent.cost.CallCost;
 import io.aitap.agent.cost.CostCalculator;
-import io.aitap.agent.protocol.RateLimits;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,9 +102,8 @@ public final class GenAiTelemetry implements CallSink {
       try {
         CallOutcome outcome = call.outcome();
         CallCost cost = outcome.cost(costs);
-        RateLimits limits = call.head() == null ? null : RateLimits.of(call.head());
-        spans.record(call, outcome, cost, limits);
-        metrics.record(call, outcome, cost, limits);
+        spans.record(call, outcome, cost);
+        metrics.record(call, outcome, cost);
       } catch (RuntimeException e) {
         AgentLog.debug("could not emit telemetry for a call", e);
       }

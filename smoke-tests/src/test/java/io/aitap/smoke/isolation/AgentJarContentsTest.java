@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +61,8 @@ class AgentJarContentsTest {
   private static final long SIZE_BUDGET_BYTES = 7_808L * 1024;
   /** Libraries the jar must not carry: protobuf-java serves only Prometheus' protobuf format. */
   private static final List<String> LEFT_OUT = List.of(OWN + "shaded/com/google/protobuf/");
+  /** What the build turns the dependencies' {@code java.util.logging.Logger} into. */
+  private static final String DEPENDENCY_LOGGER = OWN + "agent/DependencyLogger";
 
   private static Path path;
   private static JarFile jar;
@@ -134,6 +143,93 @@ class AgentJarContentsTest {
     }
     assertFalse(services.isEmpty(), "no service registrations at all: the SDK's exporters would not load");
     assertNone(wrong, "service registrations the jar cannot honour");
+  }
+
+  /**
+   * {@code DependencyLogger} has only the methods the bundled dependencies call on their loggers: a
+   * call it does not answer would fail where that dependency logs, at run time.
+   */
+  @Test
+  void answersEveryLoggerCallOfTheDependencies() throws Exception {
+    Set<String> answered = new HashSet<>();
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {path.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      for (Method method : Class.forName(DEPENDENCY_LOGGER.replace('/', '.'), false, loader).getMethods()) {
+        answered.add(method.getName()
+            + MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString());
+      }
+    }
+    Set<String> called = new TreeSet<>();
+    for (String name : names) {
+      if (name.endsWith(".class") && !name.equals(DEPENDENCY_LOGGER + ".class")) {
+        try (InputStream classFile = jar.getInputStream(jar.getJarEntry(name))) {
+          called.addAll(methodsNamed(DEPENDENCY_LOGGER, classFile));
+        }
+      }
+    }
+    assertFalse(called.isEmpty(), "no dependency calls " + DEPENDENCY_LOGGER + ": the logging relocation is gone");
+    List<String> unanswered = new ArrayList<>(called);
+    unanswered.removeAll(answered);
+    assertNone(unanswered, "calls to " + DEPENDENCY_LOGGER + " it has no method for");
+  }
+
+  /** The methods of class {@code owner} that a class file refers to, as name and descriptor. */
+  private static Set<String> methodsNamed(String owner, InputStream classFile) throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(classFile));
+    in.readInt(); // magic
+    in.readInt(); // minor and major version
+    int count = in.readUnsignedShort();
+    int[] tags = new int[count];
+    String[] texts = new String[count];
+    int[] first = new int[count];
+    int[] second = new int[count];
+    for (int i = 1; i < count; i++) {
+      tags[i] = in.readUnsignedByte();
+      switch (tags[i]) {
+        case 1: // Utf8
+          texts[i] = in.readUTF();
+          break;
+        case 3: // Integer
+        case 4: // Float
+          in.readInt();
+          break;
+        case 5: // Long
+        case 6: // Double: these take two entries
+          in.readLong();
+          i++;
+          break;
+        case 7: // Class
+        case 8: // String
+        case 16: // MethodType
+        case 19: // Module
+        case 20: // Package
+          first[i] = in.readUnsignedShort();
+          break;
+        case 15: // MethodHandle
+          in.readUnsignedByte();
+          first[i] = in.readUnsignedShort();
+          break;
+        case 9: // Fieldref
+        case 10: // Methodref
+        case 11: // InterfaceMethodref
+        case 12: // NameAndType
+        case 17: // Dynamic
+        case 18: // InvokeDynamic
+          first[i] = in.readUnsignedShort();
+          second[i] = in.readUnsignedShort();
+          break;
+        default:
+          throw new IOException("constant pool entry " + i + " has the unknown tag " + tags[i]);
+      }
+    }
+    Set<String> methods = new HashSet<>();
+    for (int i = 1; i < count; i++) {
+      boolean methodRef = tags[i] == 10 || tags[i] == 11;
+      if (methodRef && owner.equals(texts[first[first[i]]])) {
+        methods.add(texts[first[second[i]]] + texts[second[second[i]]]);
+      }
+    }
+    return methods;
   }
 
   private static String serviceName(String entry) {

@@ -9,9 +9,9 @@ import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
-import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.JsonScanner;
 import io.aitap.agent.protocol.json.Tee;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
@@ -50,7 +50,7 @@ public final class AnthropicMessages implements ApiProtocol {
   @Override
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
     JsonEventHandler fields = responseFields(response);
-    return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
+    return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonScanner(fields);
   }
 
   /** What a Messages answer says, whole or event by event (also on Bedrock, whatever its framing). */

@@ -10,9 +10,9 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.anthropic.AnthropicMessages;
-import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.JsonScanner;
 import io.aitap.agent.protocol.json.Tee;
 import java.util.Locale;
 
@@ -101,19 +101,19 @@ public enum BedrockRuntime implements ApiProtocol {
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
     if (head.isError()) {
       response.errorType = errorTypeOf(head.header("x-amzn-errortype"));
-      return new JsonBodyParser((path, token, parser) -> {});
+      return new JsonScanner((path, token, parser) -> {});
     }
     response.id = head.header("x-amzn-requestid");
     switch (this) {
       case CONVERSE:
-        return new JsonBodyParser(converseFields(response));
+        return new JsonScanner(converseFields(response));
       case CONVERSE_STREAM:
         return new EventStreamParser(response, EventStreamParser.json(converseFields(response)));
       case INVOKE_STREAM:
         return new EventStreamParser(response, new InvokeChunks(AnthropicMessages.responseFields(response)));
       default:
         readTokenHeaders(head, response);
-        return new JsonBodyParser(
+        return new JsonScanner(
             isAnthropic(request.model) ? AnthropicMessages.responseFields(response) : new VendorStopReason(response));
     }
   }

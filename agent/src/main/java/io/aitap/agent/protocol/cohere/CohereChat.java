@@ -9,9 +9,9 @@ import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
-import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.JsonScanner;
 import io.aitap.agent.protocol.json.Tee;
 import io.aitap.agent.protocol.openai.ChatContent;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
@@ -49,6 +49,6 @@ public final class CohereChat implements ApiProtocol {
       response.errorType = HttpStatusNames.of(head.status());
     }
     JsonEventHandler fields = Tee.of(new CohereFields(response), CohereContent.response(response.content));
-    return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
+    return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonScanner(fields);
   }
 }

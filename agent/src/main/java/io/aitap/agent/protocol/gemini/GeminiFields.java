@@ -17,7 +17,6 @@ import java.io.IOException;
 final class GeminiFields extends EventFields {
 
   private Long candidatesTokens;
-  private Long thoughtsTokens;
 
   GeminiFields(ResponseFacts response) {
     super(response);
@@ -64,32 +63,25 @@ final class GeminiFields extends EventFields {
   }
 
   private void usage(String field, JsonToken token, JsonParser parser) throws IOException {
-    switch (field) {
-      case "promptTokenCount":
-        response.inputTokens = JsonValues.asLong(token, parser);
-        break;
-      case "cachedContentTokenCount":
-        response.cacheReadInputTokens = JsonValues.asLong(token, parser);
-        break;
-      case "candidatesTokenCount":
-        candidatesTokens = JsonValues.asLong(token, parser);
-        updateOutput();
-        break;
-      case "thoughtsTokenCount":
-        thoughtsTokens = JsonValues.asLong(token, parser);
-        response.reasoningOutputTokens = thoughtsTokens;
-        updateOutput();
-        break;
-      default:
-        break;
+    if ("promptTokenCount".equals(field)) {
+      response.inputTokens = JsonValues.asLong(token, parser);
+    } else if ("cachedContentTokenCount".equals(field)) {
+      response.cacheReadInputTokens = JsonValues.asLong(token, parser);
+    } else if ("candidatesTokenCount".equals(field)) {
+      candidatesTokens = JsonValues.asLong(token, parser);
+      updateOutput();
+    } else if ("thoughtsTokenCount".equals(field)) {
+      response.reasoningOutputTokens = JsonValues.asLong(token, parser);
+      updateOutput();
     }
   }
 
   private void updateOutput() {
-    if (candidatesTokens == null && thoughtsTokens == null) {
+    Long thoughts = response.reasoningOutputTokens;
+    if (candidatesTokens == null && thoughts == null) {
       return;
     }
-    response.outputTokens = (candidatesTokens == null ? 0 : candidatesTokens) + (thoughtsTokens == null ? 0 : thoughtsTokens);
+    response.outputTokens = (candidatesTokens == null ? 0 : candidatesTokens) + (thoughts == null ? 0 : thoughts);
   }
 
   private void error(int depth, String field, JsonToken token, JsonParser parser) throws IOException {

@@ -10,9 +10,9 @@ import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
 import io.aitap.agent.protocol.anthropic.AnthropicMessages;
-import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.JsonScanner;
 import io.aitap.agent.protocol.json.Tee;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
@@ -42,18 +42,9 @@ public final class GeminiGenerateContent implements ApiProtocol {
     if (models < 0 || colon < models) {
       return null;
     }
-    String model = PercentDecoding.lenient(rawPath.substring(models + "/models/".length(), colon));
-    switch (rawPath.substring(colon + 1)) {
-      case "generateContent":
-        return new AiEndpoint(provider, GENERATE, host, port, model);
-      case "streamGenerateContent":
-        return new AiEndpoint(provider, STREAM, host, port, model);
-      case "rawPredict":
-      case "streamRawPredict":
-        return new AiEndpoint(provider, AnthropicMessages.INSTANCE, host, port, model);
-      default:
-        return null;
-    }
+    ApiProtocol api = forMethod(rawPath.substring(colon + 1));
+    return api == null ? null : new AiEndpoint(provider, api, host, port,
+        PercentDecoding.lenient(rawPath.substring(models + "/models/".length(), colon)));
   }
 
   @Override
@@ -72,6 +63,21 @@ public final class GeminiGenerateContent implements ApiProtocol {
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
     JsonEventHandler fields =
         Tee.of(new GeminiFields(response), ConversationReader.response(response.content, GeminiContent::new));
-    return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
+    return head.isEventStream() ? new JsonEventStreamParser(fields) : new JsonScanner(fields);
+  }
+
+  /** The API the method after the model's colon names, or null. */
+  private static ApiProtocol forMethod(String method) {
+    switch (method) {
+      case "generateContent":
+        return GENERATE;
+      case "streamGenerateContent":
+        return STREAM;
+      case "rawPredict":
+      case "streamRawPredict":
+        return AnthropicMessages.INSTANCE;
+      default:
+        return null;
+    }
   }
 }

@@ -49,7 +49,7 @@ public final class JsonRequestFields implements JsonScanner.Listener {
   /** The same, showing the scan to {@code content} too (none when null). */
   public static RequestScanner scanner(RequestFacts request, String parametersObject, String maxTokensField,
       String topPField, JsonScanner.Listener content) {
-    return new JsonBodyParser(
+    return new JsonScanner(
         Tee.of(new JsonRequestFields(request, parametersObject, maxTokensField, topPField), content));
   }
 

@@ -2,15 +2,18 @@ package io.aitap.agent.protocol.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.aitap.agent.protocol.RequestScanner;
+import io.aitap.agent.protocol.ResponseParser;
 import java.io.IOException;
 
 /**
  * Reads one JSON document (or a sequence of root values) from bytes that arrive in any pieces, on
  * Jackson's non-blocking parser, and shows each scalar value to a {@link Listener} with its path.
  * Nothing is kept beyond the parser's small state: long strings are cut short before Jackson sees
- * them ({@link LongStringFilter}). Malformed input stops the scanner quietly.
+ * them ({@link LongStringFilter}). Malformed input stops the scanner quietly. A request or response
+ * body that is one JSON document is read by a scanner alone, its listener knowing what the values mean.
  */
-public final class JsonScanner {
+public final class JsonScanner implements ResponseParser, RequestScanner {
 
   /** Sees every scalar value (string, number, boolean, null) with the path it sits at. */
   public interface Listener {
@@ -49,6 +52,7 @@ public final class JsonScanner {
     this.filter = new LongStringFilter(Math.max(KEPT_STRING_BYTES, listener.keptStringBytes()), this::parse);
   }
 
+  @Override
   public void feed(byte[] bytes, int offset, int length) {
     if (reader != null && !broken && length > 0) {
       filter.feed(bytes, offset, length);
@@ -59,7 +63,8 @@ public final class JsonScanner {
    * No more input: lets a number at the very end of the input complete. A document that ended
    * whole leaves its parser to the next body this thread reads.
    */
-  public void end() {
+  @Override
+  public void endOfBody() {
     if (reader == null || broken) {
       return;
     }
@@ -75,7 +80,7 @@ public final class JsonScanner {
 
   /**
    * One document of a sequence ended (an event's data): completes a value at its very end, as
-   * {@link #end()} does, and says whether the next document may follow on this scanner. False
+   * {@link #endOfBody()} does, and says whether the next document may follow on this scanner. False
    * when this one was malformed or cut off inside a value: the scanner has ended then, and the
    * next document needs a new one, as if each had its own.
    */
@@ -92,7 +97,7 @@ public final class JsonScanner {
         return true;
       }
     }
-    end();
+    endOfBody();
     return false;
   }
 

@@ -9,8 +9,8 @@ import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
-import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.JsonScanner;
 import io.aitap.agent.protocol.json.NdjsonParser;
 import io.aitap.agent.protocol.json.Tee;
 import io.aitap.agent.protocol.json.JsonEventHandler;
@@ -72,6 +72,6 @@ public final class OllamaApi implements ApiProtocol {
     if (this != EMBED) {
       fields = Tee.of(fields, ConversationReader.response(response.content, OllamaContent::new));
     }
-    return head.mediaType().equals("application/x-ndjson") ? new NdjsonParser(fields) : new JsonBodyParser(fields);
+    return head.mediaType().equals("application/x-ndjson") ? new NdjsonParser(fields) : new JsonScanner(fields);
   }
 }

@@ -6,9 +6,9 @@ import io.aitap.agent.protocol.RequestScanner;
 import io.aitap.agent.protocol.ResponseFacts;
 import io.aitap.agent.protocol.ResponseHead;
 import io.aitap.agent.protocol.ResponseParser;
-import io.aitap.agent.protocol.json.JsonBodyParser;
 import io.aitap.agent.protocol.json.JsonEventHandler;
 import io.aitap.agent.protocol.json.JsonRequestFields;
+import io.aitap.agent.protocol.json.JsonScanner;
 import io.aitap.agent.protocol.json.Tee;
 import io.aitap.agent.protocol.sse.JsonEventStreamParser;
 
@@ -57,7 +57,7 @@ final class OpenAiApi implements ApiProtocol {
   @Override
   public ResponseParser newResponseParser(ResponseHead head, RequestFacts request, ResponseFacts response) {
     if (head.isError() && !head.isEventStream()) {
-      return new JsonBodyParser(OpenAiErrorFields.body(response));
+      return new JsonScanner(OpenAiErrorFields.body(response));
     }
     boolean stream = head.isEventStream();
     JsonEventHandler fields;
@@ -67,6 +67,6 @@ final class OpenAiApi implements ApiProtocol {
       ChoicesFields choices = new ChoicesFields(response, reasoningBesideCompletion);
       fields = kind == Kind.EMBEDDINGS ? choices : Tee.of(choices, ChatContent.response(response.content));
     }
-    return stream ? new JsonEventStreamParser(fields) : new JsonBodyParser(fields);
+    return stream ? new JsonEventStreamParser(fields) : new JsonScanner(fields);
   }
 }

@@ -136,7 +136,7 @@ class JsonRequestFieldsTest {
     JsonScanner scanner = new JsonScanner((path, token, parser) -> facts.model = parser.getText());
     byte[] bytes = "model=gpt-4o&stream=true".getBytes(StandardCharsets.UTF_8);
     scanner.feed(bytes, 0, bytes.length);
-    scanner.end();
+    scanner.endOfBody();
     assertTrue(scanner.isBroken());
     assertEquals(null, facts.model);
   }

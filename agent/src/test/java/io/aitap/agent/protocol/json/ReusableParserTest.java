@@ -85,7 +85,7 @@ class ReusableParserTest {
     for (int i = 0; i < bytes.length; i += 5) {
       scanner.feed(bytes, i, Math.min(5, bytes.length - i));
     }
-    scanner.end();
+    scanner.endOfBody();
     return values;
   }
 }
