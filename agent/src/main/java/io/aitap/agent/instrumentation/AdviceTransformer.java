@@ -32,12 +32,6 @@ import net.bytebuddy.utility.OpenedClassReader;
  * <p>Advice only adds code to existing methods (no field, method or interface), so a class can be
  * woven the same way when it is loaded and when an already loaded one is retransformed.
  *
- * <p>Every client's advice is read ahead on a thread of its own while the application starts, so
- * that the first class of a client to load finds it read, or waits only for what is left of it,
- * instead of reading it on the application's thread: a few hundred of Byte Buddy's classes, the
- * largest part of aitap's start-up. One thread at a time reads or inlines advice: classes whose
- * static initializers refer to one another, initialized by two threads at once, can deadlock.
- *
  * <p>Every class the JVM loads passes through here; one not named by an enabled client (by its full
  * name, or a package prefix) costs a few string comparisons and nothing else. Turning it away first is also what keeps aitap
  * from ever running inside the loading of a JDK class it needs itself. When the first
@@ -50,7 +44,6 @@ import net.bytebuddy.utility.OpenedClassReader;
 final class AdviceTransformer implements ClassFileTransformer {
 
   private final List<ClientAdvice> clients = new ArrayList<>();
-  private final Object oneThreadAtATime = new Object();
 
   AdviceTransformer(List<ClientInstrumentation> clients) {
     for (ClientInstrumentation client : clients) {
@@ -75,32 +68,10 @@ final class AdviceTransformer implements ClassFileTransformer {
       return null;
     }
     try {
-      synchronized (oneThreadAtATime) {
-        return weave(loader, internalName, bytes);
-      }
+      return weave(loader, internalName, bytes);
     } catch (Throwable t) {
       AgentLog.debug("could not instrument " + internalName, t);
       return null;
-    }
-  }
-
-  /** Starts reading every client's advice, the first client's first. */
-  void readAdviceAhead() {
-    Thread reader = new Thread(this::readAllAdvice, "aitap-advice");
-    reader.setDaemon(true);
-    reader.start();
-  }
-
-  private void readAllAdvice() {
-    for (ClientAdvice client : clients) {
-      synchronized (oneThreadAtATime) {
-        try {
-          client.advice();
-        } catch (Throwable t) {
-          // the client's first class tries again, and says why at debug level
-          AgentLog.debug("could not read ahead the advice of " + client.client.name(), t);
-        }
-      }
     }
   }
 
@@ -145,7 +116,10 @@ final class AdviceTransformer implements ClassFileTransformer {
     return writer.toByteArray();
   }
 
-  /** One client, its advice read once: ahead, or by the first of its classes to load. */
+  /**
+   * One client, its advice read by the first of its classes to load: an application pays for the
+   * clients it uses, not for every client aitap knows.
+   */
   private static final class ClientAdvice {
     private final ClientInstrumentation client;
     private final TypeNames names;
@@ -160,7 +134,8 @@ final class AdviceTransformer implements ClassFileTransformer {
       return names.admit(internalName);
     }
 
-    TypeAdvice advice() {
+    /** Asked as each of the client's classes loads: the lock is never held long but once. */
+    synchronized TypeAdvice advice() {
       if (advice == null) {
         advice = new TypeAdvice(client);
       }

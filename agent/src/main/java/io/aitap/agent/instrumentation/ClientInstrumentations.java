@@ -74,7 +74,6 @@ public final class ClientInstrumentations {
       }
       AitapBridge.install(hooks.byName());
       transformer = new AdviceTransformer(enabled);
-      transformer.readAdviceAhead();
     } catch (Throwable t) {
       AgentLog.warn("aitap could not instrument the HTTP clients, no AI call will be seen", t);
       return List.of();

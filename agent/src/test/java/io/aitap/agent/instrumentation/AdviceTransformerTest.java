@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -36,19 +35,6 @@ class AdviceTransformerTest {
     assertNotNull(transformer.transform(loader(), REAL_CALL, null, null, original));
     assertEquals(1, okhttp.advised.get());
     assertEquals(0, jdk.advised.get());
-  }
-
-  @Test
-  void adviceReadAheadIsReadOnceForEveryClientAndServesTheirClasses() throws Exception {
-    transformer.readAdviceAhead();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while ((okhttp.advised.get() == 0 || jdk.advised.get() == 0) && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    byte[] original = classFile(REAL_CALL);
-    assertTrue(transformer.transform(loader(), REAL_CALL, null, null, original).length > original.length);
-    assertEquals(1, okhttp.advised.get());
-    assertEquals(1, jdk.advised.get());
   }
 
   @Test
