@@ -70,8 +70,7 @@ public abstract class InstrumentedClientTest {
 
   /**
    * How the call ended, waiting for it a while: a client that completes the body on a thread of
-   * its own (the JDK HttpClient) hands the application its end before aitap closes the call, so
-   * that aitap's work never delays the application.
+   * its own may end the call there just after the application has its answer.
    */
   protected static CallEnd endOf(Recorded recorded) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

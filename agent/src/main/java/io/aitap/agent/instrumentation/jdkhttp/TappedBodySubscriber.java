@@ -1,5 +1,6 @@
 package io.aitap.agent.instrumentation.jdkhttp;
 
+import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.protocol.ResponseHead;
 import java.net.http.HttpResponse;
@@ -66,19 +67,26 @@ final class TappedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
   @Override
   public void onError(Throwable throwable) {
-    try {
-      delegate.onError(throwable);
-    } finally {
-      call.failed(throwable);
-    }
+    end(() -> call.failed(throwable));
+    delegate.onError(throwable);
   }
 
   @Override
   public void onComplete() {
+    end(call::responseComplete);
+    delegate.onComplete();
+  }
+
+  /**
+   * Ends the call before the application hears that the body ended: an application that exits as
+   * soon as it has its answer would otherwise race aitap's shutdown with the end of its own last
+   * call, and lose its metrics or see it counted as abandoned. Whatever aitap throws stays here.
+   */
+  private static void end(Runnable ending) {
     try {
-      delegate.onComplete();
-    } finally {
-      call.responseComplete();
+      ending.run();
+    } catch (Throwable t) {
+      AgentLog.debug("ending a call failed", t);
     }
   }
 
