@@ -1,6 +1,5 @@
 package io.aitap.agent.instrumentation.jdkhttp;
 
-import io.aitap.agent.AgentLog;
 import io.aitap.agent.call.AiCall;
 import io.aitap.agent.protocol.ResponseHead;
 import java.net.http.HttpResponse;
@@ -14,6 +13,11 @@ import java.util.concurrent.Flow;
  * list of buffers just before the application gets the list itself, untouched: positions the
  * application sees never move, and nothing is requested beyond what the application asks for.
  * Reading first, not after, because once delivered the client may recycle a buffer.
+ *
+ * <p>The call ends before the application hears that the body ended, as the other asynchronous
+ * clients' taps end it ({@link AiCall} never throws): an application that exits as soon as it has
+ * its answer would otherwise race aitap's shutdown with the end of its own last call, and lose its
+ * metrics or see it counted as abandoned.
  */
 final class TappedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
@@ -67,27 +71,14 @@ final class TappedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
   @Override
   public void onError(Throwable throwable) {
-    end(() -> call.failed(throwable));
+    call.failed(throwable);
     delegate.onError(throwable);
   }
 
   @Override
   public void onComplete() {
-    end(call::responseComplete);
+    call.responseComplete();
     delegate.onComplete();
-  }
-
-  /**
-   * Ends the call before the application hears that the body ended: an application that exits as
-   * soon as it has its answer would otherwise race aitap's shutdown with the end of its own last
-   * call, and lose its metrics or see it counted as abandoned. Whatever aitap throws stays here.
-   */
-  private static void end(Runnable ending) {
-    try {
-      ending.run();
-    } catch (Throwable t) {
-      AgentLog.debug("ending a call failed", t);
-    }
   }
 
   /** Notices when the application gives the body up ({@code InputStream.close()}, a cancelled publisher). */
