@@ -33,13 +33,13 @@ import net.bytebuddy.utility.OpenedClassReader;
  * woven the same way when it is loaded and when an already loaded one is retransformed.
  *
  * <p>Every class the JVM loads passes through here; one not named by an enabled client (by its full
- * name, or a package prefix) costs a few string comparisons and nothing else. Turning it away first is also what keeps aitap
- * from ever running inside the loading of a JDK class it needs itself. When the first
- * {@code ThreadLocalRandom} is loaded and a transformer, on the same thread, reaches for it (a
- * contended {@code ConcurrentHashMap} does), the JVM throws {@code ClassCircularityError} and
- * remembers it: from then on that map method fails for the whole application (JDK-8164165). Classes
- * no client names are turned away before any of Byte Buddy's code or any collection
- * runs, so no such load can enter them.
+ * name, or a package prefix) costs a few string comparisons and nothing else. Turning it away first
+ * is also what keeps aitap from ever running inside the loading of a JDK class it needs itself.
+ * When the first {@code ThreadLocalRandom} is loaded and a transformer, on the same thread, reaches
+ * for it (a contended {@code ConcurrentHashMap} does), the JVM throws {@code ClassCircularityError}
+ * and remembers it: from then on that map method fails for the whole application (JDK-8164165).
+ * Classes no client names are turned away before any of Byte Buddy's code or any collection runs,
+ * so no such load can enter them.
  */
 final class AdviceTransformer implements ClassFileTransformer {
 

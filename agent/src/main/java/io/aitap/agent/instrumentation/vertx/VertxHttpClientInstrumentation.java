@@ -26,6 +26,9 @@ public final class VertxHttpClientInstrumentation implements ClientInstrumentati
 
   private static final String HTTP = "io.vertx.core.http.";
   private static final String IMPL = HTTP + "impl.";
+  private static final String REQUEST_IMPL = IMPL + "HttpClientRequestImpl";
+  private static final String REQUEST_BASE = IMPL + "HttpClientRequestBase";
+  private static final String RESPONSE_IMPL = IMPL + "HttpClientResponseImpl";
 
   @Override
   public String name() {
@@ -34,16 +37,16 @@ public final class VertxHttpClientInstrumentation implements ClientInstrumentati
 
   @Override
   public List<String> typeNames() {
-    return List.of(IMPL + "HttpClientRequestImpl", IMPL + "HttpClientRequestBase", IMPL + "HttpClientResponseImpl");
+    return List.of(REQUEST_IMPL, REQUEST_BASE, RESPONSE_IMPL);
   }
 
   @Override
   public ElementMatcher<TypeDescription> types() {
     ElementMatcher.Junction<TypeDescription> request =
-        named(IMPL + "HttpClientRequestImpl").or(named(IMPL + "HttpClientRequestBase"))
+        named(REQUEST_IMPL).or(named(REQUEST_BASE))
             .and(hasSuperType(named(HTTP + "HttpClientRequest").and(declaresMethod(named("send")))));
     ElementMatcher.Junction<TypeDescription> response =
-        named(IMPL + "HttpClientResponseImpl")
+        named(RESPONSE_IMPL)
             .and(hasSuperType(named(HTTP + "HttpClientResponse").and(declaresMethod(named("body")))));
     return request.or(response);
   }
@@ -56,7 +59,7 @@ public final class VertxHttpClientInstrumentation implements ClientInstrumentati
             .and(takesArguments(2).or(takesArguments(3)))
             .and(takesArgument(0, named("io.netty.buffer.ByteBuf")).or(takesArgument(0, named("io.vertx.core.buffer.Buffer"))))
             .and(takesArgument(1, boolean.class))
-            .and(isDeclaredBy(named(IMPL + "HttpClientRequestImpl"))),
+            .and(isDeclaredBy(named(REQUEST_IMPL))),
         VertxRequestWriteAdvice.class);
     advisor.advise(
         named("handleResponse").and(takesArguments(1)).and(takesArgument(0, named(HTTP + "HttpClientResponse"))),
@@ -66,7 +69,7 @@ public final class VertxHttpClientInstrumentation implements ClientInstrumentati
         VertxResponseChunkAdvice.class);
     advisor.advise(
         named("handleEnd").or(named("handleTrailers")).and(takesArguments(1))
-            .and(isDeclaredBy(named(IMPL + "HttpClientResponseImpl"))),
+            .and(isDeclaredBy(named(RESPONSE_IMPL))),
         VertxResponseEndAdvice.class);
     advisor.advise(
         named("handleException").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
