@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,6 +29,7 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
+import net.bytebuddy.jar.asm.ClassReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +62,9 @@ class AgentJarContentsTest {
   private static final List<String> LEFT_OUT = List.of(OWN + "shaded/com/google/protobuf/");
   /** What the build turns the dependencies' {@code java.util.logging.Logger} into. */
   private static final String DEPENDENCY_LOGGER = OWN + "agent/DependencyLogger";
+  /** Constant pool tags (JVMS 4.4) of a reference to a method; method handles point at one too. */
+  private static final int METHODREF = 10;
+  private static final int INTERFACE_METHODREF = 11;
 
   private static Path path;
   private static JarFile jar;
@@ -175,58 +177,16 @@ class AgentJarContentsTest {
 
   /** The methods of class {@code owner} that a class file refers to, as name and descriptor. */
   private static Set<String> methodsNamed(String owner, InputStream classFile) throws IOException {
-    DataInputStream in = new DataInputStream(new BufferedInputStream(classFile));
-    in.readInt(); // magic
-    in.readInt(); // minor and major version
-    int count = in.readUnsignedShort();
-    int[] tags = new int[count];
-    String[] texts = new String[count];
-    int[] first = new int[count];
-    int[] second = new int[count];
-    for (int i = 1; i < count; i++) {
-      tags[i] = in.readUnsignedByte();
-      switch (tags[i]) {
-        case 1: // Utf8
-          texts[i] = in.readUTF();
-          break;
-        case 3: // Integer
-        case 4: // Float
-          in.readInt();
-          break;
-        case 5: // Long
-        case 6: // Double: these take two entries
-          in.readLong();
-          i++;
-          break;
-        case 7: // Class
-        case 8: // String
-        case 16: // MethodType
-        case 19: // Module
-        case 20: // Package
-          first[i] = in.readUnsignedShort();
-          break;
-        case 15: // MethodHandle
-          in.readUnsignedByte();
-          first[i] = in.readUnsignedShort();
-          break;
-        case 9: // Fieldref
-        case 10: // Methodref
-        case 11: // InterfaceMethodref
-        case 12: // NameAndType
-        case 17: // Dynamic
-        case 18: // InvokeDynamic
-          first[i] = in.readUnsignedShort();
-          second[i] = in.readUnsignedShort();
-          break;
-        default:
-          throw new IOException("constant pool entry " + i + " has the unknown tag " + tags[i]);
-      }
-    }
+    ClassReader reader = new ClassReader(classFile);
+    char[] text = new char[reader.getMaxStringLength()];
     Set<String> methods = new HashSet<>();
-    for (int i = 1; i < count; i++) {
-      boolean methodRef = tags[i] == 10 || tags[i] == 11;
-      if (methodRef && owner.equals(texts[first[first[i]]])) {
-        methods.add(texts[first[second[i]]] + texts[second[second[i]]]);
+    for (int i = 1; i < reader.getItemCount(); i++) {
+      int item = reader.getItem(i); // 0 for the second slot of a long or double
+      int tag = item == 0 ? 0 : reader.readByte(item - 1);
+      if ((tag == METHODREF || tag == INTERFACE_METHODREF)
+          && owner.equals(reader.readClass(item, text))) {
+        int nameAndType = reader.getItem(reader.readUnsignedShort(item + 2));
+        methods.add(reader.readUTF8(nameAndType, text) + reader.readUTF8(nameAndType + 2, text));
       }
     }
     return methods;
