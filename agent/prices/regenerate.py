@@ -6,10 +6,11 @@
 Installs genai-prices from PyPI into a throw-away virtual environment, reads its price data and
 writes, from the repository root:
 
-  agent/src/main/resources/io/aitap/agent/cost/genai-prices.json (and genai-prices.LICENSE)
+  agent/prices/genai-prices.json (and agent/src/main/resources/io/aitap/agent/cost/genai-prices.LICENSE)
       the providers aitap recognises, in genai-prices' own data-file format (models, match rules,
       dated and time-of-day prices, tiers, cache read and write prices), trimmed to the fields and
-      price keys aitap applies, with the source version, its release date and its licence;
+      price keys aitap applies, with the source version, its release date and its licence; the build
+      compiles it into the compact form the agent jar carries;
   agent/src/test/resources/io/aitap/agent/cost/genai-prices-cases.tsv
       what genai-prices itself computes for the calls in CASES below, for GenaiPricesAgreementTest;
   agent/src/test/resources/io/aitap/agent/cost/genai-prices-x-ai.json
@@ -27,6 +28,7 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PRICES = os.path.join(ROOT, "agent/prices")
 RESOURCES = os.path.join(ROOT, "agent/src/main/resources/io/aitap/agent/cost")
 TEST_RESOURCES = os.path.join(ROOT, "agent/src/test/resources/io/aitap/agent/cost")
 
@@ -131,7 +133,7 @@ def export(released):
         "license": "MIT (genai-prices.LICENSE); the data is pydantic's genai-prices, trimmed",
         "providers": [raw_provider(by_id[pid], trimmed=True) for pid in PROVIDERS],
     }
-    write(os.path.join(RESOURCES, "genai-prices.json"), json.dumps(bundled, separators=(",", ":")) + "\n")
+    write(os.path.join(PRICES, "genai-prices.json"), json.dumps(bundled, separators=(",", ":")) + "\n")
     write(os.path.join(RESOURCES, "genai-prices.LICENSE"), licence_text())
     write(os.path.join(TEST_RESOURCES, "genai-prices-x-ai.json"),
           json.dumps([raw_provider(by_id["x-ai"], trimmed=False)], indent=1) + "\n")

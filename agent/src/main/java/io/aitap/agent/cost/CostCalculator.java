@@ -7,7 +7,6 @@ import io.aitap.agent.protocol.ResponseFacts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,8 @@ public final class CostCalculator {
   public static final List<Double> COST_BUCKETS =
       List.of(0.00001, 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0);
 
-  static final String BUNDLED = "genai-prices.json";
+  /** The bundled list, compiled from {@code agent/prices/genai-prices.json} when the agent is built. */
+  static final String BUNDLED = "genai-prices.bin";
   /** Model ids are the application's to choose; past this many, lookups are no longer remembered. */
   private static final int MAX_REMEMBERED = 4096;
 
@@ -84,7 +84,7 @@ public final class CostCalculator {
       }
     }
     try (InputStream bundled = CostCalculator.class.getResourceAsStream(BUNDLED)) {
-      sources.lists.add(GenaiPriceList.read(new InputStreamReader(bundled, StandardCharsets.UTF_8), "bundled prices", null));
+      sources.lists.add(GenaiPriceList.readCompiled(bundled.readAllBytes()));
     } catch (IOException | RuntimeException e) {
       AgentLog.warn("aitap could not read its bundled prices", e);
     }

@@ -3,14 +3,21 @@ package io.aitap.agent.cost;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +30,20 @@ import java.util.regex.Pattern;
  * URL or by the model id, each with models found by match rules, in order. aitap's bundled list is
  * one (trimmed to the providers aitap recognises, with its source version and release date around
  * it); a team can pass a newer one as {@code aitap.pricing.file}.
+ *
+ * <p>A list is built from a compact binary form of that JSON, which {@link #compile} writes: the
+ * bundled list is compiled when the agent is built, so that start-up reads a few numbers and
+ * strings per model instead of parsing and walking 300 KB of JSON, work hot enough to occupy the
+ * JIT compiler on a small machine; a team's data file is compiled as it is read.
  */
 final class GenaiPriceList {
 
+  private static final String FORMAT = "aitap compact genai-prices 1";
   private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern COMPACT_DATE = Pattern.compile("-(20\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?=-|:|$)");
+  private static final int NO_CONDITION = 0;
+  private static final int FROM_DATE = 1;
+  private static final int TIME_OF_DAY = 2;
 
   private final String source;
   private final LocalDate date;
@@ -43,27 +59,62 @@ final class GenaiPriceList {
    * object with {@code version}, {@code released} and {@code providers}). {@code fileDate} dates a
    * plain data file, which does not date itself.
    */
-  @SuppressWarnings("unchecked")
   static GenaiPriceList read(Reader source, String name, LocalDate fileDate) throws IOException {
+    ByteArrayOutputStream compiled = new ByteArrayOutputStream();
+    compile(source, name, fileDate, new DataOutputStream(compiled));
+    return readCompiled(compiled.toByteArray());
+  }
+
+  /** Reads a list {@link #compile} wrote. */
+  static GenaiPriceList readCompiled(byte[] compiled) {
+    CompiledInput in = new CompiledInput(compiled);
+    String format = in.text();
+    if (!format.equals(FORMAT)) {
+      throw new IllegalArgumentException("not a price list aitap compiled: " + format);
+    }
+    GenaiPriceList list = new GenaiPriceList(in.text(), LocalDate.parse(in.text()));
+    for (int i = in.unsignedShort(); i > 0; i--) {
+      list.providers.add(list.readProvider(in));
+    }
+    return list;
+  }
+
+  /** Writes what {@link #read(Reader, String, LocalDate)} reads in the form {@link #readCompiled} reads. */
+  @SuppressWarnings("unchecked")
+  static void compile(Reader source, String name, LocalDate fileDate, DataOutput out) throws IOException {
     Object json;
     try (JsonParser parser = JSON.createParser(source)) {
       json = value(parser, parser.nextToken());
     }
-    GenaiPriceList list;
     List<Object> providers;
+    CompiledInput.writeText(out, FORMAT);
     if (json instanceof Map) {
       Map<String, Object> bundle = (Map<String, Object>) json;
-      list = new GenaiPriceList(bundle.get("source") + " " + bundle.get("version"),
-          LocalDate.parse((String) bundle.get("released")));
+      CompiledInput.writeText(out, bundle.get("source") + " " + bundle.get("version"));
+      CompiledInput.writeText(out, LocalDate.parse((String) bundle.get("released")).toString());
       providers = (List<Object>) bundle.get("providers");
     } else {
-      list = new GenaiPriceList(name, fileDate);
+      CompiledInput.writeText(out, name);
+      CompiledInput.writeText(out, fileDate.toString());
       providers = (List<Object>) json;
     }
+    out.writeShort(providers.size());
     for (Object provider : providers) {
-      list.providers.add(list.provider((Map<String, Object>) provider));
+      compileProvider((Map<String, Object>) provider, out);
     }
-    return list;
+  }
+
+  /**
+   * When the agent is built: compiles the bundled list, {@code genai-prices.json} ({@code args[0]}),
+   * to the resource the agent reads ({@code args[1]}).
+   */
+  public static void main(String[] args) throws IOException {
+    Path compiled = Paths.get(args[1]);
+    Files.createDirectories(compiled.getParent());
+    try (Reader json = Files.newBufferedReader(Paths.get(args[0]), StandardCharsets.UTF_8);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(compiled)))) {
+      compile(json, args[0], null, out);
+    }
   }
 
   /** Whose data this is: {@code genai-prices 0.2.5}, or the file's name. */
@@ -147,46 +198,96 @@ final class GenaiPriceList {
   }
 
   @SuppressWarnings("unchecked")
-  private Provider provider(Map<String, Object> json) {
-    String id = (String) json.get("id");
+  private static void compileProvider(Map<String, Object> json, DataOutput out) throws IOException {
+    CompiledInput.writeText(out, (String) json.get("id"));
+    CompiledInput.writeText(out, (String) json.get("api_pattern"));
     Object modelMatch = json.get("model_match");
+    out.writeBoolean(modelMatch != null);
+    if (modelMatch != null) {
+      MatchRule.compile(modelMatch, out);
+    }
     List<String> fallbacks = (List<String>) json.getOrDefault("fallback_model_providers", List.of());
-    Provider provider = new Provider(id, Pattern.compile((String) json.get("api_pattern")),
-        modelMatch == null ? null : MatchRule.of(modelMatch), fallbacks);
-    for (Object model : (List<Object>) json.getOrDefault("models", List.of())) {
+    out.writeShort(fallbacks.size());
+    for (String fallback : fallbacks) {
+      CompiledInput.writeText(out, fallback);
+    }
+    List<Object> models = (List<Object>) json.getOrDefault("models", List.of());
+    out.writeShort(models.size());
+    for (Object model : models) {
       Map<String, Object> entry = (Map<String, Object>) model;
-      String name = source + " " + id + "/" + entry.get("id");
-      provider.models.add(new Model(MatchRule.of(entry.get("match")), new PricedModel(name, schedule(entry.get("prices")))));
+      CompiledInput.writeText(out, String.valueOf(entry.get("id")));
+      MatchRule.compile(entry.get("match"), out);
+      compileSchedule(entry.get("prices"), out);
+    }
+  }
+
+  private Provider readProvider(CompiledInput in) {
+    String id = in.text();
+    Pattern api = Pattern.compile(in.text());
+    MatchRule modelMatch = in.flag() ? MatchRule.read(in) : null;
+    List<String> fallbacks = new ArrayList<>();
+    for (int i = in.unsignedShort(); i > 0; i--) {
+      fallbacks.add(in.text());
+    }
+    Provider provider = new Provider(id, api, modelMatch, fallbacks);
+    for (int i = in.unsignedShort(); i > 0; i--) {
+      String name = source + " " + id + "/" + in.text();
+      MatchRule match = MatchRule.read(in);
+      provider.models.add(new Model(match, new PricedModel(name, readSchedule(in))));
     }
     return provider;
   }
 
+  /** A model's prices: one set, or a list of sets each with the condition under which it applies. */
   @SuppressWarnings("unchecked")
-  private static List<PricedModel.Scheduled> schedule(Object prices) {
-    List<PricedModel.Scheduled> schedule = new ArrayList<>();
-    if (prices instanceof List) {
-      for (Object conditional : (List<Object>) prices) {
-        Map<String, Object> entry = (Map<String, Object>) conditional;
-        schedule.add(new PricedModel.Scheduled(condition((Map<String, Object>) entry.get("constraint")),
-            price((Map<String, Object>) entry.get("prices"))));
-      }
-    } else {
-      schedule.add(new PricedModel.Scheduled(null, price((Map<String, Object>) prices)));
+  private static void compileSchedule(Object prices, DataOutput out) throws IOException {
+    List<Object> conditional = prices instanceof List ? (List<Object>) prices : List.of();
+    if (conditional.isEmpty()) {
+      out.writeByte(1);
+      out.writeByte(NO_CONDITION);
+      Price.compile(prices instanceof Map ? (Map<String, Object>) prices : null, out);
+      return;
     }
-    if (schedule.isEmpty()) {
-      schedule.add(new PricedModel.Scheduled(null, new Price(Map.of())));
+    out.writeByte(conditional.size());
+    for (Object each : conditional) {
+      Map<String, Object> entry = (Map<String, Object>) each;
+      compileCondition((Map<String, Object>) entry.get("constraint"), out);
+      Price.compile((Map<String, Object>) entry.get("prices"), out);
+    }
+  }
+
+  private static List<PricedModel.Scheduled> readSchedule(CompiledInput in) {
+    List<PricedModel.Scheduled> schedule = new ArrayList<>();
+    for (int i = in.unsignedByte(); i > 0; i--) {
+      schedule.add(new PricedModel.Scheduled(readCondition(in), Price.read(in)));
     }
     return schedule;
   }
 
-  private static PricedModel.Condition condition(Map<String, Object> constraint) {
+  private static void compileCondition(Map<String, Object> constraint, DataOutput out) throws IOException {
     if (constraint == null) {
-      return null;
+      out.writeByte(NO_CONDITION);
+    } else if (constraint.containsKey("start_date")) {
+      out.writeByte(FROM_DATE);
+      CompiledInput.writeText(out, LocalDate.parse((String) constraint.get("start_date")).toString());
+    } else {
+      out.writeByte(TIME_OF_DAY);
+      CompiledInput.writeText(out, utcTime(constraint.get("start_time")).toString());
+      CompiledInput.writeText(out, utcTime(constraint.get("end_time")).toString());
     }
-    if (constraint.containsKey("start_date")) {
-      return PricedModel.Condition.from(LocalDate.parse((String) constraint.get("start_date")));
+  }
+
+  private static PricedModel.Condition readCondition(CompiledInput in) {
+    switch (in.unsignedByte()) {
+      case NO_CONDITION:
+        return null;
+      case FROM_DATE:
+        return PricedModel.Condition.from(LocalDate.parse(in.text()));
+      case TIME_OF_DAY:
+        return PricedModel.Condition.between(LocalTime.parse(in.text()), LocalTime.parse(in.text()));
+      default:
+        throw new IllegalArgumentException("unknown price condition");
     }
-    return PricedModel.Condition.between(utcTime(constraint.get("start_time")), utcTime(constraint.get("end_time")));
   }
 
   private static LocalTime utcTime(Object text) {
@@ -194,29 +295,6 @@ final class GenaiPriceList {
     return time.endsWith("Z") || time.contains("+") || time.lastIndexOf('-') > 0
         ? OffsetTime.parse(time).withOffsetSameInstant(ZoneOffset.UTC).toLocalTime()
         : LocalTime.parse(time);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Price price(Map<String, Object> json) {
-    Map<Price.Key, Rate> rates = new EnumMap<>(Price.Key.class);
-    for (Price.Key key : Price.Key.values()) {
-      Object value = json == null ? null : json.get(key.listed);
-      if (value instanceof Number) {
-        rates.put(key, Rate.flat(((Number) value).doubleValue()));
-      } else if (value instanceof Map) {
-        Map<String, Object> tiered = (Map<String, Object>) value;
-        List<Object> tiers = (List<Object>) tiered.get("tiers");
-        long[] starts = new long[tiers.size()];
-        double[] prices = new double[tiers.size()];
-        for (int i = 0; i < starts.length; i++) {
-          Map<String, Object> tier = (Map<String, Object>) tiers.get(i);
-          starts[i] = ((Number) tier.get("start")).longValue();
-          prices[i] = ((Number) tier.get("price")).doubleValue();
-        }
-        rates.put(key, new Rate(((Number) tiered.get("base")).doubleValue(), starts, prices));
-      }
-    }
-    return new Price(rates);
   }
 
   private static Object value(JsonParser parser, JsonToken token) throws IOException {

@@ -1,7 +1,9 @@
 package io.aitap.agent.cost;
 
-import java.util.ArrayList;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,8 +13,9 @@ interface MatchRule {
   /** {@code id} is in lower case. */
   boolean matches(String id);
 
+  /** Writes a rule of a price list's JSON in the compact form {@link #read} reads. */
   @SuppressWarnings("unchecked")
-  static MatchRule of(Object json) {
+  static void compile(Object json, DataOutput out) throws IOException {
     if (!(json instanceof Map)) {
       throw new IllegalArgumentException("a match rule is an object, not " + json);
     }
@@ -21,44 +24,78 @@ interface MatchRule {
       throw new IllegalArgumentException("a match rule has one clause: " + clause.keySet());
     }
     Map.Entry<String, Object> only = clause.entrySet().iterator().next();
-    Object value = only.getValue();
+    CompiledInput.writeText(out, only.getKey());
     switch (only.getKey()) {
       case "equals":
-        return text(value)::equals;
       case "starts_with":
-        String prefix = text(value);
-        return id -> id.startsWith(prefix);
       case "ends_with":
-        String suffix = text(value);
-        return id -> id.endsWith(suffix);
       case "contains":
-        String part = text(value);
-        return id -> id.contains(part);
+        CompiledInput.writeText(out, ((String) only.getValue()).toLowerCase(Locale.ROOT));
+        break;
       case "regex":
-        // matched against the lower-case id as written, as genai-prices does
-        Pattern pattern = Pattern.compile((String) value);
-        return id -> pattern.matcher(id).find();
+        CompiledInput.writeText(out, (String) only.getValue());
+        break;
       case "or":
-        List<MatchRule> any = all((List<Object>) value);
-        return id -> any.stream().anyMatch(rule -> rule.matches(id));
       case "and":
-        List<MatchRule> every = all((List<Object>) value);
-        return id -> every.stream().allMatch(rule -> rule.matches(id));
+        List<Object> clauses = (List<Object>) only.getValue();
+        out.writeShort(clauses.size());
+        for (Object each : clauses) {
+          compile(each, out);
+        }
+        break;
       default:
         throw new IllegalArgumentException("unknown match clause " + only.getKey());
     }
   }
 
-  private static List<MatchRule> all(List<Object> clauses) {
-    List<MatchRule> rules = new ArrayList<>(clauses.size());
-    for (Object clause : clauses) {
-      rules.add(of(clause));
+  static MatchRule read(CompiledInput in) {
+    String kind = in.text();
+    switch (kind) {
+      case "equals":
+        return in.text()::equals;
+      case "starts_with":
+        String prefix = in.text();
+        return id -> id.startsWith(prefix);
+      case "ends_with":
+        String suffix = in.text();
+        return id -> id.endsWith(suffix);
+      case "contains":
+        String part = in.text();
+        return id -> id.contains(part);
+      case "regex":
+        // matched against the lower-case id as written, as genai-prices does
+        Pattern pattern = Pattern.compile(in.text());
+        return id -> pattern.matcher(id).find();
+      case "or":
+        MatchRule[] any = readAll(in);
+        return id -> {
+          for (MatchRule rule : any) {
+            if (rule.matches(id)) {
+              return true;
+            }
+          }
+          return false;
+        };
+      case "and":
+        MatchRule[] every = readAll(in);
+        return id -> {
+          for (MatchRule rule : every) {
+            if (!rule.matches(id)) {
+              return false;
+            }
+          }
+          return true;
+        };
+      default:
+        throw new IllegalArgumentException("unknown match clause " + kind);
     }
-    return rules;
   }
 
-  /** Model ids are compared in lower case, as genai-prices compares them. */
-  private static String text(Object value) {
-    return ((String) value).toLowerCase(java.util.Locale.ROOT);
+  private static MatchRule[] readAll(CompiledInput in) {
+    MatchRule[] rules = new MatchRule[in.unsignedShort()];
+    for (int i = 0; i < rules.length; i++) {
+      rules[i] = read(in);
+    }
+    return rules;
   }
 }

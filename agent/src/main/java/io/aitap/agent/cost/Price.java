@@ -1,6 +1,9 @@
 package io.aitap.agent.cost;
 
 import io.aitap.agent.protocol.ResponseFacts;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -47,6 +50,37 @@ public final class Price {
     cacheWrite1h = rates.get(Key.CACHE_WRITE_1H);
     reasoning = rates.get(Key.REASONING);
     requests = rates.get(Key.REQUESTS);
+  }
+
+  /**
+   * Writes the prices of a price list's JSON entry (null for none) in the form {@link #read} reads:
+   * which keys have a price, then their rates; keys aitap does not apply are left out.
+   */
+  static void compile(Map<String, Object> json, DataOutput out) throws IOException {
+    int present = 0;
+    for (Key key : Key.values()) {
+      Object rate = json == null ? null : json.get(key.listed);
+      if (rate instanceof Number || rate instanceof Map) {
+        present |= 1 << key.ordinal();
+      }
+    }
+    out.writeByte(present);
+    for (Key key : Key.values()) {
+      if ((present & 1 << key.ordinal()) != 0) {
+        Rate.compile(json.get(key.listed), out);
+      }
+    }
+  }
+
+  static Price read(CompiledInput in) {
+    int present = in.unsignedByte();
+    Map<Key, Rate> rates = new EnumMap<>(Key.class);
+    for (Key key : Key.values()) {
+      if ((present & 1 << key.ordinal()) != 0) {
+        rates.put(key, Rate.read(in));
+      }
+    }
+    return new Price(rates);
   }
 
   /** False for a model the list names without a price for tokens or requests: its calls stay unpriced. */

@@ -1,6 +1,10 @@
 package io.aitap.agent.cost;
 
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One price of a model, USD per million tokens (per thousand requests for requests), and the
@@ -20,6 +24,37 @@ final class Rate {
 
   static Rate flat(double price) {
     return new Rate(price, new long[0], new double[0]);
+  }
+
+  /** Writes a price of a price list's JSON, a number or a base with tiers, in the form {@link #read} reads. */
+  @SuppressWarnings("unchecked")
+  static void compile(Object json, DataOutput out) throws IOException {
+    if (json instanceof Number) {
+      out.writeDouble(((Number) json).doubleValue());
+      out.writeByte(0);
+      return;
+    }
+    Map<String, Object> tiered = (Map<String, Object>) json;
+    List<Object> tiers = (List<Object>) tiered.get("tiers");
+    out.writeDouble(((Number) tiered.get("base")).doubleValue());
+    out.writeByte(tiers.size());
+    for (Object each : tiers) {
+      Map<String, Object> tier = (Map<String, Object>) each;
+      out.writeLong(((Number) tier.get("start")).longValue());
+      out.writeDouble(((Number) tier.get("price")).doubleValue());
+    }
+  }
+
+  static Rate read(CompiledInput in) {
+    double base = in.decimal();
+    int count = in.unsignedByte();
+    long[] starts = new long[count];
+    double[] prices = new double[count];
+    for (int i = 0; i < count; i++) {
+      starts[i] = in.whole();
+      prices[i] = in.decimal();
+    }
+    return new Rate(base, starts, prices);
   }
 
   double at(long input) {

@@ -24,7 +24,7 @@ import java.nio.file.Paths;
  */
 final class DemoTotals {
 
-  static final Path PRICES = Paths.get("../agent/src/main/resources/io/aitap/agent/cost/genai-prices.json").toAbsolutePath().normalize();
+  static final Path PRICES = Paths.get("../agent/prices/genai-prices.json").toAbsolutePath().normalize();
 
   private static final int CALLS_PER_ROUND = 5;
 
