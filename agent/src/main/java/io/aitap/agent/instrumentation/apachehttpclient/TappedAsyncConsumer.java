@@ -45,7 +45,9 @@ final class TappedAsyncConsumer extends TappingHandler {
         return delegate(method, args);
       case "failed":
         if (arity == 1) {
-          return delegateThen(method, args, () -> ended((Throwable) args[0]));
+          // ended first, as the consumer may fail the application's future inside
+          ended((Throwable) args[0]);
+          return delegate(method, args);
         }
         break;
       case "releaseResources":

@@ -27,7 +27,8 @@ final class TappedAsyncProducer extends TappingHandler {
       return delegate(method, args);
     }
     if (name.equals("failed") && args != null && args.length == 1) {
-      return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
+      call.failed((Throwable) args[0]);
+      return delegate(method, args);
     }
     return passOn(proxy, method, args);
   }

@@ -76,7 +76,8 @@ final class TappedByteStream extends TappingHandler {
         break;
       case "onError":
         if (arity == 1 && isResponse) {
-          return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
+          call.failed((Throwable) args[0]);
+          return delegate(method, args);
         }
         break;
       case "cancel":

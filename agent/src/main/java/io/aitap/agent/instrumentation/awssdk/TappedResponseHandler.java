@@ -37,7 +37,9 @@ final class TappedResponseHandler extends TappingHandler {
             ? delegate(method, args)
             : delegate(method, TappedByteStream.response(method.getParameterTypes()[0], args[0], call, proxy));
       case "onError":
-        return delegateThen(method, args, () -> call.failed((Throwable) args[0]));
+        // ended first, as the SDK fails the application's future inside
+        call.failed((Throwable) args[0]);
+        return delegate(method, args);
       default:
         return passOn(proxy, method, args);
     }

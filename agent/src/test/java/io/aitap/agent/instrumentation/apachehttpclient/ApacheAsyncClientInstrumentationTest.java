@@ -3,6 +3,7 @@ package io.aitap.agent.instrumentation.apachehttpclient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aitap.agent.call.CallEnd;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.client5.http.async.methods.AbstractCharResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequests;
@@ -121,6 +123,42 @@ class ApacheAsyncClientInstrumentationTest extends InstrumentedClientTest {
       assertTrue(expected.getCause() instanceof IOException);
     }
     assertSame(CallEnd.FAILED, endOf(onlyCall()));
+  }
+
+  @Test
+  void theCallHasFailedWhenTheApplicationsConsumerHearsOfTheFailure() {
+    AtomicReference<CallEnd> callEndAtTheFailure = new AtomicReference<>();
+    Future<String> response =
+        client.execute(
+            SimpleRequestProducer.create(SimpleHttpRequests.post("http://127.0.0.1:1/v1/chat/completions")),
+            new AbstractCharResponseConsumer<String>() {
+              @Override
+              protected void start(HttpResponse response, ContentType contentType) {}
+
+              @Override
+              protected int capacityIncrement() {
+                return Integer.MAX_VALUE;
+              }
+
+              @Override
+              protected void data(CharBuffer data, boolean endOfStream) {}
+
+              @Override
+              protected String buildResult() {
+                return "";
+              }
+
+              @Override
+              public void failed(Exception cause) {
+                callEndAtTheFailure.set(onlyCall().call.end());
+              }
+
+              @Override
+              public void releaseResources() {}
+            },
+            null);
+    assertThrows(ExecutionException.class, () -> response.get(30, TimeUnit.SECONDS));
+    assertSame(CallEnd.FAILED, callEndAtTheFailure.get(), "an application that exits on the failure has the call counted");
   }
 
   @Test

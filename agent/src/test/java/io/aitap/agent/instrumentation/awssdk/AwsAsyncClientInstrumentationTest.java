@@ -3,6 +3,7 @@ package io.aitap.agent.instrumentation.awssdk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aitap.agent.call.CallEnd;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,13 @@ class AwsAsyncClientInstrumentationTest extends InstrumentedClientTest {
   }
 
   @Test
+  void theCallHasFailedWhenTheSdkHearsOfTheFailure() throws Exception {
+    Exchange exchange = execute("http://127.0.0.1:1/v1/chat/completions");
+    assertThrows(ExecutionException.class, () -> exchange.done.get(30, TimeUnit.SECONDS));
+    assertSame(CallEnd.FAILED, exchange.callEndAtTheError, "an application that exits on the SDK's error has the call counted");
+  }
+
+  @Test
   void otherTrafficIsLeftAlone() throws Exception {
     Exchange exchange = execute("/health");
     exchange.done.get(30, TimeUnit.SECONDS);
@@ -91,6 +100,7 @@ class AwsAsyncClientInstrumentationTest extends InstrumentedClientTest {
     final CompletableFuture<Void> firstBytes = new CompletableFuture<>();
     final CompletableFuture<Void> done = new CompletableFuture<>();
     final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    volatile CallEnd callEndAtTheError;
 
     @Override
     public void onHeaders(SdkHttpResponse headers) {
@@ -133,15 +143,16 @@ class AwsAsyncClientInstrumentationTest extends InstrumentedClientTest {
 
     @Override
     public void onError(Throwable error) {
+      callEndAtTheError = onlyCall().call.end();
       done.completeExceptionally(error);
     }
   }
 
-  private Exchange execute(String path) {
+  private Exchange execute(String pathOrUrl) {
     byte[] body = REQUEST.getBytes(StandardCharsets.UTF_8);
     SdkHttpFullRequest request =
         SdkHttpFullRequest.builder()
-            .uri(URI.create(server.url(path)))
+            .uri(URI.create(pathOrUrl.startsWith("/") ? server.url(pathOrUrl) : pathOrUrl))
             .method(SdkHttpMethod.POST)
             .putHeader("Content-Type", "application/json")
             .putHeader("Content-Length", Integer.toString(body.length))
