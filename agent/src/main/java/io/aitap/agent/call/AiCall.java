@@ -51,6 +51,11 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   private final ResponseFacts response = new ResponseFacts(this);
 
   private RequestScanner requestScanner;
+  /**
+   * Once the request body has ended, the request is what was sent: a client that retries (after a
+   * 429, say) or follows a redirect sends the same body again, and none of it is read twice.
+   */
+  private boolean requestBodyEnded;
   private ResponseParser responseParser;
   private ResponseHead head;
   private boolean parsingBroken;
@@ -96,7 +101,7 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   // ---- fed by client hooks -------------------------------------------------------------------
 
   public synchronized void requestBody(byte[] bytes, int offset, int length) {
-    if (length <= 0 || parsingBroken || ended) {
+    if (length <= 0 || parsingBroken || ended || requestBodyEnded) {
       return;
     }
     try {
@@ -114,6 +119,10 @@ public final class AiCall implements ResponseFacts.ChunkListener {
   }
 
   public synchronized void requestBodyEnd() {
+    if (requestBodyEnded) {
+      return;
+    }
+    requestBodyEnded = true;
     if (requestScanner == null || parsingBroken) {
       return;
     }

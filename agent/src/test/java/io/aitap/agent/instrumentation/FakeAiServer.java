@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -31,6 +32,7 @@ public final class FakeAiServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private volatile CountDownLatch streamRelease = new CountDownLatch(1);
   private volatile String lastRequestBody;
+  private final AtomicInteger limitedOnce = new AtomicInteger();
 
   public FakeAiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -67,6 +69,14 @@ public final class FakeAiServer implements AutoCloseable {
         case "/v1/redirect":
           exchange.getResponseHeaders().add("Location", "/v1/chat");
           send(exchange, 307, new byte[0]);
+          break;
+        case "/v1/limited-once":
+          if (limitedOnce.getAndIncrement() == 0) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            send(exchange, 429, "{\"error\":{\"type\":\"rate_limit\"}}".getBytes(StandardCharsets.UTF_8));
+          } else {
+            send(exchange, 200, JSON.getBytes(StandardCharsets.UTF_8));
+          }
           break;
         case "/v1/limited":
           send(exchange, 429, "{\"error\":{\"type\":\"rate_limit\"}}".getBytes(StandardCharsets.UTF_8));

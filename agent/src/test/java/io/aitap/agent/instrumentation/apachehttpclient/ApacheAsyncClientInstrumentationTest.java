@@ -162,6 +162,14 @@ class ApacheAsyncClientInstrumentationTest extends InstrumentedClientTest {
   }
 
   @Test
+  void aRateLimitedCallTheClientRetriesIsSeenAsTheApplicationSeesIt() throws Exception {
+    SimpleHttpResponse response = client.execute(post("/v1/limited-once"), null).get(30, TimeUnit.SECONDS);
+    assertEquals(200, response.getCode());
+    assertExchangeSeen(response.getBodyText());
+    assertEquals(200, onlyCall().call.status());
+  }
+
+  @Test
   void otherTrafficIsNotTouched() throws Exception {
     SimpleHttpResponse response = client.execute(post("/health"), null).get(30, TimeUnit.SECONDS);
     assertEquals(FakeAiServer.JSON, response.getBodyText());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aitap.agent.call.CallEnd;
+import io.aitap.agent.instrumentation.FakeAiServer;
 import io.aitap.agent.instrumentation.InstrumentedClientTest;
 import io.aitap.agent.instrumentation.InstrumentedJvm;
 import java.io.ByteArrayInputStream;
@@ -106,6 +107,14 @@ class ApacheHttpClient5InstrumentationTest extends InstrumentedClientTest {
       // the application sees the client's own exception
     }
     assertSame(CallEnd.FAILED, onlyCall().call.end());
+  }
+
+  @Test
+  void aRateLimitedCallTheClientRetriesIsSeenAsTheApplicationSeesIt() throws Exception {
+    assertEquals(FakeAiServer.JSON,
+        client.execute(post("/v1/limited-once"), response -> EntityUtils.toString(response.getEntity())));
+    assertExchangeSeen(FakeAiServer.JSON);
+    assertEquals(200, onlyCall().call.status());
   }
 
   @Test
