@@ -68,39 +68,19 @@ class ApacheAsyncClientInstrumentationTest extends InstrumentedClientTest {
   @Test
   void aStreamingConsumerGetsEventsWhileTheCallSeesThem() throws Exception {
     CompletableFuture<String> firstEvent = new CompletableFuture<>();
-    StringBuilder text = new StringBuilder();
     Future<String> done =
         client.execute(
             AsyncRequestBuilder.post(server.url("/v1/stream"))
                 .setEntity(REQUEST, ContentType.APPLICATION_JSON)
                 .build(),
-            new AbstractCharResponseConsumer<String>() {
-              @Override
-              protected void start(HttpResponse response, ContentType contentType) {}
-
-              @Override
-              protected int capacityIncrement() {
-                return Integer.MAX_VALUE;
-              }
-
+            new TextConsumer() {
               @Override
               protected void data(CharBuffer data, boolean endOfStream) {
-                text.append(data);
+                super.data(data, endOfStream);
                 if (text.length() >= FakeAiServer.FIRST_EVENT.length()) {
                   firstEvent.complete(text.toString());
                 }
               }
-
-              @Override
-              protected String buildResult() {
-                return text.toString();
-              }
-
-              @Override
-              public void failed(Exception cause) {}
-
-              @Override
-              public void releaseResources() {}
             },
             null);
 
@@ -131,30 +111,11 @@ class ApacheAsyncClientInstrumentationTest extends InstrumentedClientTest {
     Future<String> response =
         client.execute(
             SimpleRequestProducer.create(SimpleHttpRequests.post("http://127.0.0.1:1/v1/chat/completions")),
-            new AbstractCharResponseConsumer<String>() {
-              @Override
-              protected void start(HttpResponse response, ContentType contentType) {}
-
-              @Override
-              protected int capacityIncrement() {
-                return Integer.MAX_VALUE;
-              }
-
-              @Override
-              protected void data(CharBuffer data, boolean endOfStream) {}
-
-              @Override
-              protected String buildResult() {
-                return "";
-              }
-
+            new TextConsumer() {
               @Override
               public void failed(Exception cause) {
                 callEndAtTheFailure.set(onlyCall().call.end());
               }
-
-              @Override
-              public void releaseResources() {}
             },
             null);
     assertThrows(ExecutionException.class, () -> response.get(30, TimeUnit.SECONDS));
@@ -232,5 +193,34 @@ class ApacheAsyncClientInstrumentationTest extends InstrumentedClientTest {
     public void releaseResources() {
       delegate.releaseResources();
     }
+  }
+
+  /** The application's consumer: the response's text, as it arrives. */
+  private static class TextConsumer extends AbstractCharResponseConsumer<String> {
+    final StringBuilder text = new StringBuilder();
+
+    @Override
+    protected void start(HttpResponse response, ContentType contentType) {}
+
+    @Override
+    protected int capacityIncrement() {
+      return Integer.MAX_VALUE;
+    }
+
+    @Override
+    protected void data(CharBuffer data, boolean endOfStream) {
+      text.append(data);
+    }
+
+    @Override
+    protected String buildResult() {
+      return text.toString();
+    }
+
+    @Override
+    public void failed(Exception cause) {}
+
+    @Override
+    public void releaseResources() {}
   }
 }
