@@ -13,7 +13,8 @@ import java.nio.ByteBuffer;
  * What the Vert.x hooks do. A request becomes a call when its body (or its end) is first written;
  * its response is then tied to the same call. Vert.x hands over the objects themselves, so the
  * tap keeps, weakly, which request or response belongs to which call: an object that is not there
- * is not AI traffic, at the cost of one lookup. Everything runs on the event loop and only copies:
+ * is not AI traffic, at the cost of one lookup (two for the pieces of a request written in pieces,
+ * whose first piece alone is checked). Everything runs on the event loop and only copies:
  * request bytes from a read-only view, response chunks through {@code Buffer.getBytes()}.
  */
 public final class VertxHttpClientTap implements ClientHooks {
@@ -27,6 +28,8 @@ public final class VertxHttpClientTap implements ClientHooks {
 
   private final CallStarts calls;
   private final WeakCalls<AiCall> byMessage = new WeakCalls<>();
+  /** Requests written in pieces that are not AI traffic: their later pieces are not checked again. */
+  private final WeakCalls<Boolean> checkedOther = new WeakCalls<>();
 
   public VertxHttpClientTap(CallStarts calls) {
     this.calls = calls;
@@ -46,11 +49,14 @@ public final class VertxHttpClientTap implements ClientHooks {
     AiCall call = byMessage.get(request);
     VertxApi api = VertxApi.of(request);
     if (call == null) {
-      if (api == null) {
+      if (api == null || checkedOther.containsKey(request)) {
         return;
       }
       call = calls.start(api.absoluteUri(request), name -> api.requestHeader(request, name));
       if (call == null) {
+        if (!end) {
+          checkedOther.put(request, Boolean.TRUE);
+        }
         return;
       }
       byMessage.put(request, call);

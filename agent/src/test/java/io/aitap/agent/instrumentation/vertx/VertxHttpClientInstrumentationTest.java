@@ -87,6 +87,24 @@ class VertxHttpClientInstrumentationTest extends InstrumentedClientTest {
     assertCheckedWithoutUri("/health");
   }
 
+  @Test
+  void otherTrafficWrittenInPiecesIsCheckedOnce() throws Exception {
+    Buffer body = client.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(server.url("/health")))
+        .compose(request -> {
+          request.setChunked(true).putHeader("Content-Type", "application/json");
+          request.write("{\"model\":");
+          request.write("\"m\"");
+          request.end("}");
+          return request.response();
+        })
+        .compose(HttpClientResponse::body)
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    assertEquals(FakeAiServer.JSON, body.toString());
+    assertEquals("{\"model\":\"m\"}", server.lastRequestBody());
+    assertTrue(InstrumentedJvm.calls().isEmpty());
+    assertEquals(1, InstrumentedJvm.checkedUrls().size(), "checked at its first piece only");
+  }
+
   /** Vert.x 3's client, callbacks only, driven through its public API by reflection. */
   @Test
   void vertx3IsLeftAloneAndWorksAsBefore() throws Exception {
