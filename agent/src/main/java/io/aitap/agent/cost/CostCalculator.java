@@ -88,7 +88,9 @@ public final class CostCalculator {
     } catch (IOException | RuntimeException e) {
       AgentLog.warn("aitap could not read its bundled prices", e);
     }
-    AgentLog.debug("prices: " + describe(sources, Instant.now()));
+    if (AgentLog.isDebug()) {
+      AgentLog.debug("prices: " + describe(sources, Instant.now()));
+    }
     return sources;
   }
 

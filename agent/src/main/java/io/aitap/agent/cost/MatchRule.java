@@ -30,6 +30,7 @@ interface MatchRule {
       case "starts_with":
       case "ends_with":
       case "contains":
+        // model ids are compared in lower case, as genai-prices compares them
         CompiledInput.writeText(out, ((String) only.getValue()).toLowerCase(Locale.ROOT));
         break;
       case "regex":
@@ -48,6 +49,7 @@ interface MatchRule {
     }
   }
 
+  /** Reads a rule {@link #compile} wrote. */
   static MatchRule read(CompiledInput in) {
     String kind = in.text();
     switch (kind) {

@@ -72,6 +72,7 @@ public final class Price {
     }
   }
 
+  /** Reads what {@link #compile} wrote. */
   static Price read(CompiledInput in) {
     int present = in.unsignedByte();
     Map<Key, Rate> rates = new EnumMap<>(Key.class);

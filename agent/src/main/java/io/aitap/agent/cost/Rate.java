@@ -45,6 +45,7 @@ final class Rate {
     }
   }
 
+  /** Reads what {@link #compile} wrote. */
   static Rate read(CompiledInput in) {
     double base = in.decimal();
     int count = in.unsignedByte();
