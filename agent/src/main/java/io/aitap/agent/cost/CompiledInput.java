@@ -20,8 +20,16 @@ final class CompiledInput {
 
   static void writeText(DataOutput out, String text) throws IOException {
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    out.writeShort(utf8.length);
+    writeCount(out, utf8.length);
     out.write(utf8);
+  }
+
+  /** How many entries (or bytes) follow; a list or a string longer than a count holds is refused. */
+  static void writeCount(DataOutput out, int count) throws IOException {
+    if (count > 0xFFFF) {
+      throw new IllegalArgumentException(count + " entries or bytes in one place of a price list, at most 65535");
+    }
+    out.writeShort(count);
   }
 
   String text() {

@@ -99,7 +99,7 @@ final class GenaiPriceList {
       out.writeLong(fileDate.toEpochDay());
       providers = (List<Object>) json;
     }
-    out.writeShort(providers.size());
+    CompiledInput.writeCount(out, providers.size());
     for (Object provider : providers) {
       compileProvider((Map<String, Object>) provider, out);
     }
@@ -208,12 +208,12 @@ final class GenaiPriceList {
       MatchRule.compile(modelMatch, out);
     }
     List<String> fallbacks = (List<String>) json.getOrDefault("fallback_model_providers", List.of());
-    out.writeShort(fallbacks.size());
+    CompiledInput.writeCount(out, fallbacks.size());
     for (String fallback : fallbacks) {
       CompiledInput.writeText(out, fallback);
     }
     List<Object> models = (List<Object>) json.getOrDefault("models", List.of());
-    out.writeShort(models.size());
+    CompiledInput.writeCount(out, models.size());
     for (Object model : models) {
       Map<String, Object> entry = (Map<String, Object>) model;
       CompiledInput.writeText(out, String.valueOf(entry.get("id")));
@@ -244,12 +244,12 @@ final class GenaiPriceList {
   private static void compileSchedule(Object prices, DataOutput out) throws IOException {
     List<Object> conditional = prices instanceof List ? (List<Object>) prices : List.of();
     if (conditional.isEmpty()) {
-      out.writeByte(1);
+      CompiledInput.writeCount(out, 1);
       out.writeByte(NO_CONDITION);
       Price.compile(prices instanceof Map ? (Map<String, Object>) prices : null, out);
       return;
     }
-    out.writeByte(conditional.size());
+    CompiledInput.writeCount(out, conditional.size());
     for (Object each : conditional) {
       Map<String, Object> entry = (Map<String, Object>) each;
       compileCondition((Map<String, Object>) entry.get("constraint"), out);
@@ -259,7 +259,7 @@ final class GenaiPriceList {
 
   private static List<PricedModel.Scheduled> readSchedule(CompiledInput in) {
     List<PricedModel.Scheduled> schedule = new ArrayList<>();
-    for (int i = in.unsignedByte(); i > 0; i--) {
+    for (int i = in.unsignedShort(); i > 0; i--) {
       schedule.add(new PricedModel.Scheduled(readCondition(in), Price.read(in)));
     }
     return schedule;

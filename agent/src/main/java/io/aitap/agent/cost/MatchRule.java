@@ -39,7 +39,7 @@ interface MatchRule {
       case "or":
       case "and":
         List<Object> clauses = (List<Object>) only.getValue();
-        out.writeShort(clauses.size());
+        CompiledInput.writeCount(out, clauses.size());
         for (Object each : clauses) {
           compile(each, out);
         }

@@ -31,13 +31,13 @@ final class Rate {
   static void compile(Object json, DataOutput out) throws IOException {
     if (json instanceof Number) {
       out.writeDouble(((Number) json).doubleValue());
-      out.writeByte(0);
+      CompiledInput.writeCount(out, 0);
       return;
     }
     Map<String, Object> tiered = (Map<String, Object>) json;
     List<Object> tiers = (List<Object>) tiered.get("tiers");
     out.writeDouble(((Number) tiered.get("base")).doubleValue());
-    out.writeByte(tiers.size());
+    CompiledInput.writeCount(out, tiers.size());
     for (Object each : tiers) {
       Map<String, Object> tier = (Map<String, Object>) each;
       out.writeLong(((Number) tier.get("start")).longValue());
@@ -48,7 +48,7 @@ final class Rate {
   /** Reads what {@link #compile} wrote. */
   static Rate read(CompiledInput in) {
     double base = in.decimal();
-    int count = in.unsignedByte();
+    int count = in.unsignedShort();
     long[] starts = new long[count];
     double[] prices = new double[count];
     for (int i = 0; i < count; i++) {

@@ -73,6 +73,14 @@ class GenaiPriceListTest {
   }
 
   @Test
+  void textLongerThanTheCompiledFormHoldsIsRefusedRatherThanMisread() {
+    String json = "[{\"id\":\"p\",\"api_pattern\":\"https://x\",\"models\":[{\"id\":\"" + "m".repeat(70_000)
+        + "\",\"match\":{\"equals\":\"m\"},\"prices\":{}}]}]";
+    assertThrows(IllegalArgumentException.class,
+        () -> GenaiPriceList.read(new StringReader(json), "long.json", LocalDate.parse("2026-11-30")));
+  }
+
+  @Test
   void aCompiledListOfAnotherFormatIsRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> GenaiPriceList.readCompiled("\u0000\u0004json[]".getBytes(StandardCharsets.UTF_8)));
