@@ -1,6 +1,8 @@
 package io.aitap.agent.instrumentation;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The names a client's types may have, checked against the slash-separated names the JVM hands a
@@ -11,13 +13,15 @@ final class TypeNames {
   private final String[] prefixes;
   private final String[] exact;
 
+  /** Built in {@code premain}: a plain loop, as streams there would be the application's start-up cost. */
   TypeNames(Collection<String> dotted) {
-    this.prefixes = dotted.stream().filter(n -> n.endsWith(".")).map(TypeNames::internal).distinct().toArray(String[]::new);
-    this.exact = dotted.stream().filter(n -> !n.endsWith(".")).map(TypeNames::internal).distinct().toArray(String[]::new);
-  }
-
-  private static String internal(String dotted) {
-    return dotted.replace('.', '/');
+    Set<String> prefixes = new LinkedHashSet<>();
+    Set<String> exact = new LinkedHashSet<>();
+    for (String name : dotted) {
+      (name.endsWith(".") ? prefixes : exact).add(name.replace('.', '/'));
+    }
+    this.prefixes = prefixes.toArray(new String[0]);
+    this.exact = exact.toArray(new String[0]);
   }
 
   boolean admit(String internalName) {
