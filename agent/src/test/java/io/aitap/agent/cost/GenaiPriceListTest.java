@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,10 @@ class GenaiPriceListTest {
       shipped = GenaiPriceList.readCompiled(compiled.readAllBytes());
     }
     JsonNode source = new ObjectMapper().readTree(SOURCE.toFile());
-    GenaiPriceList fromSource = GenaiPriceList.read(Files.newBufferedReader(SOURCE, StandardCharsets.UTF_8), "source", null);
+    GenaiPriceList fromSource;
+    try (Reader json = Files.newBufferedReader(SOURCE, StandardCharsets.UTF_8)) {
+      fromSource = GenaiPriceList.read(json, "source", null);
+    }
     assertEquals(source.get("source").asText() + " " + source.get("version").asText(), shipped.source());
     assertEquals(LocalDate.parse(source.get("released").asText()), shipped.date());
     int models = 0;
