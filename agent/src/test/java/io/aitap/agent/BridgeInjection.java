@@ -5,7 +5,7 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * Puts the bridge into the bootstrap loader of the test JVM, as the agent does at startup, so that
- * advice inlined into JDK classes reaches it. Must run before anything names a bridge type.
+ * hooks woven into JDK classes reaches it. Must run before anything names a bridge type.
  */
 public final class BridgeInjection {
 

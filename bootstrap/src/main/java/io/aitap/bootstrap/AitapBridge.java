@@ -3,7 +3,7 @@ package io.aitap.bootstrap;
 import java.util.Map;
 
 /**
- * The one door between inlined advice and the agent: hooks by name, empty until the agent fills it
+ * The one door between the hooks woven into client code and the agent: hooks by name, empty until the agent fills it
  * at startup. Which names exist is the business of each client's instrumentation, not of this
  * class, so adding a client never changes it.
  */
@@ -22,8 +22,8 @@ public final class AitapBridge {
   private AitapBridge() {}
 
   /**
-   * Hands the event to the hook {@code name}, and its answer back to the advice. Without such a
-   * hook, or when it throws, the advice gets {@code value} back: the application never notices.
+   * Hands the event to the hook {@code name}, and its answer back to the woven code. Without such a
+   * hook, or when it throws, the woven code gets {@code value} back: the application never notices.
    */
   public static Object call(String name, Object target, Object argument, Object value, Throwable thrown) {
     Hook hook = hooks.get(name);
@@ -38,7 +38,7 @@ public final class AitapBridge {
   }
 
   /**
-   * {@code status} as an argument for {@link #call}, without allocating: advice that hands over a
+   * {@code status} as an argument for {@link #call}, without allocating: a hook call that hands over a
    * status runs on every request, AI or not, and the JDK caches no boxes above 127.
    */
   public static Object status(int status) {

@@ -26,13 +26,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Installs the advice of every enabled client library, retransforming classes already loaded. */
+/** Weaves the hooks of every enabled client library, retransforming classes already loaded. */
 public final class ClientInstrumentations {
 
   private ClientInstrumentations() {}
 
   /**
-   * Every client aitap taps, each with the instrumentations that put its advice in place and the
+   * Every client aitap taps, each with the instrumentations that weave its hooks and the
    * tap its hooks run in. Adding a client is a package under {@code instrumentation/} and a line here.
    */
   private static final List<ClientModule> MODULES =
@@ -50,7 +50,7 @@ public final class ClientInstrumentations {
           new ClientModule(ReactorNettyTap::new, new ReactorNettyInstrumentation()));
 
   /**
-   * Hands the bridge every client's hooks, their calls started by {@code calls}, puts the advice of
+   * Hands the bridge every client's hooks, their calls started by {@code calls}, weaves the hooks of
    * the enabled instrumentations in place and retransforms the client classes already loaded.
    * Returns the names of the instrumentations installed.
    */
@@ -66,14 +66,14 @@ public final class ClientInstrumentations {
         }
       }
     }
-    AdviceTransformer transformer;
+    HookTransformer transformer;
     try {
       HookRegistry hooks = new HookRegistry();
       for (ClientModule module : MODULES) {
         module.taps.apply(calls).registerHooks(hooks);
       }
       AitapBridge.install(hooks.byName());
-      transformer = new AdviceTransformer(enabled);
+      transformer = new HookTransformer(enabled);
     } catch (Throwable t) {
       AgentLog.warn("aitap could not instrument the HTTP clients, no AI call will be seen", t);
       return List.of();
@@ -85,7 +85,7 @@ public final class ClientInstrumentations {
   }
 
   /** One class at a time: one that cannot be retransformed leaves the others be. */
-  private static void retransformLoaded(Instrumentation instrumentation, AdviceTransformer transformer) {
+  private static void retransformLoaded(Instrumentation instrumentation, HookTransformer transformer) {
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       if (transformer.admits(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
         try {
@@ -106,7 +106,7 @@ public final class ClientInstrumentations {
   }
 
   /**
-   * Advice inlined into a named JDK module calls the bridge, which lives in the bootstrap loader's
+   * Hooks woven into a named JDK module calls the bridge, which lives in the bootstrap loader's
    * unnamed module; without this edge the first call fails with {@code IllegalAccessError}.
    */
   private static void letModuleReadBridge(Instrumentation instrumentation, String moduleName) {

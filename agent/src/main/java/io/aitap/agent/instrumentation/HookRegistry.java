@@ -6,18 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The hooks of every client, by the names their advice calls, for the bridge. This is the fail-open
- * line: whatever a hook throws is logged and the advice gets its value back.
+ * The hooks of every client, by the names woven into their libraries, for the bridge. This is the fail-open
+ * line: whatever a hook throws is logged and the method gets its value back.
  */
 public final class HookRegistry {
 
-  /** A hook whose answer replaces the value the advice passed. */
+  /** A hook whose answer replaces the value the method passed. */
   @FunctionalInterface
   public interface Handler {
     Object on(Object target, Object argument, Object value, Throwable thrown) throws Exception;
   }
 
-  /** A hook that only watches: the advice carries on with its value. */
+  /** A hook that only watches: the method carries on with its value. */
   @FunctionalInterface
   public interface Listener {
     void on(Object target, Object argument, Object value, Throwable thrown) throws Exception;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class HookRegistryTest {
 
-  /** The bridge types must come from the bootstrap loader, as the instrumented clients' advice sees them. */
+  /** The bridge types must come from the bootstrap loader, as the hooks woven into the clients see them. */
   @BeforeAll
   static void bridgeInBootstrap() {
     InstrumentedJvm.install();
@@ -20,7 +20,7 @@ class HookRegistryTest {
   private final HookRegistry hooks = new HookRegistry();
 
   @Test
-  void aHookThatThrowsHandsTheAdviceItsValueBack() throws Exception {
+  void aHookThatThrowsHandsTheMethodItsValueBack() throws Exception {
     hooks.add("failing", (target, argument, value, thrown) -> {
       throw new IllegalStateException("broken tap");
     });
@@ -41,7 +41,7 @@ class HookRegistryTest {
   }
 
   @Test
-  void withoutSuchAHookTheBridgeHandsTheAdviceItsValueBack() {
+  void withoutSuchAHookTheBridgeHandsTheMethodItsValueBack() {
     Object value = new Object();
     assertSame(value, AitapBridge.call("no-client.no-event", new Object(), null, value, null));
   }

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A client driven against {@link FakeAiServer} with the real advice attached. */
+/** A client driven against {@link FakeAiServer} with the real hooks woven in. */
 public abstract class InstrumentedClientTest {
 
   protected static final String REQUEST = "{\"model\":\"gpt-4o-mini\"}";

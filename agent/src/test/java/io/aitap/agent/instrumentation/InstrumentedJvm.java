@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
- * The real advice and hooks of every client, installed once into the test JVM (the bridge in the
+ * The real hooks of every client, installed once into the test JVM (the bridge in the
  * bootstrap loader, as the agent puts it), with calls that are AI for any path under {@code /v1/}
  * and record the bytes they are shown.
  */

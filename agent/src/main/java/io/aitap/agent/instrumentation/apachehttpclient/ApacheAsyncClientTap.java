@@ -24,7 +24,7 @@ import java.lang.reflect.Modifier;
  */
 public final class ApacheAsyncClientTap implements ClientHooks {
 
-  // The hooks its advice calls, by name.
+  // The hooks woven into its library, by name.
   static final String EXECUTE = "apache-httpclient-async.execute";
 
   private static final String BASIC_REQUEST_PRODUCER = "org.apache.hc.core5.http.nio.support.BasicRequestProducer";
@@ -84,7 +84,7 @@ public final class ApacheAsyncClientTap implements ClientHooks {
     this.calls = calls;
   }
 
-  /** Answers the pair, or null; the advice takes nothing but a pair. */
+  /** Answers the pair, or null; nothing but a pair replaces the arguments. */
   @Override
   public void registerHooks(HookRegistry hooks) {
     hooks.add(EXECUTE, (client, producer, consumer, thrown) -> execute(client, producer, consumer));

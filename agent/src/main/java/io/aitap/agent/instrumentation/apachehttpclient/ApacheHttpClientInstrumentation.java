@@ -1,26 +1,27 @@
 package io.aitap.agent.instrumentation.apachehttpclient;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.aitap.agent.instrumentation.weaving.HookCall.call;
+import static io.aitap.agent.instrumentation.weaving.Value.ENTERED;
+import static io.aitap.agent.instrumentation.weaving.Value.NULL;
+import static io.aitap.agent.instrumentation.weaving.Value.RETURNED;
+import static io.aitap.agent.instrumentation.weaving.Value.THIS;
+import static io.aitap.agent.instrumentation.weaving.Value.THROWN;
+import static io.aitap.agent.instrumentation.weaving.Value.argument;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
+import io.aitap.agent.instrumentation.weaving.HookPoint;
+import io.aitap.agent.instrumentation.weaving.MethodHooks;
+import io.aitap.agent.instrumentation.weaving.Methods;
+import io.aitap.agent.instrumentation.weaving.TypeView;
+import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The clients of Apache HttpClient: every {@code execute*} of a client (5.x classic's
  * {@code executeOpen} too) ends in its {@code doExecute}. The classic (blocking) clients of the two
  * major versions differ only in package names, given by {@link #httpClient4()} and
  * {@link #httpClient5()}; the async clients of 5.x ({@link #httpClient5Async()}) in the arguments
- * of {@code doExecute} and the advice on it.
+ * of {@code doExecute} and the hooks in it.
  */
 public final class ApacheHttpClientInstrumentation implements ClientInstrumentation {
 
@@ -29,22 +30,22 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
   private final String name;
   private final String clientPackage;
   private final String client;
-  private final ElementMatcher<? super MethodDescription> doExecute;
-  private final Class<?> executeAdvice;
+  private final Methods doExecute;
+  private final MethodHooks onExecute;
   /** A response whose {@code close()} does not close its entity, or null. */
   private final String responseNotClosingEntity;
 
   private ApacheHttpClientInstrumentation(
       String name,
       String client,
-      ElementMatcher<? super MethodDescription> doExecute,
-      Class<?> executeAdvice,
+      Methods doExecute,
+      MethodHooks onExecute,
       String responseNotClosingEntity) {
     this.name = name;
     this.clientPackage = client.substring(0, client.lastIndexOf('.') + 1);
     this.client = client;
     this.doExecute = doExecute;
-    this.executeAdvice = executeAdvice;
+    this.onExecute = onExecute;
     this.responseNotClosingEntity = responseNotClosingEntity;
   }
 
@@ -74,7 +75,9 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
         name,
         client,
         doExecute(3, 0, core + "HttpHost", 2, core + "protocol.HttpContext"),
-        ApacheClientExecuteAdvice.class,
+        // entry and exit always reach the tap, which counts nesting
+        MethodHooks.onEnter(call(ApacheHttpClientTap.ENTER, argument(0), argument(1)))
+            .thenOnReturnOrThrow(call(ApacheHttpClientTap.EXIT, ENTERED, NULL, RETURNED, THROWN)),
         responseNotClosingEntity);
   }
 
@@ -87,17 +90,13 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
         "apache-httpclient-5-async",
         "org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient",
         doExecute(6, 1, NIO + "AsyncRequestProducer", 2, NIO + "AsyncResponseConsumer"),
-        ApacheAsyncExecuteAdvice.class,
+        MethodHooks.onEnter(call(ApacheAsyncClientTap.EXECUTE, argument(0), argument(1), argument(2), NULL))
+            .answerReplaces(1, 2),
         null);
   }
 
-  private static ElementMatcher<MethodDescription> doExecute(
-      int arguments, int first, String firstType, int second, String secondType) {
-    return named("doExecute")
-        .and(not(isAbstract()))
-        .and(takesArguments(arguments))
-        .and(takesArgument(first, named(firstType)))
-        .and(takesArgument(second, named(secondType)));
+  private static Methods doExecute(int arguments, int first, String firstType, int second, String secondType) {
+    return Methods.named("doExecute").arguments(arguments).argument(first, firstType).argument(second, secondType);
   }
 
   @Override
@@ -111,19 +110,24 @@ public final class ApacheHttpClientInstrumentation implements ClientInstrumentat
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    ElementMatcher.Junction<TypeDescription> clients =
-        nameStartsWith(clientPackage).and(not(named(client))).and(hasSuperType(named(client)));
-    return responseNotClosingEntity == null ? clients : clients.or(named(responseNotClosingEntity));
+  public boolean matches(TypeView type) {
+    String name = type.name();
+    if (name.equals(responseNotClosingEntity)) {
+      return true;
+    }
+    return name.startsWith(clientPackage) && !name.equals(client) && type.hasSuperType(client);
   }
 
   @Override
-  public void advise(Advisor advisor) {
-    advisor.advise(doExecute, executeAdvice);
+  public List<HookPoint> hookPoints() {
+    List<HookPoint> points = new ArrayList<>();
+    points.add(new HookPoint(doExecute, onExecute));
     if (responseNotClosingEntity != null) {
-      advisor.advise(
-          named("close").and(takesArguments(0)).and(isDeclaredBy(named(responseNotClosingEntity))),
-          ApacheResponseCloseAdvice.class);
+      points.add(
+          new HookPoint(
+              Methods.named("close").arguments(0).declaredBy(responseNotClosingEntity),
+              MethodHooks.onReturnOrThrow(call(ApacheHttpClientTap.RESPONSE_CLOSED, THIS))));
     }
+    return points;
   }
 }

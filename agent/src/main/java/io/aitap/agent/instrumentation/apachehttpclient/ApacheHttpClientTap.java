@@ -28,7 +28,7 @@ import java.util.Locale;
  */
 public final class ApacheHttpClientTap implements ClientHooks {
 
-  // The hooks its advice calls, by name.
+  // The hooks woven into its library, by name.
   static final String ENTER = "apache-httpclient.enter";
   static final String EXIT = "apache-httpclient.exit";
   static final String RESPONSE_CLOSED = "apache-httpclient.responseClosed";

@@ -1,18 +1,18 @@
 package io.aitap.agent.instrumentation.awssdk;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.aitap.agent.instrumentation.weaving.HookCall.call;
+import static io.aitap.agent.instrumentation.weaving.Value.ENTERED;
+import static io.aitap.agent.instrumentation.weaving.Value.NULL;
+import static io.aitap.agent.instrumentation.weaving.Value.RETURNED;
+import static io.aitap.agent.instrumentation.weaving.Value.THROWN;
+import static io.aitap.agent.instrumentation.weaving.Value.argument;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
+import io.aitap.agent.instrumentation.weaving.HookPoint;
+import io.aitap.agent.instrumentation.weaving.MethodHooks;
+import io.aitap.agent.instrumentation.weaving.Methods;
+import io.aitap.agent.instrumentation.weaving.TypeView;
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The AWS SDK for Java 2.x's async HTTP clients (Netty NIO, and CRT, and the SDK's own delegating
@@ -36,19 +36,19 @@ public final class AwsAsyncClientInstrumentation implements ClientInstrumentatio
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return nameStartsWith("software.amazon.awssdk.")
-        .and(not(isInterface()))
-        .and(hasSuperType(named(HTTP + "async.SdkAsyncHttpClient")));
+  public boolean matches(TypeView type) {
+    return !type.isInterface() && type.hasSuperType(HTTP + "async.SdkAsyncHttpClient");
   }
 
+  /** An AI request is swapped for a copy whose body and response handler are tapped. */
   @Override
-  public void advise(Advisor advisor) {
-    advisor.advise(
-        named("execute")
-            .and(not(isAbstract()))
-            .and(takesArguments(1))
-            .and(takesArgument(0, named(HTTP + "async.AsyncExecuteRequest"))),
-        AwsAsyncExecuteAdvice.class);
+  public List<HookPoint> hookPoints() {
+    return List.of(
+        new HookPoint(
+            Methods.named("execute").arguments(1).argument(0, HTTP + "async.AsyncExecuteRequest"),
+            MethodHooks.onEnter(call(AwsAsyncClientTap.EXECUTE, argument(0)))
+                .answerReplaces(0)
+                .thenOnReturnOrThrow(call(AwsAsyncClientTap.EXECUTED, ENTERED, NULL, RETURNED, THROWN))
+                .onlyWhenEntered()));
   }
 }

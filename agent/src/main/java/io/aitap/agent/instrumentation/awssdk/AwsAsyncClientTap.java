@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class AwsAsyncClientTap implements ClientHooks {
 
-  // The hooks its advice calls, by name.
+  // The hooks woven into its library, by name.
   static final String EXECUTE = "aws-sdk.execute";
   static final String EXECUTED = "aws-sdk.executed";
 

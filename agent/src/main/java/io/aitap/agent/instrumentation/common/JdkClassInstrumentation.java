@@ -1,14 +1,11 @@
 package io.aitap.agent.instrumentation.common;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-
 import io.aitap.agent.instrumentation.ClientInstrumentation;
+import io.aitap.agent.instrumentation.weaving.TypeView;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
-/** A client built into the JDK: advice on one internal class of a named module. */
+/** A client built into the JDK: hooks in one internal class of a named module. */
 public abstract class JdkClassInstrumentation implements ClientInstrumentation {
 
   private final String name;
@@ -33,8 +30,8 @@ public abstract class JdkClassInstrumentation implements ClientInstrumentation {
   }
 
   @Override
-  public final ElementMatcher<TypeDescription> types() {
-    return named(className);
+  public final boolean matches(TypeView type) {
+    return type.name().equals(className);
   }
 
   @Override

@@ -5,7 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
 /**
- * Reaches a library's public API by reflection, from the classes of the objects the advice hands
+ * Reaches a library's public API by reflection, from the classes of the objects the hooks hand
  * over. The agent cannot link against a library: it may be any version, in any class loader, or
  * absent. A method looked up here is taken from a public type (interface or class), so calling it
  * needs no access tricks even when the object's own class is package-private. Methods are looked

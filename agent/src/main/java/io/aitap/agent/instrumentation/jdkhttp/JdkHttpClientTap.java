@@ -11,12 +11,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** What the JDK HttpClient hooks do, in plain code the advice only calls into. */
+/** What the JDK HttpClient hooks do, in plain code the woven hooks call into. */
 public final class JdkHttpClientTap implements ClientHooks {
 
-  // The hooks its advice calls, by name.
+  // The hooks woven into its library, by name.
   static final String SEND = "jdk-httpclient.send";
-  static final String BODY_HANDLER = "jdk-httpclient.bodyHandler";
   static final String SENT = "jdk-httpclient.sent";
 
   private final CallStarts calls;
@@ -28,14 +27,22 @@ public final class JdkHttpClientTap implements ClientHooks {
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void registerHooks(HookRegistry hooks) {
-    hooks.add(SEND, (request, none, value, thrown) -> request instanceof HttpRequest ? send((HttpRequest) request) : null);
     hooks.add(
-        BODY_HANDLER,
-        (call, none, handler, thrown) ->
-            handler instanceof HttpResponse.BodyHandler
-                ? bodyHandler((AiCall) call, (HttpResponse.BodyHandler) handler)
-                : handler);
-    hooks.addListener(SENT, (call, none, future, thrown) -> sent((AiCall) call, future, thrown));
+        SEND,
+        (request, handler, none, thrown) ->
+            request instanceof HttpRequest && handler instanceof HttpResponse.BodyHandler
+                ? send((HttpRequest) request, (HttpResponse.BodyHandler) handler)
+                : null);
+    hooks.addListener(SENT, (tapped, none, future, thrown) -> sent(((TappedBodyHandler<?>) tapped).call, future, thrown));
+  }
+
+  /**
+   * The handler that taps the response of an AI request, in place of the application's; null for
+   * any other request.
+   */
+  public <T> TappedBodyHandler<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    AiCall call = send(request);
+    return call == null ? null : new TappedBodyHandler<>(call, handler);
   }
 
   public AiCall send(HttpRequest request) {
@@ -44,10 +51,6 @@ public final class JdkHttpClientTap implements ClientHooks {
       request.bodyPublisher().ifPresent(publisher -> RequestBodyReplay.replay(publisher, call));
     }
     return call;
-  }
-
-  public <T> HttpResponse.BodyHandler<T> bodyHandler(AiCall call, HttpResponse.BodyHandler<T> handler) {
-    return info -> TappedBodySubscriber.forResponse(call, info, handler);
   }
 
   /** Failures before a response arrived reach the call through the future the client returned. */

@@ -1,17 +1,19 @@
 package io.aitap.agent.instrumentation.okhttp;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.aitap.agent.instrumentation.weaving.HookCall.call;
+import static io.aitap.agent.instrumentation.weaving.Value.ENTERED;
+import static io.aitap.agent.instrumentation.weaving.Value.RETURNED;
+import static io.aitap.agent.instrumentation.weaving.Value.THIS;
+import static io.aitap.agent.instrumentation.weaving.Value.THROWN;
+import static io.aitap.agent.instrumentation.weaving.Value.argument;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
 import io.aitap.agent.instrumentation.LibraryNames;
+import io.aitap.agent.instrumentation.weaving.HookPoint;
+import io.aitap.agent.instrumentation.weaving.MethodHooks;
+import io.aitap.agent.instrumentation.weaving.Methods;
+import io.aitap.agent.instrumentation.weaving.TypeView;
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * OkHttp 3.x ({@code okhttp3.RealCall}), 4.x and 5.x ({@code okhttp3.internal.connection.RealCall},
@@ -40,19 +42,21 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return namedOneOf(TYPES.toArray(new String[0]));
+  public boolean matches(TypeView type) {
+    return TYPES.contains(type.name());
   }
 
   @Override
-  public void advise(Advisor advisor) {
-    advisor.advise(
-        nameStartsWith("getResponseWithInterceptorChain")
-            .and(takesArguments(0))
-            .and(returns(named(OKHTTP + ".Response"))),
-        OkHttpCallAdvice.class);
-    advisor.advise(
-        named("intercept").and(takesArguments(1)).and(takesArgument(0, named(OKHTTP + ".Interceptor$Chain"))),
-        OkHttpWireAdvice.class);
+  public List<HookPoint> hookPoints() {
+    return List.of(
+        new HookPoint(
+            Methods.nameStartsWith("getResponseWithInterceptorChain").arguments(0).returns(OKHTTP + ".Response"),
+            MethodHooks.onEnter(call(OkHttpTap.CALL_START, THIS))
+                .thenOnReturnOrThrow(call(OkHttpTap.CALL_END, THIS, ENTERED, RETURNED, THROWN))
+                .onlyWhenEntered()
+                .answerIsReturned()),
+        new HookPoint(
+            Methods.named("intercept").arguments(1).argument(0, OKHTTP + ".Interceptor$Chain"),
+            MethodHooks.onEnter(call(OkHttpTap.WIRE, argument(0)))));
   }
 }

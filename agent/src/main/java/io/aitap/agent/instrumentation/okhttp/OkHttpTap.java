@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OkHttpTap implements ClientHooks {
 
-  // The hooks its advice calls, by name.
+  // The hooks woven into its library, by name.
   static final String CALL_START = "okhttp.callStart";
   static final String WIRE = "okhttp.wire";
   static final String CALL_END = "okhttp.callEnd";

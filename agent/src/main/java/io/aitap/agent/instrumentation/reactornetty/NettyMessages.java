@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Reads Netty's HTTP messages and buffers, through the methods of one Netty resolved once from the
- * loader of the advised class, so each copy of Netty in each class loader gets its own. A buffer
+ * loader of the hooked class, so each copy of Netty in each class loader gets its own. A buffer
  * is only ever read at its reader index through {@code nioBuffer(index, length)} (or
  * {@code getBytes(index, …)}): neither moves an index nor touches the reference count, so the
  * owner still gets the buffer exactly as it was.
@@ -61,13 +61,13 @@ final class NettyMessages {
   private final Method nioBuffer;
   private final Method getBytes;
 
-  private NettyMessages(Class<?> advised) throws ReflectiveOperationException {
-    contextChannel = require(type(advised, "io.netty.channel.ChannelHandlerContext"), "channel");
-    messageHeaders = require(type(advised, HTTP + "HttpMessage"), "headers");
+  private NettyMessages(Class<?> hooked) throws ReflectiveOperationException {
+    contextChannel = require(type(hooked, "io.netty.channel.ChannelHandlerContext"), "channel");
+    messageHeaders = require(type(hooked, HTTP + "HttpMessage"), "headers");
     headersGet = require(messageHeaders.getReturnType(), "get", String.class);
-    responseStatus = require(type(advised, HTTP + "HttpResponse"), "status");
+    responseStatus = require(type(hooked, HTTP + "HttpResponse"), "status");
     statusCode = require(responseStatus.getReturnType(), "code");
-    content = require(type(advised, HTTP + "HttpContent"), "content");
+    content = require(type(hooked, HTTP + "HttpContent"), "content");
     Class<?> byteBuf = content.getReturnType();
     readableBytes = require(byteBuf, "readableBytes");
     readerIndex = require(byteBuf, "readerIndex");
@@ -75,9 +75,9 @@ final class NettyMessages {
     getBytes = require(byteBuf, "getBytes", int.class, byte[].class, int.class, int.class);
   }
 
-  /** Null when the Netty {@code advised} sees lacks something aitap needs. */
-  static NettyMessages of(Class<?> advised) {
-    return BY_CLASS.of(advised);
+  /** Null when the Netty {@code hooked} sees lacks something aitap needs. */
+  static NettyMessages of(Class<?> hooked) {
+    return BY_CLASS.of(hooked);
   }
 
   static Kind kind(Object message) {

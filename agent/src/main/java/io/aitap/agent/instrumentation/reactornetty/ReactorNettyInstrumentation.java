@@ -1,16 +1,18 @@
 package io.aitap.agent.instrumentation.reactornetty;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.aitap.agent.instrumentation.weaving.HookCall.call;
+import static io.aitap.agent.instrumentation.weaving.Value.NULL;
+import static io.aitap.agent.instrumentation.weaving.Value.THIS;
+import static io.aitap.agent.instrumentation.weaving.Value.argument;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
+import io.aitap.agent.instrumentation.weaving.HookCall;
+import io.aitap.agent.instrumentation.weaving.HookPoint;
+import io.aitap.agent.instrumentation.weaving.MethodHooks;
+import io.aitap.agent.instrumentation.weaving.Methods;
+import io.aitap.agent.instrumentation.weaving.TypeView;
+import io.aitap.agent.instrumentation.weaving.Value;
 import java.util.List;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Reactor Netty's HTTP client, 1.0 to 1.3 (Spring's {@code WebClient}, the Azure SDK). Its internals
@@ -36,6 +38,7 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
   private static final String CHANNEL_OPERATIONS = "reactor.netty.channel.ChannelOperations";
   private static final String OBSERVER = CLIENT + "HttpClientConnect$HttpObserver";
   private static final String ENCODER = "io.netty.handler.codec.http.HttpClientCodec$Encoder";
+  private static final String THROWABLE = "java.lang.Throwable";
 
   @Override
   public String name() {
@@ -48,33 +51,41 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    return named(OPERATIONS).and(declaresMethod(named("currentContextView")))
-        .or(named(CHANNEL_OPERATIONS))
-        .or(named(OBSERVER))
-        .or(named(ENCODER));
+  public boolean matches(TypeView type) {
+    String name = type.name();
+    if (name.equals(OPERATIONS)) {
+      return type.declaresMethod("currentContextView");
+    }
+    return name.equals(CHANNEL_OPERATIONS) || name.equals(OBSERVER) || name.equals(ENCODER);
   }
 
   @Override
-  public void advise(Advisor advisor) {
-    advisor.advise(operations("beforeMarkSentHeaders", 0), ReactorNettyAdvice.RequestSending.class);
-    advisor.advise(operations("onInboundNext", 2), ReactorNettyAdvice.Inbound.class);
-    advisor.advise(operations("afterInboundComplete", 0), ReactorNettyAdvice.InboundComplete.class);
-    advisor.advise(operations("onInboundCancel", 0), ReactorNettyAdvice.Cancelled.class);
-    advisor.advise(
-        isDeclaredBy(named(CHANNEL_OPERATIONS)).and(named("onInboundError"))
-            .and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
-        ReactorNettyAdvice.InboundError.class);
-    advisor.advise(
-        isDeclaredBy(named(OBSERVER)).and(named("onUncaughtException"))
-            .and(takesArguments(2)).and(takesArgument(1, Throwable.class)),
-        ReactorNettyAdvice.Uncaught.class);
-    advisor.advise(
-        isDeclaredBy(named(ENCODER)).and(named("encode")).and(takesArguments(3)),
-        ReactorNettyAdvice.Encoding.class);
+  public List<HookPoint> hookPoints() {
+    return List.of(
+        new HookPoint(
+            operations("beforeMarkSentHeaders", 0), MethodHooks.onReturn(call(ReactorNettyTap.REQUEST_SENDING, THIS))),
+        new HookPoint(
+            operations("onInboundNext", 2), MethodHooks.onEnter(call(ReactorNettyTap.INBOUND, THIS, argument(1)))),
+        new HookPoint(
+            operations("afterInboundComplete", 0),
+            MethodHooks.onReturnOrThrow(call(ReactorNettyTap.INBOUND_COMPLETE, THIS))),
+        new HookPoint(operations("onInboundCancel", 0), MethodHooks.onEnter(call(ReactorNettyTap.CANCELLED, THIS))),
+        new HookPoint(
+            Methods.named("onInboundError").declaredBy(CHANNEL_OPERATIONS).arguments(1).argument(0, THROWABLE),
+            MethodHooks.onEnter(failed(THIS, 0))),
+        new HookPoint(
+            Methods.named("onUncaughtException").declaredBy(OBSERVER).arguments(2).argument(1, THROWABLE),
+            MethodHooks.onEnter(failed(argument(0), 1))),
+        new HookPoint(
+            Methods.named("encode").declaredBy(ENCODER).arguments(3),
+            MethodHooks.onEnter(call(ReactorNettyTap.REQUEST_ENCODING, argument(0), argument(1)))));
   }
 
-  private static ElementMatcher.Junction<MethodDescription> operations(String method, int arguments) {
-    return isDeclaredBy(named(OPERATIONS)).and(named(method)).and(takesArguments(arguments));
+  private static HookCall failed(Value target, int error) {
+    return call(ReactorNettyTap.FAILED, target, NULL, NULL, argument(error));
+  }
+
+  private static Methods operations(String method, int arguments) {
+    return Methods.named(method).declaredBy(OPERATIONS).arguments(arguments);
   }
 }

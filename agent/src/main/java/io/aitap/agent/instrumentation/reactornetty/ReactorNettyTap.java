@@ -32,7 +32,7 @@ import io.aitap.agent.instrumentation.reactornetty.NettyMessages.Kind;
  */
 public final class ReactorNettyTap implements ClientHooks {
 
-  // The hooks its advice calls, by name.
+  // The hooks woven into its library, by name.
   static final String REQUEST_SENDING = "reactor-netty.requestSending";
   public static final String REQUEST_ENCODING = "netty.requestEncoding";
   static final String INBOUND = "reactor-netty.inbound";

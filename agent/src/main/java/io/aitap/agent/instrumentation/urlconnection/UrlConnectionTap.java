@@ -19,7 +19,7 @@ import java.net.HttpURLConnection;
  */
 public final class UrlConnectionTap implements ClientHooks {
 
-  // The hooks its advice calls, by name.
+  // The hooks woven into its library, by name.
   static final String ENTER = "urlconnection.enter";
   static final String CONNECTED = "urlconnection.connected";
   static final String OUTPUT = "urlconnection.output";

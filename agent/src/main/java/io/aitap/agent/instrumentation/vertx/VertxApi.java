@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 
 /**
  * The part of one Vert.x (4.x, 5.x) that aitap uses, from its public interfaces as the loader of
- * the advised class sees them, so each copy of Vert.x in each class loader gets its own.
+ * the hooked class sees them, so each copy of Vert.x in each class loader gets its own.
  */
 final class VertxApi {
 
@@ -30,17 +30,17 @@ final class VertxApi {
     return BY_CLASS.of(vertxObject.getClass());
   }
 
-  private VertxApi(Class<?> advised) throws ReflectiveOperationException {
-    Class<?> request = type(advised, "io.vertx.core.http.HttpClientRequest");
+  private VertxApi(Class<?> hooked) throws ReflectiveOperationException {
+    Class<?> request = type(hooked, "io.vertx.core.http.HttpClientRequest");
     absoluteUri = require(request, "absoluteURI");
     requestHeaders = require(request, "headers");
     multiMapGet = require(requestHeaders.getReturnType(), "get", String.class);
-    Class<?> response = type(advised, "io.vertx.core.http.HttpClientResponse");
+    Class<?> response = type(hooked, "io.vertx.core.http.HttpClientResponse");
     statusCode = require(response, "statusCode");
     responseHeader = require(response, "getHeader", String.class);
-    byteBuf = type(advised, "io.netty.buffer.ByteBuf");
+    byteBuf = type(hooked, "io.netty.buffer.ByteBuf");
     byteBufNioBuffer = require(byteBuf, "nioBuffer");
-    bufferBytes = require(type(advised, "io.vertx.core.buffer.Buffer"), "getBytes");
+    bufferBytes = require(type(hooked, "io.vertx.core.buffer.Buffer"), "getBytes");
   }
 
   String absoluteUri(Object request) throws Exception {

@@ -1,17 +1,16 @@
 package io.aitap.agent.instrumentation.vertx;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
-import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.aitap.agent.instrumentation.weaving.HookCall.call;
+import static io.aitap.agent.instrumentation.weaving.Value.NULL;
+import static io.aitap.agent.instrumentation.weaving.Value.THIS;
+import static io.aitap.agent.instrumentation.weaving.Value.argument;
 
 import io.aitap.agent.instrumentation.ClientInstrumentation;
+import io.aitap.agent.instrumentation.weaving.HookPoint;
+import io.aitap.agent.instrumentation.weaving.MethodHooks;
+import io.aitap.agent.instrumentation.weaving.Methods;
+import io.aitap.agent.instrumentation.weaving.TypeView;
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Vert.x 4.x and 5.x's HTTP client, and everything on it (WebClient, Quarkus' REST client). One
@@ -29,6 +28,7 @@ public final class VertxHttpClientInstrumentation implements ClientInstrumentati
   private static final String REQUEST_IMPL = IMPL + "HttpClientRequestImpl";
   private static final String REQUEST_BASE = IMPL + "HttpClientRequestBase";
   private static final String RESPONSE_IMPL = IMPL + "HttpClientResponseImpl";
+  private static final String BUFFER = "io.vertx.core.buffer.Buffer";
 
   @Override
   public String name() {
@@ -41,38 +41,37 @@ public final class VertxHttpClientInstrumentation implements ClientInstrumentati
   }
 
   @Override
-  public ElementMatcher<TypeDescription> types() {
-    ElementMatcher.Junction<TypeDescription> request =
-        named(REQUEST_IMPL).or(named(REQUEST_BASE))
-            .and(hasSuperType(named(HTTP + "HttpClientRequest").and(declaresMethod(named("send")))));
-    ElementMatcher.Junction<TypeDescription> response =
-        named(RESPONSE_IMPL)
-            .and(hasSuperType(named(HTTP + "HttpClientResponse").and(declaresMethod(named("body")))));
-    return request.or(response);
+  public boolean matches(TypeView type) {
+    String name = type.name();
+    if (name.equals(RESPONSE_IMPL)) {
+      return type.hasSuperType(HTTP + "HttpClientResponse", "body");
+    }
+    return type.hasSuperType(HTTP + "HttpClientRequest", "send");
   }
 
   @Override
-  public void advise(Advisor advisor) {
-    advisor.advise(
-        named("write")
-            .and(isPrivate())
-            .and(takesArguments(2).or(takesArguments(3)))
-            .and(takesArgument(0, named("io.netty.buffer.ByteBuf")).or(takesArgument(0, named("io.vertx.core.buffer.Buffer"))))
-            .and(takesArgument(1, boolean.class))
-            .and(isDeclaredBy(named(REQUEST_IMPL))),
-        VertxRequestWriteAdvice.class);
-    advisor.advise(
-        named("handleResponse").and(takesArguments(1)).and(takesArgument(0, named(HTTP + "HttpClientResponse"))),
-        VertxResponseAdvice.class);
-    advisor.advise(
-        named("handleChunk").and(takesArguments(1)).and(takesArgument(0, named("io.vertx.core.buffer.Buffer"))),
-        VertxResponseChunkAdvice.class);
-    advisor.advise(
-        named("handleEnd").or(named("handleTrailers")).and(takesArguments(1))
-            .and(isDeclaredBy(named(RESPONSE_IMPL))),
-        VertxResponseEndAdvice.class);
-    advisor.advise(
-        named("handleException").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
-        VertxFailureAdvice.class);
+  public List<HookPoint> hookPoints() {
+    return List.of(
+        // data (a Netty ByteBuf, from 5.1 a Vert.x Buffer, or null), and whether it is the last
+        new HookPoint(
+            Methods.named("write")
+                .declaredBy(REQUEST_IMPL)
+                .isPrivate()
+                .arguments(2, 3)
+                .argument(0, "io.netty.buffer.ByteBuf", BUFFER)
+                .argument(1, "boolean"),
+            MethodHooks.onEnter(call(VertxHttpClientTap.REQUEST_WRITE, THIS, argument(0), argument(1), NULL))),
+        new HookPoint(
+            Methods.named("handleResponse").arguments(1).argument(0, HTTP + "HttpClientResponse"),
+            MethodHooks.onEnter(call(VertxHttpClientTap.RESPONSE, THIS, argument(0)))),
+        new HookPoint(
+            Methods.named("handleChunk").arguments(1).argument(0, BUFFER),
+            MethodHooks.onEnter(call(VertxHttpClientTap.RESPONSE_CHUNK, THIS, argument(0)))),
+        new HookPoint(
+            Methods.named("handleEnd", "handleTrailers").declaredBy(RESPONSE_IMPL).arguments(1),
+            MethodHooks.onEnter(call(VertxHttpClientTap.RESPONSE_END, THIS))),
+        new HookPoint(
+            Methods.named("handleException").arguments(1).argument(0, "java.lang.Throwable"),
+            MethodHooks.onEnter(call(VertxHttpClientTap.FAILED, THIS, NULL, NULL, argument(0)))));
   }
 }

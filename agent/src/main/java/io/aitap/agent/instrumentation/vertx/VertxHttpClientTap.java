@@ -19,7 +19,7 @@ import java.nio.ByteBuffer;
  */
 public final class VertxHttpClientTap implements ClientHooks {
 
-  // The hooks its advice calls, by name.
+  // The hooks woven into its library, by name.
   static final String REQUEST_WRITE = "vertx-http-client.requestWrite";
   static final String RESPONSE = "vertx-http-client.response";
   static final String RESPONSE_CHUNK = "vertx-http-client.responseChunk";

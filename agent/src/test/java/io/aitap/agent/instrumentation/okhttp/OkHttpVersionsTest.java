@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each OkHttp version in a child-first loader of its own, side by side in one JVM with the OkHttp 5
- * of the test class path: the advice, the per-loader API and the tapped body work in each.
+ * of the test class path: the woven hooks, the per-loader API and the tapped body work in each.
  */
 class OkHttpVersionsTest extends InstrumentedClientTest {
 

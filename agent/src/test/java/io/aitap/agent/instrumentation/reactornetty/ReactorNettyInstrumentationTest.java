@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 
-/** Reactor Netty 1.3 with the real advice: each request on the wire is one call, seen as it passes. */
+/** Reactor Netty 1.3 with the real hooks woven in: each request on the wire is one call, seen as it passes. */
 class ReactorNettyInstrumentationTest extends InstrumentedClientTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);

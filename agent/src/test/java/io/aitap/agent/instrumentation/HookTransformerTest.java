@@ -9,44 +9,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aitap.agent.instrumentation.apachehttpclient.ApacheHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
 import io.aitap.agent.instrumentation.okhttp.OkHttpInstrumentation;
+import io.aitap.agent.instrumentation.weaving.HookPoint;
+import io.aitap.agent.instrumentation.weaving.TypeView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 import org.junit.jupiter.api.Test;
 
-class AdviceTransformerTest {
+class HookTransformerTest {
 
   private static final String REAL_CALL = "okhttp3/internal/connection/RealCall";
 
   private final Counting okhttp = new Counting(new OkHttpInstrumentation());
   private final Counting jdk = new Counting(new JdkHttpClientInstrumentation());
-  private final AdviceTransformer transformer = new AdviceTransformer(List.of(jdk, okhttp));
+  private final HookTransformer transformer = new HookTransformer(List.of(jdk, okhttp));
 
   @Test
-  void aClientsAdviceIsReadOnceByTheFirstOfItsClassesAndNeverForAClientNotInUse() throws Exception {
+  void aClassIsLookedAtOnlyByTheClientThatNamesIt() throws Exception {
     byte[] original = classFile(REAL_CALL);
     byte[] woven = transformer.transform(loader(), REAL_CALL, null, null, original);
     assertNotNull(woven);
-    assertTrue(woven.length > original.length, "advice was inlined");
+    assertTrue(woven.length > original.length, "hooks were woven in");
     assertNotNull(transformer.transform(loader(), REAL_CALL, null, null, original));
-    assertEquals(1, okhttp.advised.get());
-    assertEquals(0, jdk.advised.get());
+    assertEquals(2, okhttp.looked.get());
+    assertEquals(0, jdk.looked.get());
   }
 
   @Test
-  void aClassOutsideEveryClientPackageIsTurnedAwayBeforeAnyAdviceIsRead() throws Exception {
+  void aClassOutsideEveryClientPackageIsTurnedAwayBeforeItIsRead() throws Exception {
     Module base = Object.class.getModule();
     assertNull(transformer.transform(null, "java/util/concurrent/ThreadLocalRandom", null, null, new byte[0]));
     assertNull(transformer.transform(base, null, "java/util/concurrent/ThreadLocalRandom", null, null, new byte[0]));
     assertNull(transformer.transform(null, "okhttp3x/RealCall", null, null, new byte[0]));
     assertNull(transformer.transform(base, null, "jdk/internal/net/HttpClientImpl", null, null, new byte[0]));
     assertNull(transformer.transform(null, null, null, null, new byte[0]), "a hidden class has no name");
-    assertEquals(0, okhttp.advised.get());
-    assertEquals(0, jdk.advised.get());
+    assertEquals(0, okhttp.looked.get());
+    assertEquals(0, jdk.looked.get());
   }
 
   @Test
@@ -67,13 +67,13 @@ class AdviceTransformerTest {
     assertFalse(transformer.admits("jdk/internal/net/http/HttpClientImpl$DelegatingExecutor"));
     assertFalse(transformer.admits("jdk/internal/net/http/HttpRequestImpl"));
     assertNull(transformer.transform(loader(), REAL_CALL + "$AsyncCall", null, null, classFile(REAL_CALL + "$AsyncCall")));
-    assertEquals(0, okhttp.advised.get());
+    assertEquals(0, okhttp.looked.get());
   }
 
   @Test
   void aClassOfAClientsPackageThatItsTypesDoNotMatchIsLeftAlone() throws Exception {
     String builder = "org/apache/hc/client5/http/impl/classic/HttpClientBuilder";
-    AdviceTransformer apache = new AdviceTransformer(List.of(ApacheHttpClientInstrumentation.httpClient5()));
+    HookTransformer apache = new HookTransformer(List.of(ApacheHttpClientInstrumentation.httpClient5()));
     assertTrue(apache.admits(builder));
     assertNull(apache.transform(loader(), builder, null, null, classFile(builder)));
   }
@@ -84,7 +84,7 @@ class AdviceTransformerTest {
   }
 
   private static ClassLoader loader() {
-    return AdviceTransformerTest.class.getClassLoader();
+    return HookTransformerTest.class.getClassLoader();
   }
 
   private static byte[] classFile(String internalName) throws IOException {
@@ -93,10 +93,10 @@ class AdviceTransformerTest {
     }
   }
 
-  /** A client as it is, counting how often its advice is asked for. */
+  /** A client as it is, counting how many classes it was asked about. */
   private static final class Counting implements ClientInstrumentation {
     final ClientInstrumentation client;
-    final AtomicInteger advised = new AtomicInteger();
+    final AtomicInteger looked = new AtomicInteger();
 
     Counting(ClientInstrumentation client) {
       this.client = client;
@@ -108,8 +108,9 @@ class AdviceTransformerTest {
     }
 
     @Override
-    public ElementMatcher<TypeDescription> types() {
-      return client.types();
+    public boolean matches(TypeView type) {
+      looked.incrementAndGet();
+      return client.matches(type);
     }
 
     @Override
@@ -118,9 +119,8 @@ class AdviceTransformerTest {
     }
 
     @Override
-    public void advise(Advisor advisor) {
-      advised.incrementAndGet();
-      client.advise(advisor);
+    public List<HookPoint> hookPoints() {
+      return client.hookPoints();
     }
   }
 }
