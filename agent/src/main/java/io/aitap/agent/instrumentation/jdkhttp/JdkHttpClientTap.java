@@ -40,21 +40,17 @@ public final class JdkHttpClientTap implements ClientHooks {
    * The handler that taps the response of an AI request, in place of the application's; null for
    * any other request.
    */
-  public <T> TappedBodyHandler<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    AiCall call = send(request);
-    return call == null ? null : new TappedBodyHandler<>(call, handler);
-  }
-
-  public AiCall send(HttpRequest request) {
+  private <T> TappedBodyHandler<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     AiCall call = calls.start(request.uri(), name -> request.headers().firstValue(name).orElse(null));
-    if (call != null) {
-      request.bodyPublisher().ifPresent(publisher -> RequestBodyReplay.replay(publisher, call));
+    if (call == null) {
+      return null;
     }
-    return call;
+    request.bodyPublisher().ifPresent(publisher -> RequestBodyReplay.replay(publisher, call));
+    return new TappedBodyHandler<>(call, handler);
   }
 
   /** Failures before a response arrived reach the call through the future the client returned. */
-  public void sent(AiCall call, Object future, Throwable thrown) {
+  private static void sent(AiCall call, Object future, Throwable thrown) {
     if (thrown != null) {
       call.failed(thrown);
       return;
