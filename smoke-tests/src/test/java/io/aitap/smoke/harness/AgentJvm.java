@@ -70,6 +70,7 @@ public final class AgentJvm {
   /** Another Java agent's jar, started before aitap's ({@link #otherAgentFirst}) or after it. */
   private Path otherAgent;
   private boolean otherAgentFirst;
+  private boolean verifyJdkClasses;
   private String serviceName = "aitap-smoke";
   private OtlpReceiver receiver;
   private Duration timeout = DEFAULT_TIMEOUT;
@@ -143,6 +144,16 @@ public final class AgentJvm {
   public AgentJvm besideAgent(Path jar, boolean first) {
     this.otherAgent = jar;
     this.otherAgentFirst = first;
+    return this;
+  }
+
+  /**
+   * The boot loader's classes verified as they load, as every other loader's are: the JVM skips
+   * them by default, so a flaw in the hooks woven into {@code HttpURLConnection} would otherwise
+   * go unchecked.
+   */
+  public AgentJvm verifyingJdkClasses() {
+    this.verifyJdkClasses = true;
     return this;
   }
 
@@ -248,6 +259,10 @@ public final class AgentJvm {
     command.add("-Djdk.net.hosts.file=" + hostsFile);
     ProviderCertificate.get().trustProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-Xmx256m");
+    if (verifyJdkClasses) {
+      command.add("-XX:+UnlockDiagnosticVMOptions");
+      command.add("-XX:+BytecodeVerificationLocal");
+    }
     systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     if (executableJar != null) {
       command.add("-jar");

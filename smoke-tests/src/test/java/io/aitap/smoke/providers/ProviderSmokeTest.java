@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
  * Every fixture of every provider through each client program (Vert.x: the OpenAI family's), on
  * each test JDK: a real JVM with the real agent jar against the fake provider under the providers'
  * real host names, compared with the same program without the agent and with what the OTLP
- * receiver got.
+ * receiver got. The JDK's own classes are verified as they load, the ones aitap hooks included.
  */
 public class ProviderSmokeTest {
 
@@ -26,10 +26,10 @@ public class ProviderSmokeTest {
     for (TestJdk jdk : TestJdk.all()) {
       List<DynamicContainer> clients = new ArrayList<>();
       for (ClientProgram client : ClientProgram.all()) {
-        clients.add(RunChecks.started(jdk, client, SmokePlan::of, (jvm, provider) -> jvm));
+        clients.add(RunChecks.started(jdk, client, SmokePlan::of, (jvm, provider) -> jvm.verifyingJdkClasses()));
       }
       for (ClientProgram client : ClientProgram.vertxClients()) {
-        clients.add(RunChecks.started(jdk, client, SmokePlan::ofOpenAiFamily, (jvm, provider) -> jvm));
+        clients.add(RunChecks.started(jdk, client, SmokePlan::ofOpenAiFamily, (jvm, provider) -> jvm.verifyingJdkClasses()));
       }
       jdks.add(dynamicContainer(jdk.toString(), clients));
     }
