@@ -66,7 +66,7 @@ final class HookTransformer implements ClassFileTransformer {
     if (points.isEmpty()) {
       return null;
     }
-    byte[] woven = ClassWeaver.weave(bytes, points);
+    byte[] woven = ClassWeaver.weave(type, points);
     if (woven != null) {
       AgentLog.debug("instrumented " + type.name());
     }

@@ -25,9 +25,9 @@ public final class ClassWeaver {
 
   private ClassWeaver() {}
 
-  /** The class file with the hooks woven in, or null when no method of it matches. */
-  public static byte[] weave(byte[] bytes, List<HookPoint> points) {
-    ClassReader reader = new ClassReader(bytes);
+  /** The class's file with the hooks woven in, or null when no method of it matches. */
+  public static byte[] weave(TypeView type, List<HookPoint> points) {
+    ClassReader reader = type.classFile();
     Map<String, Target> targets = find(reader, points);
     if (targets.isEmpty()) {
       return null;

@@ -38,6 +38,11 @@ public final class TypeView {
     return new TypeView(internalName, new ClassReader(classFile), loader);
   }
 
+  /** The class file, parsed once for the matching and the weaving. */
+  ClassReader classFile() {
+    return reader;
+  }
+
   /** The dotted name. */
   public String name() {
     return internalName.replace('/', '.');

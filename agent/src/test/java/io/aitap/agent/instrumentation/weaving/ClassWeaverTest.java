@@ -148,7 +148,7 @@ class ClassWeaverTest {
 
   @Test
   void hooksThatDoNotFitTheMethodLeaveTheClassAlone() throws Exception {
-    byte[] original = classFile();
+    TypeView original = sample();
     assertNull(ClassWeaver.weave(original, List.of(new HookPoint(
         Methods.named("countDown"), MethodHooks.onReturn(call("exit", THIS, NULL, RETURNED, NULL))))),
         "an exit on a method returning a primitive");
@@ -164,7 +164,7 @@ class ClassWeaverTest {
   }
 
   private Object woven(HookPoint point) throws Exception {
-    byte[] woven = ClassWeaver.weave(classFile(), List.of(point));
+    byte[] woven = ClassWeaver.weave(sample(), List.of(point));
     assertTrue(woven != null, "woven");
     OwnBridgeLoader loader = new OwnBridgeLoader(woven);
     Class<?> bridge = loader.loadClass("io.aitap.bootstrap.AitapBridge");
@@ -192,8 +192,8 @@ class ClassWeaverTest {
     throw new NoSuchMethodException(name + Arrays.toString(arguments));
   }
 
-  private static byte[] classFile() throws IOException {
-    return read(SAMPLE);
+  private static TypeView sample() throws IOException {
+    return TypeView.of(SAMPLE.replace('.', '/'), read(SAMPLE), ClassWeaverTest.class.getClassLoader());
   }
 
   private static byte[] read(String className) throws IOException {
